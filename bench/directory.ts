@@ -1,0 +1,234 @@
+// Directory benchmark: seeds a network of providers (5,000 x 10 services by default), then measures
+// over HTTP on this machine, in the same run: bare Hono, the directory search, the same search
+// through drizzle and as raw SQL, applying a peer's profile Update, and a refresh cycle's requests.
+// Run alone: `npx node bench/directory.ts [--providers 5000] [--iterations 400] [--only pglite|postgres]`.
+import "temporal-polyfill/global";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { loadConfig, type Config } from "../src/config.ts";
+import { applyReplica } from "../src/domain/directory/replica.repository.ts";
+import { parseDirectoryQuery } from "../src/domain/directory/search-query.ts";
+import { correctionSql, readCorrections, searchDirectory, searchSql } from "../src/domain/directory/search.service.ts";
+import { setupProvider } from "../src/domain/provider/provider.service.ts";
+import { runRefreshCycle } from "../src/federation/directory/replication.ts";
+import { createInstance } from "../src/instance.ts";
+import { createLogger } from "../src/logging.ts";
+import { generateProviders, type GeneratedProvider } from "./directory-generator.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    providers: { type: "string", default: "5000" },
+    services: { type: "string", default: "10" },
+    iterations: { type: "string", default: "400" },
+    only: { type: "string" },
+    postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const PROVIDERS = Number(args.providers);
+const ITERATIONS = Number(args.iterations);
+const print = (line = "") => process.stdout.write(`${line}\n`);
+
+const QUERIES = [
+  "q=courriel",
+  "q=email&kind=email",
+  "kind=nextcloud&language=fr",
+  "value=feminist&country=FR",
+  "q=cooperativa&price=sliding-scale",
+  "open=true&minStorageGb=1000",
+  "q=hostng",
+  "jurisdiction=EU&kind=matrix&page=3",
+];
+
+type Stats = { p50: number; p95: number; mean: number };
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+async function measure(fn: (i: number) => Promise<unknown>, iterations = ITERATIONS): Promise<Stats> {
+  for (let i = 0; i < 50; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+/** GET and read the body; a keep-alive socket the server closed meanwhile is retried once. */
+const get = (url: string) => fetch(url).then((r) => r.text()).catch(() => fetch(url).then((r) => r.text()));
+const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+
+/** Stand-in peer instances: serve every provider's actor document with an ETag, and count requests. */
+function peerServer(providers: GeneratedProvider[], origin: () => string) {
+  const bySlug = new Map(providers.map((p) => [p.slug, p]));
+  const counts = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const slug = req.url?.split("/").pop() ?? "";
+    counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const p = bySlug.get(slug);
+    if (!p) return res.writeHead(404).end();
+    const etag = `"v1-${slug}"`;
+    if (req.headers["if-none-match"] === etag) return res.writeHead(304, { ETag: etag }).end();
+    const id = `${origin()}/actors/${slug}`;
+    res.writeHead(200, { "Content-Type": "application/activity+json", ETag: etag });
+    res.end(JSON.stringify({ "@context": ["https://www.w3.org/ns/activitystreams", { ch: "https://w3id.org/commonhost/ns#" }], id, type: "Organization", name: p.name, preferredUsername: slug, commonhost: p.profile }));
+  });
+  return { server, counts };
+}
+
+async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) {
+  print(`\n## ${kind === "pglite" ? "PGlite" : "PostgreSQL"}`);
+  let dataDir = "";
+  let dbName = "";
+  let databaseUrl: string | undefined;
+  let admin: import("postgres").Sql | undefined;
+  if (kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    admin = postgres(args.postgres!, { max: 1, onnotice: () => {} });
+    dbName = `ch_bench_directory_${process.pid}`;
+    await admin.unsafe(`create database "${dbName}"`);
+    const u = new URL(args.postgres!);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.href;
+  } else dataDir = mkdtempSync(join(tmpdir(), "ch-bench-dir-"));
+
+  const peers = peerServer(providers, () => peerOrigin);
+  const peerPort = await listen(peers.server);
+  const peerOrigin = `http://127.0.0.1:${peerPort}`;
+  const config: Config = loadConfig({
+    PORT: "0",
+    ORIGIN: "http://127.0.0.1:1",
+    DATA_DIR: dataDir || "/nonexistent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    LOG_LEVEL: "silent",
+    ALLOW_PRIVATE_ADDRESS: "true",
+    DIRECTORY_DISCOVERY_DEPTH: "1",
+  });
+  const instance = await createInstance(config, createLogger("silent"));
+  await setupProvider(instance.services.database.db, { handle: "bench", name: "Bench Instance" });
+  const { port } = await instance.listen({ queue: false });
+  const origin = `http://127.0.0.1:${port}`;
+  const { db } = instance.services.database;
+
+  const seedStart = performance.now();
+  let next = 0;
+  const seedOne = async () => {
+    while (next < providers.length) {
+      const p = providers[next++]!;
+      await applyReplica(db, { actorUri: `${peerOrigin}/actors/${p.slug}`, handle: `@${p.slug}@127.0.0.1`, name: p.name, url: null, profile: p.profile, etag: `"v1-${p.slug}"`, depth: 1 });
+    }
+  };
+  await Promise.all(Array.from({ length: kind === "postgres" ? 8 : 1 }, seedOne));
+  await instance.services.database.rows(sql`analyze`);
+  print(`Seeded ${providers.length} providers x ${args.services} services in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.`);
+
+  const bare = new Hono();
+  bare.get("/", (c) => c.json({ ok: true }));
+  const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => bareServer.once("listening", r));
+  const barePort = (bareServer.address() as { port: number }).port;
+
+  const parsed = QUERIES.map((q) => {
+    const r = parseDirectoryQuery(q);
+    if (!r.ok) throw new Error(q);
+    return r.value;
+  });
+  const options = { staleAfterMs: config.directoryStaleAfterMs };
+  const dialect = new PgDialect();
+  const client = (db as unknown as { $client: unknown }).$client;
+  // The same two statements as the search (typo corrections, then the search), sent as raw SQL.
+  const raw = async (i: number, inTransaction: boolean) => {
+    const query = parsed[i % parsed.length]!;
+    const lookup = query.q ? correctionSql(query.q) : undefined;
+    const lookupQuery = lookup ? dialect.sqlToQuery(lookup) : undefined;
+    const statement = (rows: { t: string; w: string }[]) => dialect.sqlToQuery(searchSql(query, options, readCorrections(rows)));
+    if (kind === "postgres") {
+      const pg = client as import("postgres").Sql;
+      const both = async (c: import("postgres").Sql | import("postgres").TransactionSql) => {
+        const rows = lookupQuery ? ((await c.unsafe(lookupQuery.sql, lookupQuery.params as never[])) as unknown as { t: string; w: string }[]) : [];
+        const s = statement(rows);
+        return c.unsafe(s.sql, s.params as never[]);
+      };
+      if (!inTransaction) return both(pg);
+      return pg.begin(async (tx) => {
+        await tx.unsafe("set local statement_timeout = 2000");
+        return both(tx);
+      });
+    }
+    const lite = client as import("@electric-sql/pglite").PGlite;
+    const both = async (c: Pick<import("@electric-sql/pglite").PGlite, "query">) => {
+      const rows = lookupQuery ? (await c.query<{ t: string; w: string }>(lookupQuery.sql, lookupQuery.params)).rows : [];
+      const s = statement(rows);
+      return c.query(s.sql, s.params);
+    };
+    if (!inTransaction) return both(lite);
+    return lite.transaction(async (tx) => both(tx));
+  };
+  const results = QUERIES.map(() => 0);
+  for (let i = 0; i < QUERIES.length; i++) results[i] = (await searchDirectory(instance.services.database, parsed[i]!, options)).total;
+  print(`Queries (matching providers): ${QUERIES.map((q, i) => `\`${q}\` (${results[i]})`).join(", ")}.`);
+
+  const bareHttp = await measure(() => get(`http://127.0.0.1:${barePort}/`));
+  const searchHttp = await measure((i) => get(`${origin}/api/v1/directory?${QUERIES[i % QUERIES.length]}`));
+  const drizzle = await measure((i) => searchDirectory(instance.services.database, parsed[i % parsed.length]!, options));
+  const rawTx = await measure((i) => raw(i, true));
+  const rawAlone = await measure((i) => raw(i, false));
+
+  // A peer's Update: its changed profile replaces the replica (one transaction).
+  const updates = await measure(async (i) => {
+    const p = providers[i % providers.length]!;
+    const profile = { ...p.profile, summary: `${p.profile.summary} (${i})`, services: [...p.profile.services].reverse() };
+    await applyReplica(db, { actorUri: `${peerOrigin}/actors/${p.slug}`, handle: `@${p.slug}@127.0.0.1`, name: p.name, url: null, profile, etag: `"v1-${p.slug}"`, depth: 1 });
+  }, 200);
+
+  // Per query: broad queries (thousands of matches, all facets) cost far more than narrow ones.
+  const perQuery: Stats[] = [];
+  for (let q = 0; q < QUERIES.length; q++) perQuery.push(await measure(() => get(`${origin}/api/v1/directory?${QUERIES[q]}`), Math.max(20, Math.floor(ITERATIONS / 4))));
+
+  peers.counts.clear();
+  const cycleStart = performance.now();
+  const report = await runRefreshCycle(instance.services);
+  const cycleMs = performance.now() - cycleStart;
+  const perReplica = [...peers.counts.values()];
+
+  const row = (name: string, s: Stats, ratio?: string) => print(`| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.mean.toFixed(2)} | ${ratio ?? ""} |`);
+  print("");
+  print("| measurement | p50 ms | p95 ms | mean ms | ratio |");
+  print("|---|---|---|---|---|");
+  row("bare Hono, HTTP", bareHttp);
+  row("directory search, HTTP (`GET /api/v1/directory`)", searchHttp, `${(searchHttp.p50 / bareHttp.p50).toFixed(1)}x bare Hono (p50)`);
+  row("search through drizzle (transaction + statement timeout)", drizzle, `${(drizzle.p50 / rawTx.p50).toFixed(2)}x raw in the same transaction (p50)`);
+  row("raw SQL, same statements, same transaction", rawTx);
+  row("raw SQL, the statements alone (no transaction)", rawAlone, `drizzle is ${(drizzle.p50 / rawAlone.p50).toFixed(2)}x (p50)`);
+  row("apply a peer's profile Update (database work)", updates);
+  print("");
+  print("| query over HTTP | matches | p50 ms | p95 ms |");
+  print("|---|---|---|---|");
+  QUERIES.forEach((q, i) => print(`| \`${q}\` | ${results[i]} | ${perQuery[i]!.p50.toFixed(2)} | ${perQuery[i]!.p95.toFixed(2)} |`));
+  print("");
+  print(
+    `Refresh cycle over ${report.checked} replicas: ${peers.counts.size} actor documents requested, at most ${Math.max(0, ...perReplica)} request each, ` +
+      `${report.notModified} answered 304 Not Modified, ${report.changed} changed, ${report.failed} failed, in ${(cycleMs / 1000).toFixed(1)} s.`,
+  );
+
+  bareServer.close();
+  peers.server.close();
+  await instance.stop();
+  if (admin) {
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+const providers = generateProviders(PROVIDERS, Number(args.services));
+print(`# Directory benchmark: ${PROVIDERS} providers x ${args.services} services, ${ITERATIONS} sequential requests per measurement`);
+for (const kind of ["postgres", "pglite"] as const) if (!args.only || args.only === kind) await run(kind, providers);

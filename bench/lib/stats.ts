@@ -1,0 +1,35 @@
+// Medians and ratios: on a shared, noisy machine only figures relative to a baseline of the same run mean anything.
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export type Figure = {
+  readonly name: string;
+  /** The measured value divided by the baseline of the same run. */
+  readonly ratio: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly pass: boolean;
+};
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+export function formatFigures(title: string, figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [
+    f.name,
+    `${round(f.ratio, 2)}×`,
+    `${round(f.value, f.value >= 100 ? 0 : 2)} ${f.unit}`,
+    f.baseline,
+    f.target,
+    f.pass ? "ok" : "MISSED",
+  ]);
+  const header = ["figure", "ratio", "value", "baseline (same run)", "target", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  return [`\n## ${title}`, line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

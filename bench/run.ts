@@ -1,0 +1,42 @@
+// `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
+// Sections: http, startup, inbox, send, directory. Each is bounded in requests and time and stops its children.
+import "temporal-polyfill/global";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { benchHttp } from "./http.ts";
+import { benchInbox } from "./inbox.ts";
+import { benchSend } from "./send.ts";
+import { benchStartup } from "./startup.ts";
+import { formatFigures, type Figure } from "./lib/stats.ts";
+
+const sections: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
+  http: { title: "Actor and WebFinger GET vs bare Hono", run: benchHttp },
+  inbox: { title: "Signed inbox deliveries processed", run: benchInbox },
+  send: { title: "sendActivity to followers (fan-out queued)", run: benchSend },
+  startup: { title: "Cold start and idle memory vs bare Hono", run: benchStartup },
+  directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
+};
+
+/** The directory bench is a script of its own (it prints its tables); run it as a child. */
+function benchDirectory(): Promise<Figure[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, "directory.ts")], { stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve([]) : reject(new Error(`bench/directory.ts exited with ${code}`))));
+  });
+}
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(sections);
+const out = (s: string) => process.stdout.write(`${s}\n`);
+out(`# Commonhost bench — ${new Date().toISOString()} — Node ${process.version}`);
+let missed = 0;
+for (const name of names) {
+  const section = sections[name];
+  if (!section) throw new Error(`unknown section ${name}; known: ${Object.keys(sections).join(", ")}`);
+  const started = performance.now();
+  const figures = await section.run();
+  missed += figures.filter((f) => !f.pass).length;
+  out(formatFigures(`${section.title} (${((performance.now() - started) / 1000).toFixed(0)} s)`, figures));
+}
+out(`\n${missed === 0 ? "All targets met." : `${missed} target(s) missed.`}`);

@@ -1,0 +1,140 @@
+// The one place that reads the environment. Everything else receives a frozen Config.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const byteSize = z
+  .string()
+  .regex(/^\d+(\s*[kKmM]i?[bB]?)?$/, { message: "expected a size such as 1048576, 512KiB or 1MiB" })
+  .transform((v) => {
+    const n = Number.parseInt(v, 10);
+    if (/[mM]/.test(v)) return n * 1024 * 1024;
+    if (/[kK]/.test(v)) return n * 1024;
+    return n;
+  });
+
+const duration = z
+  .string()
+  .regex(/^\d+\s*(ms|s|m|h|d)?$/, { message: "expected a duration such as 90s, 30m, 6h or 7d (a bare number is seconds)" })
+  .transform((v) => {
+    const n = Number.parseInt(v, 10);
+    const unit = v.replace(/^\d+\s*/, "") || "s";
+    return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as "ms" | "s" | "m" | "h" | "d"];
+  });
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1, { message: "expected a host name or address" }).default("127.0.0.1"),
+  ORIGIN: z
+    .url({ message: "expected an absolute http(s) URL such as https://hosting.example.org" })
+    .refine((u) => /^https?:\/\//.test(u), { message: "expected an http or https URL" })
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: "expected a postgres:// or postgresql:// URL" })
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ALLOW_PRIVATE_ADDRESS: bool.default(false),
+  INBOX_MAX_BYTES: byteSize.default(1024 * 1024),
+  QUEUE_WORKERS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).default(4),
+  QUEUE_POLL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(60_000).default(1000),
+  TRUST_PROXY: bool.default(false),
+  DELIVERY_RETRY_INITIAL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(3_600_000).default(30_000),
+  QUEUE_LEASE_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(300).max(3_600_000).default(60_000),
+  QUEUE_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(1000).default(10),
+  DIRECTORY_REFRESH_INTERVAL: duration.default(6 * 3_600_000),
+  DIRECTORY_STALE_AFTER: duration.default(7 * 86_400_000),
+  DIRECTORY_DISCOVERY_DEPTH: z.coerce.number({ message: "expected 1, 2 or 3" }).int().min(1).max(3).default(2),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  origin: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  allowPrivateAddress: boolean;
+  inboxMaxBytes: number;
+  queueWorkers: number;
+  queuePollMs: number;
+  trustProxy: boolean;
+  /** First pause before a failed delivery is tried again; later pauses double (see federation.ts). */
+  deliveryRetryInitialMs: number;
+  /** How soon a queue message held by a crashed worker is taken by another (the lease is renewed while it is worked on). */
+  queueLeaseMs: number;
+  /** Tries of one queue message whose handler throws before it moves to the dead letters. */
+  queueMaxAttempts: number;
+  /** Directory: how often every replica is re-fetched (conditionally), in ms. */
+  directoryRefreshMs: number;
+  /** Directory: a replica not heard from for this long is marked stale, in ms. */
+  directoryStaleAfterMs: number;
+  /** Directory: 1 = only peers, 2 = also the providers peers follow, 3 = one step further. */
+  directoryDiscoveryDepth: number;
+}>;
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.issues = issues;
+  }
+}
+
+/** Parses an environment (process.env by default) into a frozen Config, or throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const got = cleaned[name];
+        return `${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const origin = (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    origin,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    allowPrivateAddress: e.ALLOW_PRIVATE_ADDRESS,
+    inboxMaxBytes: e.INBOX_MAX_BYTES,
+    queueWorkers: e.QUEUE_WORKERS,
+    queuePollMs: e.QUEUE_POLL_MS,
+    trustProxy: e.TRUST_PROXY,
+    deliveryRetryInitialMs: e.DELIVERY_RETRY_INITIAL_MS,
+    queueLeaseMs: e.QUEUE_LEASE_MS,
+    queueMaxAttempts: e.QUEUE_MAX_ATTEMPTS,
+    directoryRefreshMs: e.DIRECTORY_REFRESH_INTERVAL,
+    directoryStaleAfterMs: e.DIRECTORY_STALE_AFTER,
+    directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
+  });
+}
+
+/** process.env, after an optional ./.env file (variables already set win). */
+function readEnvironment(): Record<string, string | undefined> {
+  const file = resolve(".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
+}
+
+/** Variables for tests and tools that need one value from the environment without a full Config. */
+export function envValue(name: string): string | undefined {
+  return process.env[name];
+}
+
+/** The environment for a child process (tests, benchmarks): this process's, with some variables changed. */
+export function environmentWith(changes: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...changes };
+}

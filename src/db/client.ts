@@ -1,0 +1,112 @@
+// One database handle over either embedded PGlite or a PostgreSQL server; the rest of the code does not care which.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Config } from "../config.ts";
+import * as schema from "./schema/index.ts";
+import { isProcessAlive } from "../process-alive.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+  readonly kind: "pglite" | "postgres";
+  readonly db: Db;
+  /** Raw SQL returning rows, hiding the drivers' different result shapes. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs fn on one connection held for its whole duration (session-level locks need that). */
+  withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget = Pick<Config, "databaseUrl" | "dataDir">;
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.databaseUrl ? openPostgres(target.databaseUrl) : openPglite(join(target.dataDir, "pglite"));
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: 10,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: { application_name: "commonhost" },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    async rows<T>(query: SQL) {
+      return (await db.execute(query)) as unknown as T[];
+    },
+    async withConnection(fn) {
+      // A client of its own with a single connection: every statement of fn runs on it.
+      const single = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "commonhost" } });
+      try {
+        return await fn(drizzle(single, { schema }) as unknown as Db);
+      } finally {
+        await single.end({ timeout: 5 });
+      }
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm, unaccent },
+    // Small buffers keep an idle instance's memory low on small servers.
+    postgresqlconf: ["shared_buffers=16MB", "work_mem=4MB"],
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    async rows<T>(query: SQL) {
+      return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+    },
+    withConnection: (fn) => fn(db),
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+export class DatabaseInUseError extends Error {
+  override name = "DatabaseInUseError";
+}
+
+/**
+ * PGlite is a database in this process: two processes opening the same directory would corrupt it.
+ * A lock file with our pid keeps a second one out (a stale lock from a killed process is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, "commonhost.lock");
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+    if (holder && holder !== process.pid && isProcessAlive(holder)) {
+      throw new DatabaseInUseError(
+        `The embedded database in ${dataDir} is in use by process ${holder} (is \`commonhost serve\` running?). ` +
+          "Stop it first, use the operator API or panel instead, or set DATABASE_URL to use PostgreSQL.",
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+

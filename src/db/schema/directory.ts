@@ -1,0 +1,122 @@
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Profile } from "../../domain/profile/profile.schema.ts";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The network directory: one row per known provider (peers, providers learned from peers, and this
+ * instance's own), normalised from the profile each one publishes so it can be queried.
+ */
+export const directoryProviders = pgTable(
+  "directory_providers",
+  {
+    actorUri: text("actor_uri").primaryKey(),
+    /** This instance's own provider, kept in its own directory. */
+    local: boolean("local").notNull().default(false),
+    handle: text("handle"),
+    name: text("name").notNull(),
+    url: text("url"),
+    /** The provider's `following` collection: where further providers are learned from. */
+    followingUrl: text("following_url"),
+    summary: text("summary").notNull().default(""),
+    statement: text("statement").notNull().default(""),
+    languages: text("languages").array().notNull().default([]),
+    valueTags: text("value_tags").array().notNull().default([]),
+    country: text("country"),
+    region: text("region"),
+    jurisdiction: text("jurisdiction"),
+    /** Distinct service kinds, price models and support languages, for facet counts without a join. */
+    serviceKinds: text("service_kinds").array().notNull().default([]),
+    priceModels: text("price_models").array().notNull().default([]),
+    supportLanguages: text("support_languages").array().notNull().default([]),
+    /** The same sets as bits (taxonomy order), so facet counts are integer tests, not array scans. */
+    kindsMask: integer("kinds_mask").notNull().default(0),
+    pricesMask: integer("prices_mask").notNull().default(0),
+    valuesMask: integer("values_mask").notNull().default(0),
+    /** Whether any service is open to new users. */
+    hasOpen: boolean("has_open").notNull().default(false),
+    spareStorageGb: real("spare_storage_gb"),
+    spareAccounts: integer("spare_accounts"),
+    /** Network membership; null until membership exists. */
+    member: boolean("member"),
+    /** How the provider was found: 1 = a peer this instance follows, 2+ = learned through peers. */
+    depth: integer("depth").notNull().default(1),
+    /** Who told us about a learned provider. */
+    learnedFrom: text("learned_from"),
+    etag: text("etag"),
+    lastModified: text("last_modified"),
+    /** The profile version as published (validated), kept to answer "what did they say" exactly. */
+    profile: jsonb("profile").$type<Profile>().notNull(),
+    /** Weighted full-text document in every configured language (names A, services B, text C). */
+    searchVector: tsvector("search_vector"),
+    /** The provider's folded words (names, services, values); they feed directory_words. */
+    searchWords: text("search_words").notNull().default(""),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The last time the provider's instance answered (200 or 304); staleness is measured from it. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("directory_providers_search_idx").using("gin", t.searchVector),
+    index("directory_providers_values_idx").using("gin", t.valueTags),
+    index("directory_providers_kinds_idx").using("gin", t.serviceKinds),
+    index("directory_providers_country_idx").on(t.country),
+  ],
+);
+
+/** Every word the directory's providers use: typo-tolerant search corrects query words against it. */
+export const directoryWords = pgTable(
+  "directory_words",
+  { word: text("word").primaryKey() },
+  (t) => [index("directory_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
+);
+
+/** A provider's services, one row each. */
+export const directoryServices = pgTable(
+  "directory_services",
+  {
+    actorUri: text("actor_uri")
+      .notNull()
+      .references(() => directoryProviders.actorUri, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    name: text("name"),
+    software: text("software"),
+    description: text("description"),
+    url: text("url"),
+    priceModel: text("price_model").notNull(),
+    priceAmount: real("price_amount"),
+    priceCurrency: text("price_currency"),
+    pricePeriod: text("price_period"),
+    availability: text("availability").notNull(),
+    supportLanguages: text("support_languages").array().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actorUri, t.position] }),
+    index("directory_services_kind_idx").on(t.kind, t.actorUri),
+    index("directory_services_langs_idx").using("gin", t.supportLanguages),
+  ],
+);
+
+/** Messages from movement groups to a provider, delivered by federation to that provider only. */
+export const inquiries = pgTable(
+  "inquiries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** "received": for our operators; "sent": waiting for / handed to delivery. */
+    direction: text("direction", { enum: ["received", "sent"] }).notNull(),
+    /** The remote activity id (received) or ours (sent): a repeat delivery is stored once. */
+    activityId: text("activity_id").notNull().unique(),
+    /** The instance that relayed it (received) or the provider it is for (sent). */
+    peerActorUri: text("peer_actor_uri").notNull(),
+    senderName: text("sender_name").notNull(),
+    senderEmail: text("sender_email").notNull(),
+    organisation: text("organisation"),
+    message: text("message").notNull(),
+    needs: text("needs"),
+    language: text("language"),
+    seen: boolean("seen").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("inquiries_created_idx").on(t.direction, t.createdAt)],
+);

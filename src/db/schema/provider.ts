@@ -1,0 +1,22 @@
+import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Profile } from "../../domain/profile/profile.schema.ts";
+
+/** The provider this instance publishes. One row (id = 1) per instance. */
+export const provider = pgTable("provider", {
+  id: integer("id").primaryKey().default(1),
+  handle: text("handle").notNull(),
+  name: text("name").notNull(),
+  profile: jsonb("profile").$type<Profile>().notNull(),
+  /** Bumped on every change; caches of the actor document key on it. */
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The provider actor's key pairs, generated once and kept for the life of the instance. */
+export const actorKeys = pgTable("actor_keys", {
+  algorithm: text("algorithm", { enum: ["RSASSA-PKCS1-v1_5", "Ed25519"] }).primaryKey(),
+  publicJwk: jsonb("public_jwk").$type<JsonWebKey>().notNull(),
+  privateJwk: jsonb("private_jwk").$type<JsonWebKey>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

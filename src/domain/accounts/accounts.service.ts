@@ -1,0 +1,180 @@
+// Operator accounts: the first-run setup, sign-in (rate-limited), passwords, roles and the second factor.
+// Field errors carry short codes ("taken", "too_short") that the panel translates.
+import { asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { operators, setupCodes } from "../../db/schema/index.ts";
+import { findProvider, setupProvider } from "../provider/provider.service.ts";
+import { fail, ok, type Result } from "../validation.ts";
+import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./passwords.ts";
+import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
+import type { Operator } from "./sessions.service.ts";
+import { matchTotp } from "./totp.ts";
+import { newSecret, sha256 } from "./tokens.ts";
+
+export type Role = Operator["role"];
+export const roles = ["admin", "editor"] as const;
+
+export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,40}$/, { message: "username_format" });
+export const passwordSchema = z.string().min(PASSWORD_MIN, { message: "password_short" }).max(PASSWORD_MAX, { message: "password_long" });
+
+export async function countOperators(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(operators);
+  return Number(row?.n ?? 0);
+}
+
+export async function listOperators(db: Db): Promise<Operator[]> {
+  return db.select().from(operators).orderBy(asc(operators.createdAt));
+}
+
+export async function findOperator(db: Db, id: string): Promise<Operator | undefined> {
+  const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+  return row;
+}
+
+/** A fresh one-time setup code while no operator exists (replacing an earlier one), else undefined. */
+export async function issueSetupCode(db: Db): Promise<string | undefined> {
+  if ((await countOperators(db)) > 0) return undefined;
+  const { secret, hash } = newSecret();
+  await db.insert(setupCodes).values({ id: 1, codeHash: hash }).onConflictDoUpdate({ target: setupCodes.id, set: { codeHash: hash, createdAt: new Date() } });
+  return secret;
+}
+
+export async function checkSetupCode(db: Db, code: string): Promise<boolean> {
+  if (!code || code.length > 100) return false;
+  const [row] = await db.select().from(setupCodes).where(eq(setupCodes.id, 1)).limit(1);
+  return row !== undefined && row.codeHash === sha256(code);
+}
+
+function validateCredentials(input: { username: string; password: string }): Result<{ username: string; password: string }> {
+  const fields: Record<string, string> = {};
+  const username = usernameSchema.safeParse(input.username);
+  if (!username.success) fields.username = username.error.issues[0]!.message;
+  const password = passwordSchema.safeParse(input.password);
+  if (!password.success) fields.password = password.error.issues[0]!.message;
+  if (!username.success || !password.success) return fail("invalid", "Some fields are not valid.", fields);
+  return ok({ username: username.data, password: password.data });
+}
+
+/**
+ * Claims a fresh instance with the setup code: creates the provider (unless the CLI already did) and
+ * the first admin account, and spends the code. Without the code nothing happens.
+ */
+export async function completeSetup(
+  db: Db,
+  input: { code: string; username: string; password: string; handle?: string; name?: string },
+): Promise<Result<Operator>> {
+  if (!(await checkSetupCode(db, input.code)) || (await countOperators(db)) > 0) return fail("forbidden", "This setup link is not valid any more.");
+  const credentials = validateCredentials(input);
+  const fields: Record<string, string> = credentials.ok ? {} : { ...credentials.error.fields };
+  const existing = await findProvider(db);
+  if (!existing) {
+    const check = await setupProviderCheck(input);
+    Object.assign(fields, check);
+  }
+  if (!credentials.ok || Object.keys(fields).length > 0) return fail("invalid", "Some fields are not valid.", fields);
+  const passwordHash = await hashPassword(credentials.value.password);
+  const created = await db.transaction(async (tx) => {
+    // Spending the code in the transaction makes two racing submissions create one account.
+    const spent = await tx.delete(setupCodes).where(eq(setupCodes.codeHash, sha256(input.code))).returning({ id: setupCodes.id });
+    if (spent.length === 0) return undefined;
+    if (!existing) {
+      const provider = await setupProvider(tx, { handle: input.handle ?? "", name: input.name ?? "" });
+      if (!provider.ok) throw new Error(provider.error.message);
+    }
+    const [row] = await tx.insert(operators).values({ username: credentials.value.username, passwordHash, role: "admin" }).returning();
+    return row!;
+  });
+  return created ? ok(created) : fail("forbidden", "This setup link is not valid any more.");
+}
+
+async function setupProviderCheck(input: { handle?: string; name?: string }): Promise<Record<string, string>> {
+  const { handleSchema, providerNameSchema } = await import("../profile/profile.schema.ts");
+  const fields: Record<string, string> = {};
+  if (!handleSchema.safeParse(input.handle ?? "").success) fields.handle = "handle_format";
+  if (!providerNameSchema.safeParse(input.name ?? "").success) fields.name = "required";
+  return fields;
+}
+
+export async function createOperator(db: Db, input: { username: string; password: string; role: Role }): Promise<Result<Operator>> {
+  const credentials = validateCredentials(input);
+  if (!credentials.ok) return credentials;
+  const [taken] = await db.select({ id: operators.id }).from(operators).where(eq(operators.username, credentials.value.username)).limit(1);
+  if (taken) return fail("conflict", "This username is taken.", { username: "taken" });
+  const passwordHash = await hashPassword(credentials.value.password);
+  const [row] = await db.insert(operators).values({ username: credentials.value.username, passwordHash, role: input.role }).onConflictDoNothing().returning();
+  return row ? ok(row) : fail("conflict", "This username is taken.", { username: "taken" });
+}
+
+/** Checks a sign-in. Failures are counted per account and per address; past the limit, nothing is checked. */
+export async function authenticate(db: Db, input: { username: string; password: string; code?: string; address: string }): Promise<Result<Operator>> {
+  const username = input.username.trim().toLowerCase().slice(0, 100);
+  const keys = [accountKey(username), addressKey(input.address)];
+  if (await isRateLimited(db, [{ key: keys[0]!, limit: LOGIN_LIMITS.account }, { key: keys[1]!, limit: LOGIN_LIMITS.address }])) {
+    return fail("rate_limited", "Too many failed sign-ins; wait a few minutes.");
+  }
+  const [operator] = await db.select().from(operators).where(eq(operators.username, username)).limit(1);
+  const passwordOk = await verifyPassword(operator?.passwordHash ?? (await decoyHash()), input.password.slice(0, 1000));
+  if (!operator || !passwordOk) {
+    await recordFailure(db, keys);
+    return fail("unauthorized", "Wrong username or password.");
+  }
+  if (operator.totpSecret) {
+    const step = input.code ? matchTotp(operator.totpSecret, input.code) : undefined;
+    if (step === undefined || (operator.totpLastStep !== null && step <= operator.totpLastStep)) {
+      await recordFailure(db, keys);
+      return fail("unauthorized", "The second-factor code is missing or wrong.", { code: "totp" });
+    }
+    await db.update(operators).set({ totpLastStep: step }).where(eq(operators.id, operator.id));
+  }
+  await clearFailures(db, [keys[0]!]);
+  return ok(operator);
+}
+
+export async function changePassword(db: Db, operatorId: string, current: string, next: string): Promise<Result<Operator>> {
+  const operator = await findOperator(db, operatorId);
+  if (!operator) return fail("not_found", "No such operator.");
+  if (!(await verifyPassword(operator.passwordHash, current))) return fail("invalid", "The current password is wrong.", { current: "wrong_password" });
+  const parsed = passwordSchema.safeParse(next);
+  if (!parsed.success) return fail("invalid", "The new password is not valid.", { password: parsed.error.issues[0]!.message });
+  const [row] = await db.update(operators).set({ passwordHash: await hashPassword(parsed.data) }).where(eq(operators.id, operatorId)).returning();
+  return ok(row!);
+}
+
+async function adminCount(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(operators).where(eq(operators.role, "admin"));
+  return Number(row?.n ?? 0);
+}
+
+/** Changes a role; the last admin stays an admin, so the instance is never left without one. */
+export async function setRole(db: Db, operatorId: string, role: Role): Promise<Result<Operator>> {
+  const operator = await findOperator(db, operatorId);
+  if (!operator) return fail("not_found", "No such operator.");
+  if (operator.role === "admin" && role !== "admin" && (await adminCount(db)) <= 1) return fail("conflict", "The last admin cannot be demoted.", { role: "last_admin" });
+  const [row] = await db.update(operators).set({ role }).where(eq(operators.id, operatorId)).returning();
+  return ok(row!);
+}
+
+export async function removeOperator(db: Db, operatorId: string): Promise<Result<{ id: string }>> {
+  const operator = await findOperator(db, operatorId);
+  if (!operator) return fail("not_found", "No such operator.");
+  if (operator.role === "admin" && (await adminCount(db)) <= 1) return fail("conflict", "The last admin cannot be removed.", { role: "last_admin" });
+  await db.delete(operators).where(eq(operators.id, operatorId));
+  return ok({ id: operatorId });
+}
+
+/** Turns the second factor on once the operator proves their app has the secret. */
+export async function enableTotp(db: Db, operatorId: string, secret: string, code: string): Promise<Result<Operator>> {
+  const step = matchTotp(secret, code);
+  if (step === undefined) return fail("invalid", "The code does not match.", { code: "totp" });
+  const [row] = await db.update(operators).set({ totpSecret: secret, totpLastStep: step }).where(eq(operators.id, operatorId)).returning();
+  return row ? ok(row) : fail("not_found", "No such operator.");
+}
+
+export async function disableTotp(db: Db, operatorId: string, password: string): Promise<Result<Operator>> {
+  const operator = await findOperator(db, operatorId);
+  if (!operator) return fail("not_found", "No such operator.");
+  if (!(await verifyPassword(operator.passwordHash, password))) return fail("invalid", "The password is wrong.", { current: "wrong_password" });
+  const [row] = await db.update(operators).set({ totpSecret: null, totpLastStep: null }).where(eq(operators.id, operatorId)).returning();
+  return ok(row!);
+}

@@ -1,0 +1,45 @@
+// The instance's own provider is listed in its own directory, kept in step with its profile.
+import { and, eq, gte } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { directoryProviders } from "../../db/schema/index.ts";
+import { findProvider } from "../provider/provider.repository.ts";
+import { applyReplica } from "./replica.repository.ts";
+
+export const localActorUri = (origin: string, handle: string) => new URL(`/actors/${handle}`, origin).href;
+
+/** Re-applies the local provider's replica if the profile changed since it was last written. */
+export async function syncLocalReplica(db: Db, origin: string): Promise<boolean> {
+  const record = await findProvider(db);
+  if (!record) return false;
+  const actorUri = localActorUri(origin, record.handle);
+  const [current] = await db
+    .select({ actorUri: directoryProviders.actorUri })
+    .from(directoryProviders)
+    .where(and(eq(directoryProviders.actorUri, actorUri), eq(directoryProviders.local, true), gte(directoryProviders.fetchedAt, record.updatedAt)));
+  if (current) return false;
+  await applyReplica(db, {
+    actorUri,
+    handle: `@${record.handle}@${new URL(origin).host}`,
+    name: record.name,
+    url: actorUri,
+    profile: record.profile,
+    local: true,
+    depth: 0,
+  });
+  return true;
+}
+
+/** Throttles syncLocalReplica so a busy search page checks at most every few seconds. */
+export function localReplicaSyncer(db: Db, origin: string, everyMs = 2000): () => Promise<void> {
+  let checkedAt = 0;
+  let running: Promise<unknown> | undefined;
+  return async () => {
+    const now = Date.now();
+    if (now - checkedAt < everyMs) return;
+    running ??= syncLocalReplica(db, origin).finally(() => {
+      checkedAt = Date.now();
+      running = undefined;
+    });
+    await running;
+  };
+}

@@ -1,0 +1,142 @@
+// Replicas of provider profiles, stored normalised: one provider row, one row per service.
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { directoryProviders, directoryServices, directoryWords } from "../../db/schema/index.ts";
+import type { Profile } from "../profile/profile.schema.ts";
+import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
+import { searchText, searchVectorSql } from "./search-text.ts";
+
+export type Replica = typeof directoryProviders.$inferSelect;
+
+export type ReplicaInput = {
+  actorUri: string;
+  handle: string | null;
+  name: string;
+  url: string | null;
+  following?: string | null;
+  profile: Profile;
+  local?: boolean;
+  depth?: number;
+  learnedFrom?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+};
+
+/** A set of taxonomy terms as bits, in the taxonomy's order. */
+export const maskOf = (terms: readonly string[], all: readonly string[]) => terms.reduce((mask, t) => (all.indexOf(t) >= 0 ? mask | (1 << all.indexOf(t)) : mask), 0);
+
+/** Replaces a provider's replica with the profile it published, in one transaction. */
+export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
+  const { profile } = input;
+  const text = searchText(input.name, profile);
+  const now = new Date();
+  const values = {
+    handle: input.handle,
+    name: input.name,
+    url: input.url,
+    followingUrl: input.following ?? null,
+    summary: profile.summary,
+    statement: profile.values.statement,
+    languages: profile.languages,
+    valueTags: profile.values.tags,
+    country: profile.place.country ?? null,
+    region: profile.place.region ?? null,
+    jurisdiction: profile.place.jurisdiction ?? null,
+    serviceKinds: [...new Set(profile.services.map((s) => s.kind))],
+    priceModels: [...new Set(profile.services.map((s) => s.price.model))],
+    supportLanguages: [...new Set(profile.services.flatMap((s) => s.supportLanguages))],
+    hasOpen: profile.services.some((s) => s.availability === "open"),
+    kindsMask: maskOf(profile.services.map((s) => s.kind), serviceKinds),
+    pricesMask: maskOf(profile.services.map((s) => s.price.model), priceModels),
+    valuesMask: maskOf(profile.values.tags, valueTags),
+    spareStorageGb: profile.capacity?.storageGb ?? null,
+    spareAccounts: profile.capacity?.accounts ?? null,
+    etag: input.etag ?? null,
+    lastModified: input.lastModified ?? null,
+    profile,
+    searchVector: searchVectorSql(text, profile.languages),
+    searchWords: text.words,
+    fetchedAt: now,
+    lastSeenAt: now,
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(directoryProviders)
+      .values({ actorUri: input.actorUri, local: input.local ?? false, depth: input.depth ?? 1, learnedFrom: input.learnedFrom ?? null, ...values } as never)
+      .onConflictDoUpdate({
+        target: directoryProviders.actorUri,
+        // A provider learned through a peer that later becomes a peer itself keeps the shorter path.
+        set: { ...values, depth: sql`least(${directoryProviders.depth}, ${input.depth ?? 1})` } as never,
+      });
+    await tx.delete(directoryServices).where(eq(directoryServices.actorUri, input.actorUri));
+    // Sorted: concurrent replicas insert shared words in one order, so they never deadlock.
+    const words = text.words.split(" ").filter((w) => w.length >= 3 && w.length <= 40).sort();
+    if (words.length) await tx.insert(directoryWords).values(words.map((word) => ({ word }))).onConflictDoNothing();
+    if (profile.services.length > 0) {
+      await tx.insert(directoryServices).values(
+        profile.services.map((s, position) => ({
+          actorUri: input.actorUri,
+          position,
+          kind: s.kind,
+          name: s.name ?? null,
+          software: s.software ?? null,
+          description: s.description ?? null,
+          url: s.url ?? null,
+          priceModel: s.price.model,
+          priceAmount: s.price.amount ?? null,
+          priceCurrency: s.price.currency ?? null,
+          pricePeriod: s.price.period ?? null,
+          availability: s.availability,
+          supportLanguages: s.supportLanguages,
+        })),
+      );
+    }
+  });
+}
+
+/** The provider's instance answered "not modified": it is alive, nothing else changes. */
+export async function markSeen(db: Db, actorUri: string): Promise<void> {
+  await db.update(directoryProviders).set({ lastSeenAt: new Date() }).where(eq(directoryProviders.actorUri, actorUri));
+}
+
+export async function removeReplica(db: Db, actorUri: string): Promise<boolean> {
+  const rows = await db
+    .delete(directoryProviders)
+    .where(and(eq(directoryProviders.actorUri, actorUri), eq(directoryProviders.local, false)))
+    .returning({ actorUri: directoryProviders.actorUri });
+  return rows.length > 0;
+}
+
+export async function findReplica(db: Db, actorUri: string): Promise<Replica | undefined> {
+  const [row] = await db.select().from(directoryProviders).where(eq(directoryProviders.actorUri, actorUri));
+  return row;
+}
+
+/** What a refresh cycle needs of each remote replica: where it is and how to ask conditionally. */
+export async function listRemoteReplicas(db: Db): Promise<Pick<Replica, "actorUri" | "etag" | "lastModified" | "depth" | "followingUrl">[]> {
+  return db
+    .select({
+      actorUri: directoryProviders.actorUri,
+      etag: directoryProviders.etag,
+      lastModified: directoryProviders.lastModified,
+      depth: directoryProviders.depth,
+      followingUrl: directoryProviders.followingUrl,
+    })
+    .from(directoryProviders)
+    .where(eq(directoryProviders.local, false))
+    .orderBy(directoryProviders.actorUri);
+}
+
+export async function countReplicas(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(directoryProviders);
+  return row?.n ?? 0;
+}
+
+/** Replicas not heard from since `before`, for reports; they stay listed, marked stale. */
+export async function listStale(db: Db, before: Date): Promise<string[]> {
+  const rows = await db
+    .select({ actorUri: directoryProviders.actorUri })
+    .from(directoryProviders)
+    .where(and(eq(directoryProviders.local, false), lt(directoryProviders.lastSeenAt, before)));
+  return rows.map((r) => r.actorUri);
+}

@@ -1,0 +1,41 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { actorKeys, provider } from "../../db/schema/index.ts";
+import type { Profile } from "../profile/profile.schema.ts";
+import type { JwkPair } from "./keys.ts";
+
+export type ProviderRecord = {
+  handle: string;
+  name: string;
+  profile: Profile;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export async function findProvider(db: Db): Promise<ProviderRecord | undefined> {
+  const [row] = await db.select().from(provider).where(eq(provider.id, 1)).limit(1);
+  return row;
+}
+
+export async function insertProvider(db: Db, values: { handle: string; name: string; profile: Profile }): Promise<ProviderRecord> {
+  const [row] = await db.insert(provider).values({ id: 1, ...values }).returning();
+  return row!;
+}
+
+export async function updateProviderRow(db: Db, values: Partial<{ handle: string; name: string; profile: Profile }>): Promise<ProviderRecord> {
+  const [row] = await db
+    .update(provider)
+    .set({ ...values, version: sql`${provider.version} + 1`, updatedAt: new Date() })
+    .where(eq(provider.id, 1))
+    .returning();
+  return row!;
+}
+
+export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
+  return db.select({ algorithm: actorKeys.algorithm, publicJwk: actorKeys.publicJwk, privateJwk: actorKeys.privateJwk }).from(actorKeys);
+}
+
+export async function insertKeyPairs(db: Db, pairs: JwkPair[]): Promise<void> {
+  await db.insert(actorKeys).values(pairs).onConflictDoNothing();
+}

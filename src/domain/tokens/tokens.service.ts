@@ -1,0 +1,51 @@
+// Operator API tokens: random, shown once, stored only as a SHA-256 hash.
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { apiTokens } from "../../db/schema/index.ts";
+import { fail, ok, type Result } from "../validation.ts";
+
+export type ApiToken = Omit<typeof apiTokens.$inferSelect, "tokenHash">;
+const TOKEN_PREFIX = "chp_";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createToken(db: Db, name: string): Promise<Result<{ token: string; record: ApiToken }>> {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) return fail("invalid", "A token needs a name of 1 to 100 characters.", { name: "1 to 100 characters" });
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ name: trimmed, tokenHash: hash(token), prefix: token.slice(0, 10) })
+    .returning();
+  const { tokenHash: _hash, ...record } = row!;
+  return ok({ token, record });
+}
+
+export async function listTokens(db: Db): Promise<ApiToken[]> {
+  const rows = await db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt));
+  return rows.map(({ tokenHash: _hash, ...rest }) => rest);
+}
+
+export async function revokeToken(db: Db, idOrPrefix: string): Promise<Result<ApiToken>> {
+  const rows = await listTokens(db);
+  const matches = rows.filter((t) => !t.revokedAt && (t.id === idOrPrefix || t.prefix === idOrPrefix || t.name === idOrPrefix));
+  if (matches.length === 0) return fail("not_found", `No active token matches "${idOrPrefix}".`);
+  if (matches.length > 1) return fail("conflict", `${matches.length} tokens match "${idOrPrefix}"; use the id.`);
+  const [row] = await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, matches[0]!.id)).returning();
+  const { tokenHash: _hash, ...record } = row!;
+  return ok(record);
+}
+
+/** The token record for a bearer token, if it exists and is not revoked; notes its last use. */
+export async function verifyToken(db: Db, token: string): Promise<ApiToken | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
+  const [row] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)))
+    .returning();
+  if (!row) return undefined;
+  const { tokenHash: _hash, ...record } = row;
+  return record;
+}

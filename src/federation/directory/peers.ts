@@ -1,0 +1,58 @@
+// Peers: the providers this instance follows and keeps replicas of. Adding one follows it and
+// replicates its profile at once (its Accept replicates again and learns who it follows).
+import { findReplica, removeReplica } from "../../domain/directory/replica.repository.ts";
+import { listFollowing } from "../../domain/following/following.service.ts";
+import { ok, type Result } from "../../domain/validation.ts";
+import type { Services } from "../../services.ts";
+import type { AppFederation } from "../federation.ts";
+import { followRemote, unfollowRemote } from "../follow-remote.ts";
+import { replicatePeer } from "./replication.ts";
+
+export type Peer = {
+  actorUri: string;
+  handle: string | null;
+  name: string | null;
+  state: "pending" | "accepted" | "rejected";
+  replicated: boolean;
+  lastSeenAt: string | null;
+};
+
+export async function addPeer(federation: AppFederation, services: Services, handleOrUrl: string): Promise<Result<Peer>> {
+  const followed = await followRemote(federation, services, handleOrUrl);
+  if (!followed.ok) return followed;
+  const outcome = await replicatePeer(services, followed.value.actorUri);
+  const replica = await findReplica(services.database.db, followed.value.actorUri);
+  services.logger.info({ actorUri: followed.value.actorUri, replication: outcome.status }, "peer added");
+  return ok({
+    actorUri: followed.value.actorUri,
+    handle: followed.value.handle,
+    name: replica?.name ?? followed.value.name,
+    state: followed.value.state,
+    replicated: !!replica,
+    lastSeenAt: replica?.lastSeenAt.toISOString() ?? null,
+  });
+}
+
+export async function listPeers(services: Services): Promise<Peer[]> {
+  const rows = await listFollowing(services.database.db);
+  return Promise.all(
+    rows.map(async (row) => {
+      const replica = await findReplica(services.database.db, row.actorUri);
+      return {
+        actorUri: row.actorUri,
+        handle: row.handle,
+        name: replica?.name ?? row.name,
+        state: row.state,
+        replicated: !!replica,
+        lastSeenAt: replica?.lastSeenAt.toISOString() ?? null,
+      };
+    }),
+  );
+}
+
+/** Stops following the peer and drops its replica (providers learned through it stay until they fade). */
+export async function removePeer(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
+  const result = await unfollowRemote(services, actorUri);
+  if (result.ok) await removeReplica(services.database.db, actorUri);
+  return result;
+}

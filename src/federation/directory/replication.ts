@@ -1,0 +1,109 @@
+// Keeping replicas of the network's provider profiles: fetched when a peer is added or accepts,
+// re-fetched on its Update, refreshed periodically with one conditional GET each, and extended with
+// the providers that peers follow, to a bounded depth.
+import { applyReplica, findReplica, listRemoteReplicas, markSeen, removeReplica } from "../../domain/directory/replica.repository.ts";
+import { findProvider } from "../../domain/provider/provider.repository.ts";
+import type { Services } from "../../services.ts";
+import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";
+
+export type RefreshOptions = { depth: number; learnedFrom?: string | null; conditional?: boolean };
+
+async function ownActorUri(services: Services): Promise<string | undefined> {
+  const record = await findProvider(services.database.db);
+  return record ? new URL(`/actors/${record.handle}`, services.config.origin).href : undefined;
+}
+
+/** Fetches one provider's profile (conditionally if we hold a replica) and applies it. */
+export async function refreshReplica(services: Services, actorUri: string, options: RefreshOptions): Promise<FetchOutcome> {
+  const { db } = services.database;
+  const existing = await findReplica(db, actorUri);
+  if (existing?.local) return { status: "not-modified" };
+  const outcome = await fetchPeerProfile(services, actorUri, options.conditional === false || !existing ? {} : existing);
+  const log = services.logger.child({ module: "directory", actorUri });
+  switch (outcome.status) {
+    case "ok":
+      await applyReplica(db, { ...outcome.document, depth: Math.min(options.depth, existing?.depth ?? options.depth), learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null });
+      break;
+    case "not-modified":
+      await markSeen(db, actorUri);
+      break;
+    case "gone":
+      if (existing) await removeReplica(db, actorUri);
+      log.info("provider gone (410): replica removed");
+      break;
+    case "not-a-provider":
+      // A peer that stops publishing a valid profile keeps its last known one and turns stale.
+      log.info({ reason: outcome.reason }, "not a Commonhost provider document");
+      break;
+    case "failed":
+      log.debug({ reason: outcome.reason }, "refresh failed; the replica ages towards stale");
+      break;
+  }
+  return outcome;
+}
+
+/** Learns the providers a peer follows (those that publish a Commonhost profile), one level deeper. */
+export async function discoverFrom(services: Services, peer: Pick<PeerDocument, "actorUri" | "following">, peerDepth: number): Promise<number> {
+  if (!peer.following || peerDepth >= services.config.directoryDiscoveryDepth) return 0;
+  const own = await ownActorUri(services);
+  const candidates = await fetchCollectionItems(services, peer.following);
+  let learned = 0;
+  for (const actorUri of candidates) {
+    if (actorUri === own || (await findReplica(services.database.db, actorUri))) continue;
+    const outcome = await refreshReplica(services, actorUri, { depth: peerDepth + 1, learnedFrom: peer.actorUri });
+    if (outcome.status === "ok") learned++;
+  }
+  return learned;
+}
+
+/** Fetches a peer (just added, or accepting our follow) and learns from its following. */
+export async function replicatePeer(services: Services, actorUri: string): Promise<FetchOutcome> {
+  const outcome = await refreshReplica(services, actorUri, { depth: 1, conditional: false });
+  if (outcome.status === "ok") await discoverFrom(services, outcome.document, 1);
+  return outcome;
+}
+
+export type CycleReport = { checked: number; changed: number; notModified: number; failed: number; removed: number; learned: number };
+
+/** One pass over every replica: one conditional GET each, then discovery through direct peers. */
+export async function runRefreshCycle(services: Services, concurrency = 8): Promise<CycleReport> {
+  const replicas = await listRemoteReplicas(services.database.db);
+  const report: CycleReport = { checked: 0, changed: 0, notModified: 0, failed: 0, removed: 0, learned: 0 };
+  const peers: { peer: Pick<PeerDocument, "actorUri" | "following">; depth: number }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < replicas.length) {
+      const replica = replicas[next++]!;
+      const outcome = await refreshReplica(services, replica.actorUri, { depth: replica.depth });
+      report.checked++;
+      if (outcome.status === "ok") {
+        report.changed++;
+        if (replica.depth < services.config.directoryDiscoveryDepth) peers.push({ peer: outcome.document, depth: replica.depth });
+      } else if (outcome.status === "not-modified") {
+        report.notModified++;
+        if (replica.depth < services.config.directoryDiscoveryDepth) peers.push({ peer: { actorUri: replica.actorUri, following: replica.followingUrl }, depth: replica.depth });
+      } else if (outcome.status === "gone") report.removed++;
+      else report.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, replicas.length) }, worker));
+  // An unchanged peer may still follow new providers: its following collection is read every cycle.
+  for (const { peer, depth } of peers) report.learned += await discoverFrom(services, peer, depth);
+  return report;
+}
+
+/** Runs refresh cycles every DIRECTORY_REFRESH_INTERVAL until the signal aborts. */
+export function startDirectoryRefresh(services: Services, signal: AbortSignal): void {
+  const log = services.logger.child({ module: "directory" });
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runRefreshCycle(services)
+      .then((report) => log.info(report, "directory refresh cycle done"))
+      .catch((err: unknown) => log.warn({ err }, "directory refresh cycle failed"))
+      .finally(() => (running = false));
+  }, services.config.directoryRefreshMs);
+  timer.unref();
+  signal.addEventListener("abort", () => clearInterval(timer), { once: true });
+}

@@ -1,0 +1,37 @@
+// Fedify wired to the durable store and queue on the project's database.
+import { createExponentialBackoffPolicy, createFederation, type Federation } from "@fedify/fedify";
+import { kvStoreFor } from "../db/kv-store.ts";
+import type { Services } from "../services.ts";
+
+export type AppFederation = Federation<Services>;
+
+/**
+ * Retries for outgoing deliveries: by default 30 s doubling up to 6 h between tries, 16 tries in
+ * all, so a peer that is down for a day still gets what was sent (the pauses add up to about two
+ * days). DELIVERY_RETRY_INITIAL_MS shortens the first pause (tests use a fraction of a second).
+ */
+export const outboxRetryPolicy = (initialDelayMs = 30_000) =>
+  createExponentialBackoffPolicy({
+    initialDelay: { milliseconds: initialDelayMs },
+    maxDelay: { hours: 6 },
+    maxAttempts: 16,
+    factor: 2,
+    jitter: true,
+  });
+
+export function buildFederation(services: Services): AppFederation {
+  const { config, database, queue } = services;
+  return createFederation<Services>({
+    kv: kvStoreFor(database),
+    queue,
+    manuallyStartQueue: true,
+    origin: config.origin,
+    allowPrivateAddress: config.allowPrivateAddress,
+    // Most servers verify only draft-cavage signatures; knock with those first.
+    firstKnock: "draft-cavage-http-signatures-12",
+    outboxRetryPolicy: outboxRetryPolicy(config.deliveryRetryInitialMs),
+    userAgent: { software: "Commonhost/0.1.0", url: new URL(config.origin) },
+    // A peer down for a day must not trip the breaker and drop what we owe it.
+    circuitBreaker: false,
+  });
+}

@@ -1,0 +1,119 @@
+// THE routing table: every dispatcher and every inbox listener of the instance, in one place.
+import { Accept, Announce, Create, Delete, Follow, Like, Note, Reject, Undo, Update } from "@fedify/vocab";
+import { countAnnouncements, findAnnouncement, listAnnouncements, listPinnedAnnouncements } from "../domain/announcements/announcements.service.ts";
+import { listFollowing } from "../domain/following/following.service.ts";
+import { findProvider } from "../domain/provider/provider.repository.ts";
+import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.service.ts";
+import type { ActorCache } from "./actor-cache.ts";
+import type { AppFederation } from "./federation.ts";
+import { onAccept, onReject } from "./inbox/accept.ts";
+import { onAnnounce } from "./inbox/announce.ts";
+import { onCreate } from "./inbox/create.ts";
+import { onDelete } from "./inbox/delete.ts";
+import { onFollow } from "./inbox/follow.ts";
+import { onLike } from "./inbox/like.ts";
+import { onUndo } from "./inbox/undo.ts";
+import { onUpdate } from "./inbox/update.ts";
+import { loadKeyPairs } from "./key-pairs.ts";
+import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
+import { nodeInfo } from "./nodeinfo.ts";
+import { paths } from "./paths.ts";
+import { deliverableRecipients } from "./public-address.ts";
+
+const PAGE_SIZE = 20;
+
+export function registerFederation(federation: AppFederation, actorCache: ActorCache): void {
+  const isProvider = async (ctx: Parameters<ActorCache["get"]>[0], identifier: string) =>
+    (await actorCache.get(ctx))?.record.handle === identifier;
+
+  federation
+    .setActorDispatcher(paths.actor, async (ctx, identifier) => {
+      const entry = await actorCache.get(ctx);
+      return entry && entry.record.handle === identifier ? entry.actor : null;
+    })
+    // Not through the actor cache: building the actor itself asks for the key pairs.
+    .setKeyPairsDispatcher(async (ctx, identifier) =>
+      (await findProvider(ctx.data.database.db))?.handle === identifier ? loadKeyPairs(ctx.data.database) : [],
+    );
+
+  federation
+    .setInboxListeners(paths.inbox, paths.sharedInbox)
+    .on(Follow, onFollow)
+    .on(Accept, onAccept)
+    .on(Reject, onReject)
+    .on(Undo, onUndo)
+    .on(Create, onCreate)
+    .on(Update, onUpdate)
+    .on(Delete, onDelete)
+    .on(Like, onLike)
+    .on(Announce, onAnnounce)
+    .onError((ctx, error) => ctx.data.logger.warn({ err: error }, "inbox activity failed"));
+
+  federation
+    .setFollowersDispatcher(paths.followers, async (ctx, identifier, cursor) => {
+      if (!(await isProvider(ctx, identifier))) return null;
+      if (cursor === null) {
+        // The whole collection: Fedify asks for it when fanning an activity out to followers.
+        const rows = await listFollowerInboxes(ctx.data.database.db);
+        const items = rows.map((r) => ({
+          id: new URL(r.actorUri),
+          inboxId: new URL(r.inbox),
+          endpoints: r.sharedInbox ? { sharedInbox: new URL(r.sharedInbox) } : null,
+        }));
+        // Never fan out to an inbox on a private or loopback address (unless allowed).
+        return { items: await deliverableRecipients(ctx.data.config.allowPrivateAddress, items, (i) => [i.inboxId, i.endpoints?.sharedInbox]) };
+      }
+      const before = cursor === "" ? undefined : new Date(cursor);
+      if (before && Number.isNaN(before.getTime())) return null;
+      const rows = await listFollowers(ctx.data.database.db, { limit: PAGE_SIZE, ...(before ? { before } : {}) });
+      const last = rows.at(-1);
+      return {
+        items: rows.map((r) => ({ id: new URL(r.actorUri), inboxId: new URL(r.inbox), endpoints: null })),
+        nextCursor: rows.length === PAGE_SIZE && last ? last.createdAt.toISOString() : null,
+      };
+    })
+    .setFirstCursor(() => "")
+    .setCounter((ctx) => countFollowers(ctx.data.database.db));
+
+  federation
+    .setFollowingDispatcher(paths.following, async (ctx, identifier) => {
+      if (!(await isProvider(ctx, identifier))) return null;
+      const rows = await listFollowing(ctx.data.database.db);
+      return { items: rows.filter((r) => r.state === "accepted").map((r) => new URL(r.actorUri)) };
+    });
+
+  federation
+    .setOutboxDispatcher(paths.outbox, async (ctx, identifier, cursor) => {
+      if (!(await isProvider(ctx, identifier)) || cursor === null) return null;
+      const rows = await listAnnouncements(ctx.data.database.db, { limit: PAGE_SIZE, ...(cursor ? { before: cursor } : {}) });
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => announcementToCreate(ctx, identifier, row)),
+        nextCursor: rows.length === PAGE_SIZE && last ? last.id : null,
+      };
+    })
+    .setFirstCursor(() => "")
+    .setCounter((ctx) => countAnnouncements(ctx.data.database.db));
+
+  federation.setFeaturedDispatcher(paths.featured, async (ctx, identifier) => {
+    if (!(await isProvider(ctx, identifier))) return null;
+    const rows = await listPinnedAnnouncements(ctx.data.database.db);
+    return { items: rows.map((row) => announcementToNote(ctx, identifier, row)) };
+  });
+
+  federation.setObjectDispatcher(Note, paths.announcement, async (ctx, values) => {
+    const entry = await actorCache.get(ctx);
+    const row = entry ? await findAnnouncement(ctx.data.database.db, values.id) : undefined;
+    if (!entry || !row) return null;
+    // A deleted announcement is served as a Tombstone by the web layer (410); Fedify gets nothing.
+    return row.deletedAt ? null : announcementToNote(ctx, entry.record.handle, row);
+  });
+
+  federation.setNodeInfoDispatcher(paths.nodeinfo, nodeInfo);
+
+  federation.setWebFingerLinksDispatcher(async (ctx, resource) => {
+    const entry = await actorCache.get(ctx);
+    if (!entry || resource.href !== ctx.getActorUri(entry.record.handle).href) return [];
+    return [{ rel: "http://webfinger.net/rel/profile-page", type: "text/html", href: ctx.getActorUri(entry.record.handle).href }];
+  });
+}

@@ -1,0 +1,35 @@
+// Announcements as Notes that Mastodon renders: public, to followers, with hashtags and markdown source.
+import type { Context } from "@fedify/fedify";
+import { Create, Hashtag, LanguageString, Note, PUBLIC_COLLECTION, Source } from "@fedify/vocab";
+import type { Announcement } from "../../domain/announcements/announcements.service.ts";
+import type { Services } from "../../services.ts";
+
+export const tagUrl = (origin: string, tag: string) => new URL(`/tags/${encodeURIComponent(tag)}`, origin);
+
+export function announcementToNote(ctx: Context<Services>, handle: string, row: Announcement): Note {
+  return new Note({
+    id: ctx.getObjectUri(Note, { id: row.id }),
+    attribution: ctx.getActorUri(handle),
+    to: PUBLIC_COLLECTION,
+    cc: ctx.getFollowersUri(handle),
+    // A plain content for every reader, and contentMap with the language for those that use it.
+    contents: row.language ? [row.html, new LanguageString(row.html, row.language)] : [row.html],
+    source: new Source({ content: row.source, mediaType: "text/markdown" }),
+    url: ctx.getObjectUri(Note, { id: row.id }),
+    published: Temporal.Instant.fromEpochMilliseconds(row.publishedAt.getTime()),
+    updated: row.updatedAt ? Temporal.Instant.fromEpochMilliseconds(row.updatedAt.getTime()) : null,
+    tags: row.hashtags.map((tag) => new Hashtag({ name: `#${tag}`, href: tagUrl(ctx.origin, tag) })),
+  });
+}
+
+export function announcementToCreate(ctx: Context<Services>, handle: string, row: Announcement): Create {
+  const note = announcementToNote(ctx, handle, row);
+  return new Create({
+    id: new URL(`${note.id!.href}#create`),
+    actor: ctx.getActorUri(handle),
+    to: PUBLIC_COLLECTION,
+    cc: ctx.getFollowersUri(handle),
+    object: note,
+    published: note.published,
+  });
+}

@@ -1,0 +1,95 @@
+// Commonhost's JSON-LD vocabulary. Every term a profile uses is defined here and sent inline in
+// @context, so no peer fetches a context document and a JSON-LD processor expanding our actor in
+// safe mode keeps every property. Terms are scoped under the `commonhost` property so that common
+// words (kind, amount, country...) never clash with terms of other vocabularies.
+export const NAMESPACE = "https://w3id.org/commonhost/ns#";
+
+const id = (name: string) => `ch:${name}`;
+const set = (name: string) => ({ "@id": id(name), "@container": "@set" });
+const date = (name: string) => ({ "@id": id(name), "@type": "xsd:date" });
+const link = (name: string) => ({ "@id": id(name), "@type": "@id" });
+
+const profileTerms = {
+  taxonomyVersion: id("taxonomyVersion"),
+  summary: id("summary"),
+  languages: set("language"),
+  website: link("website"),
+  values: {
+    "@id": id("values"),
+    "@context": { tags: set("valueTag"), statement: id("statement") },
+  },
+  services: {
+    "@id": id("services"),
+    "@container": "@list",
+    "@context": {
+      kind: id("serviceKind"),
+      name: id("serviceName"),
+      software: id("software"),
+      url: link("serviceUrl"),
+      description: id("description"),
+      availability: id("availability"),
+      supportLanguages: set("supportLanguage"),
+      price: {
+        "@id": id("price"),
+        "@context": { model: id("priceModel"), amount: id("amount"), currency: id("currency"), period: id("period"), note: id("priceNote") },
+      },
+    },
+  },
+  capacity: {
+    "@id": id("capacity"),
+    "@context": {
+      storageGb: id("storageGb"),
+      computeVcpu: id("computeVcpu"),
+      bandwidthMbps: id("bandwidthMbps"),
+      accounts: id("accounts"),
+      statedAt: date("statedAt"),
+    },
+  },
+  norms: {
+    "@id": id("norms"),
+    "@context": {
+      codeOfConduct: id("codeOfConduct"),
+      codeOfConductUrl: link("codeOfConductUrl"),
+      moderationPolicy: id("moderationPolicy"),
+      dataPolicy: {
+        "@id": id("dataPolicy"),
+        "@context": {
+          backupFrequency: id("backupFrequency"),
+          backupRetentionDays: id("backupRetentionDays"),
+          encryptionAtRest: id("encryptionAtRest"),
+          policyUrl: link("dataPolicyUrl"),
+        },
+      },
+      shutdownNoticeDays: id("shutdownNoticeDays"),
+      emergencyAccess: { "@id": id("emergencyAccess"), "@context": { people: id("people"), description: id("description") } },
+      governance: id("governance"),
+      funding: set("funding"),
+    },
+  },
+  place: {
+    "@id": id("place"),
+    "@context": {
+      country: id("country"),
+      region: id("region"),
+      jurisdiction: id("jurisdiction"),
+      upstream: {
+        "@id": id("upstream"),
+        "@context": { datacenter: id("datacenter"), asn: id("asn"), provider: id("upstreamProvider") },
+      },
+    },
+  },
+  evidence: {
+    "@id": id("evidence"),
+    "@container": "@set",
+    "@context": { claim: id("claim"), url: link("evidenceUrl"), reconfirmBy: date("reconfirmBy") },
+  },
+};
+
+/** The inline context object appended to an actor's @context. */
+export const commonhostContext = {
+  ch: NAMESPACE,
+  // Mastodon matches tag types by their short name, not by IRI.
+  Hashtag: "as:Hashtag",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  commonhost: { "@id": id("profile"), "@context": profileTerms },
+} as const;

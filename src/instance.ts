@@ -1,0 +1,102 @@
+// Fedify and the vocabulary use Temporal, which Node 24 does not have built in.
+import "temporal-polyfill/global";
+// The composition root: one running instance = database + queue + federation + web app.
+// Tests boot several of these in one process, each on its own database and port.
+import { serve, type ServerType } from "@hono/node-server";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db/client.ts";
+import { DatabaseKvStore } from "./db/kv-store.ts";
+import { DatabaseMessageQueue } from "./db/message-queue.ts";
+import { migrate } from "./db/migrate.ts";
+import { ActorCache } from "./federation/actor-cache.ts";
+import { buildFederation, type AppFederation } from "./federation/federation.ts";
+import { startDirectoryRefresh } from "./federation/directory/replication.ts";
+import { registerFederation } from "./federation/index.ts";
+import { tagUrl } from "./federation/mappers/note.ts";
+import { registerOutbox } from "./federation/outbox.ts";
+import { bridgeFedifyLogs, type Logger } from "./logging.ts";
+import type { Services } from "./services.ts";
+import { createApp, type App } from "./web/app.ts";
+import { announceSetupLink } from "./web/panel/setup-link.ts";
+
+export type Instance = {
+  readonly services: Services;
+  readonly federation: AppFederation;
+  readonly actorCache: ActorCache;
+  readonly app: App;
+  /** Starts the HTTP server (and the queue workers unless told not to); resolves once listening. */
+  listen(options?: { queue?: boolean }): Promise<{ port: number }>;
+  /** Processes the queue only, without serving HTTP. */
+  startWorkers(): void;
+  stop(): Promise<void>;
+};
+
+export async function createInstance(config: Config, logger: Logger, options: { database?: Database } = {}): Promise<Instance> {
+  await bridgeFedifyLogs(logger, config.logLevel);
+  const database = options.database ?? (await openDatabase(config));
+  await migrate(database);
+  const queue = new DatabaseMessageQueue(database, {
+    pollMs: config.queuePollMs,
+    concurrency: config.queueWorkers,
+    maxAttempts: config.queueMaxAttempts,
+    leaseMs: config.queueLeaseMs,
+    logger: logger.child({ module: "queue" }),
+  });
+  const services: Services = { config, database, queue, logger };
+  const federation = buildFederation(services);
+  const actorCache = new ActorCache(services, (handle) => ({
+    profilePage: new URL(`/actors/${handle}`, config.origin),
+    tag: (tag) => tagUrl(config.origin, tag),
+  }));
+  registerFederation(federation, actorCache);
+  registerOutbox(federation, services, actorCache);
+  const app = createApp({ services, federation, actorCache });
+
+  const workers = new AbortController();
+  let server: ServerType | undefined;
+  let queueRun: Promise<void> | undefined;
+  const kvPurge = setInterval(() => {
+    new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
+  }, 10 * 60_000);
+  kvPurge.unref();
+
+  const startWorkers = () => {
+    if (!queueRun) startDirectoryRefresh(services, workers.signal);
+    queueRun ??= federation.startQueue(services, { signal: workers.signal });
+  };
+
+  return {
+    services,
+    federation,
+    actorCache,
+    app,
+    startWorkers,
+    listen(listenOptions = {}) {
+      if (listenOptions.queue !== false) startWorkers();
+      return new Promise((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+          // A fresh instance prints its one-time setup link once it can be opened.
+          announceSetupLink(services).then(
+            () => resolve({ port: info.port }),
+            (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
+          );
+        });
+        s.once("error", reject);
+        server = s;
+      });
+    },
+    async stop() {
+      clearInterval(kvPurge);
+      workers.abort();
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+      }
+      await queueRun?.catch(() => {});
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+// The directory's JSON API: public search over the network, and the operators' peers and inquiries.
+// The zod schemas are exported for the OpenAPI document.
+import type { Context } from "hono";
+import { z } from "zod";
+import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
+import { directoryQuerySchema, parseDirectoryQuery } from "../../domain/directory/search-query.ts";
+import { searchDirectory } from "../../domain/directory/search.service.ts";
+import { listInquiries } from "../../domain/directory/inquiries.service.ts";
+import { addPeer, listPeers, removePeer } from "../../federation/directory/peers.ts";
+import type { WebDeps } from "../deps.ts";
+import { apiError, failureResponse } from "./errors.ts";
+import { defineRoute, type RouteSpec } from "./route-spec.ts";
+
+export { directoryQuerySchema };
+
+const reasonSchema = z.object({ filter: z.string(), value: z.string() });
+
+export const directoryServiceSchema = z.object({
+  kind: z.string(),
+  name: z.string().nullable(),
+  software: z.string().nullable(),
+  description: z.string().nullable(),
+  url: z.string().nullable(),
+  priceModel: z.string(),
+  priceAmount: z.number().nullable(),
+  priceCurrency: z.string().nullable(),
+  pricePeriod: z.string().nullable(),
+  availability: z.string(),
+  supportLanguages: z.array(z.string()),
+});
+
+export const directoryResultSchema = z.object({
+  actorUri: z.string(),
+  handle: z.string().nullable(),
+  name: z.string(),
+  url: z.string().nullable(),
+  local: z.boolean().describe("this instance's own provider"),
+  member: z.boolean().nullable().describe("network membership; null until membership exists"),
+  stale: z.boolean().describe("not heard from for longer than DIRECTORY_STALE_AFTER"),
+  summary: z.string(),
+  languages: z.array(z.string()),
+  valueTags: z.array(z.string()),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  jurisdiction: z.string().nullable(),
+  spareStorageGb: z.number().nullable(),
+  spareAccounts: z.number().nullable(),
+  lastSeenAt: z.string(),
+  score: z.number(),
+  services: z.array(directoryServiceSchema),
+  explanation: z.object({ matches: z.array(reasonSchema), missing: z.array(reasonSchema) }),
+});
+
+const counts = z.record(z.string(), z.number().int());
+export const directoryResponseSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  results: z.array(directoryResultSchema),
+  facets: z.object({ kind: counts, value: counts, country: counts, jurisdiction: counts, language: counts, price: counts, open: counts }),
+});
+
+export const peerSchema = z.object({
+  actorUri: z.string(),
+  handle: z.string().nullable(),
+  name: z.string().nullable(),
+  state: z.enum(["pending", "accepted", "rejected"]),
+  replicated: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+});
+export const addPeerSchema = z.object({ target: z.string().trim().min(1).max(2048).describe("a handle (@provider@example.org) or an actor URL") });
+
+export const inquirySchema = z.object({
+  id: z.string(),
+  peerActorUri: z.string().describe("the instance that relayed the inquiry"),
+  senderName: z.string(),
+  senderEmail: z.string(),
+  organisation: z.string().nullable(),
+  message: z.string(),
+  needs: z.string().nullable(),
+  language: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function directorySearchHandler(deps: WebDeps) {
+  const { services } = deps;
+  const syncLocal = localReplicaSyncer(services.database.db, services.config.origin);
+  return async (c: Context) => {
+    const parsed = parseDirectoryQuery(new URL(c.req.url).search.slice(1));
+    if (!parsed.ok) return apiError(c, 400, "invalid", parsed.error.message, parsed.error.fields ? { ...parsed.error.fields } : undefined);
+    await syncLocal();
+    try {
+      const result = await searchDirectory(services.database, parsed.value, { staleAfterMs: services.config.directoryStaleAfterMs });
+      return c.json(result);
+    } catch (error) {
+      // A statement timeout: the query was too costly, which is the asker's problem to narrow.
+      if ((error as { code?: string; cause?: { code?: string } }).code === "57014" || (error as { cause?: { code?: string } }).cause?.code === "57014") {
+        return apiError(c, 400, "too_complex", "This search is too costly; narrow it down.");
+      }
+      throw error;
+    }
+  };
+}
+
+const peerListSchema = z.object({ peers: z.array(peerSchema) });
+const inquiryListSchema = z.object({ inquiries: z.array(inquirySchema) });
+const peerQuery = z.object({ actor: z.url().max(2048).describe("the peer's actor URL") });
+
+export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
+  const { services, federation } = deps;
+  const search = directorySearchHandler(deps);
+  return [
+    defineRoute({
+      method: "get",
+      path: "/v1/directory",
+      operationId: "searchDirectory",
+      tag: "Directory",
+      summary: "Search the network's providers (public, no token)",
+      description:
+        "Full-text search with filters, facet counts and explained results. Filters may repeat (`kind=email&kind=nextcloud`). A malformed, oversized or too costly query gets 400.",
+      public: true,
+      queryDoc: directoryQuerySchema,
+      responses: { 200: { description: "One page of results with facets.", schema: directoryResponseSchema } },
+      errors: [400],
+      handle: (c) => search(c),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/v1/peers",
+      operationId: "listPeers",
+      tag: "Directory",
+      summary: "The peers this instance follows and replicates",
+      responses: { 200: { description: "Every peer.", schema: peerListSchema } },
+      handle: async (c) => c.json({ peers: await listPeers(services) }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/v1/peers",
+      operationId: "addPeer",
+      tag: "Directory",
+      summary: "Add a peer by handle or actor URL: follow it and replicate its profile",
+      body: addPeerSchema,
+      responses: { 201: { description: "The peer was added (its follow may still be pending).", schema: peerSchema } },
+      errors: [404],
+      async handle(c, { body }) {
+        const result = await addPeer(federation, services, body.target);
+        return result.ok ? c.json(result.value, 201) : failureResponse(c, result.error);
+      },
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/v1/peers",
+      operationId: "removePeer",
+      tag: "Directory",
+      summary: "Stop following a peer",
+      query: peerQuery,
+      responses: { 200: { description: "The peer was removed." } },
+      errors: [404],
+      async handle(c, { query }) {
+        const result = await removePeer(services, query.actor);
+        return result.ok ? c.json(result.value) : failureResponse(c, result.error);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/v1/inquiries",
+      operationId: "listInquiries",
+      tag: "Directory",
+      summary: "Inquiries movement groups sent to this provider",
+      responses: { 200: { description: "The latest inquiries, newest first.", schema: inquiryListSchema } },
+      async handle(c) {
+        const rows = await listInquiries(services.database.db, { limit: 100 });
+        return c.json({ inquiries: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) });
+      },
+    }),
+  ];
+}

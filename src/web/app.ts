@@ -1,0 +1,88 @@
+// The HTTP face of an instance: Fedify for ActivityPub, Hono for pages and the API.
+import { Hono } from "hono";
+import { sql } from "drizzle-orm";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { join, relative } from "node:path";
+import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
+import { apiRoutes } from "./api/routes.ts";
+import type { WebDeps } from "./deps.ts";
+import { serveActorDocument, serveWebFinger, wantsActivityJson } from "./fast-paths.ts";
+import { inboxLimits } from "./middleware/inbox-limits.ts";
+import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { directoryRoutes } from "./routes/directory.ts";
+import { publicRoutes } from "./routes/public.ts";
+import { languageRoute, panelRoutes } from "./panel/routes.ts";
+import { notFoundPage } from "./views/not-found.ts";
+
+export type App = Hono<{ Variables: LocaleVariables }>;
+
+const publicDir = relative(process.cwd(), join(import.meta.dirname, "..", "..", "public"));
+
+export function createApp(deps: WebDeps): App {
+  const app: App = new Hono();
+  const { services, federation } = deps;
+
+  // Fast paths, ahead of every middleware and of Fedify: the documents every remote server asks for,
+  // answered with their headers complete (a middleware that edits a finished response copies it).
+  app.get("/actors/:identifier", async (c, next) => {
+    if (!wantsActivityJson(c.req.header("accept"))) return next();
+    return (await serveActorDocument(deps, c)) ?? next();
+  });
+  app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
+
+  app.use(securityHeaders());
+
+  app.get("/healthz", async (c) => {
+    try {
+      await services.database.rows(sql`select 1`);
+      return c.json({ status: "ok" });
+    } catch {
+      return c.json({ status: "unavailable", error: { code: "database", message: "The database does not answer." } }, 503);
+    }
+  });
+
+  // A deleted announcement answers 410 Gone to ActivityPub clients as well as to browsers.
+  app.get("/announcements/:id", async (c, next) => {
+    if (!wantsActivityJson(c.req.header("accept"))) return next();
+    const row = await findAnnouncement(services.database.db, c.req.param("id"));
+    if (!row?.deletedAt) return next();
+    return c.json({ "@context": "https://www.w3.org/ns/activitystreams", id: new URL(c.req.path, services.config.origin).href, type: "Tombstone", deleted: row.deletedAt.toISOString() }, 410);
+  });
+
+  app.use("/inbox", inboxLimits(services.config.inboxMaxBytes));
+  app.use("/actors/:identifier/inbox", inboxLimits(services.config.inboxMaxBytes));
+
+  app.route("/api", apiRoutes(deps));
+
+  // Everything ActivityPub (inboxes, collections, objects, WebFinger, NodeInfo) goes to Fedify;
+  // what Fedify does not serve, or a browser asking for HTML, falls through to the pages.
+  app.use(async (c, next) => {
+    return federation.fetch(c.req.raw, {
+      contextData: services,
+      onNotFound: async () => {
+        await next();
+        return c.res;
+      },
+      onNotAcceptable: async () => {
+        await next();
+        if (c.res.status !== 404) return c.res;
+        return new Response("Not acceptable", { status: 406, headers: { "Content-Type": "text/plain", Vary: "Accept" } });
+      },
+    });
+  });
+
+  app.use("/static/*", serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
+  app.use(localeMiddleware());
+  app.route("/admin", panelRoutes(deps));
+  app.route("/", languageRoute());
+  app.route("/", directoryRoutes(deps));
+  app.route("/", publicRoutes(deps));
+
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404) : notFoundPage(c)));
+  app.onError((err, c) => {
+    services.logger.error({ err, path: c.req.path }, "request failed");
+    return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+  });
+  return app;
+}

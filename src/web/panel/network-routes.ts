@@ -1,0 +1,51 @@
+// The network from the panel: the peers this instance follows and replicates, and the inquiries
+// movement groups sent to the provider through the directory.
+import { Hono } from "hono";
+import { listInquiries } from "../../domain/directory/inquiries.service.ts";
+import { addPeer, listPeers, removePeer } from "../../federation/directory/peers.ts";
+import type { WebDeps } from "../deps.ts";
+import { networkView } from "../views/panel/network-views.ts";
+import { panelPage } from "../views/panel/panel-layout.ts";
+import { field, formOf, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+
+const doneMessages = new Set(["peerAdded", "peerRemoved"]);
+
+export function networkRoutes(deps: WebDeps) {
+  const app = new Hono<PanelEnv>();
+  const { services, federation } = deps;
+  app.use("*", requireOperator(services));
+
+  const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
+    const t = c.get("t");
+    const done = c.req.query("done");
+    const [peers, inquiries] = await Promise.all([listPeers(services), listInquiries(services.database.db, { limit: 50 })]);
+    const body = networkView({
+      t,
+      locale: c.get("locale"),
+      csrf: c.get("csrf"),
+      peers,
+      inquiries,
+      ...extra,
+      done: done && doneMessages.has(done) ? t(`panel.network.done.${done}`) : undefined,
+    });
+    const ctx = { locale: c.get("locale"), t, path: "/admin/network", csrf: c.get("csrf"), operator: c.get("operator") };
+    return c.html(panelPage(ctx, t("panel.network.title"), body), status);
+  };
+
+  app.get("/", (c) => page(c));
+
+  app.post("/peers", async (c) => {
+    const target = field(await formOf(c), "target").trim().slice(0, 2048);
+    if (!target) return page(c, { target, error: c.get("t")("panel.network.targetMissing") }, 422);
+    const result = await addPeer(federation, services, target);
+    if (!result.ok) return page(c, { target, error: result.error.message }, 422);
+    return c.redirect("/admin/network?done=peerAdded", 303);
+  });
+
+  app.post("/peers/remove", async (c) => {
+    const actor = field(await formOf(c), "actor");
+    await removePeer(services, actor);
+    return c.redirect("/admin/network?done=peerRemoved", 303);
+  });
+  return app;
+}

@@ -1,0 +1,149 @@
+// The public directory: /directory (search), /directory/find (find a host), /directory/contact.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { html } from "hono/html";
+import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
+import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
+import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
+import { findReplica } from "../../domain/directory/replica.repository.ts";
+import { parseDirectoryQuery } from "../../domain/directory/search-query.ts";
+import { searchDirectory } from "../../domain/directory/search.service.ts";
+import { findProvider } from "../../domain/provider/provider.repository.ts";
+import type { WebDeps } from "../deps.ts";
+import type { LocaleVariables } from "../middleware/locale.ts";
+import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
+import { layout } from "../views/layout.ts";
+
+type Env = { Variables: LocaleVariables };
+
+/** A person takes longer than this to fill the contact form; a bot posting at once does not. */
+export const MIN_FILL_MS = 3000;
+const MAX_FORM_AGE_MS = 2 * 3_600_000;
+const PER_ADDRESS_PER_HOUR = 5;
+
+export function directoryRoutes(deps: WebDeps) {
+  const app = new Hono<Env>();
+  const { services } = deps;
+  const { database, config } = services;
+  const syncLocal = localReplicaSyncer(database.db, config.origin);
+  // Signs the time a contact form was served, bound to its provider: proves the fill time, and a
+  // forged or replayed-elsewhere form fails.
+  const secret = randomBytes(32);
+  const sign = (issued: number, provider: string) => createHmac("sha256", secret).update(`${issued}|${provider}`).digest("base64url");
+  const token = (provider: string) => {
+    const issued = Date.now();
+    return `${issued}.${sign(issued, provider)}`;
+  };
+  const checkToken = (value: string, provider: string): "ok" | "too-fast" | "invalid" => {
+    const [issuedText = "", mac = ""] = value.split(".");
+    const issued = Number(issuedText);
+    const expected = Buffer.from(sign(issued, provider));
+    const given = Buffer.from(mac);
+    if (!Number.isFinite(issued) || expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid";
+    const age = Date.now() - issued;
+    if (age < MIN_FILL_MS) return "too-fast";
+    return age > MAX_FORM_AGE_MS ? "invalid" : "ok";
+  };
+  const sent = new Map<string, number[]>();
+  const allowAddress = (address: string) => {
+    const now = Date.now();
+    const recent = (sent.get(address) ?? []).filter((at) => now - at < 3_600_000);
+    if (recent.length >= PER_ADDRESS_PER_HOUR) return false;
+    recent.push(now);
+    sent.set(address, recent);
+    if (sent.size > 10_000) sent.delete(sent.keys().next().value!);
+    return true;
+  };
+  const addressOf = (c: Context) => {
+    if (config.trustProxy) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
+  const page = (c: Context<Env>, title: string, body: Parameters<typeof layout>[0]["body"], status: 200 | 400 | 404 | 422 | 429 = 200) =>
+    c.html(layout({ locale: c.get("locale"), t: c.get("t"), title, body }), status);
+
+  app.get("/directory", async (c) => {
+    const t = c.get("t");
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseDirectoryQuery(params);
+    await syncLocal();
+    const query = parsed.ok ? parsed.value : { page: 1, pageSize: 20 };
+    const result = await searchDirectory(database, query, { staleAfterMs: config.directoryStaleAfterMs });
+    const error = parsed.ok ? undefined : t("directory.error", { message: Object.entries(parsed.error.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join("; ") || parsed.error.message });
+    return page(c, t("directory.title"), directoryPage({ t, locale: c.get("locale"), query, result, params, ...(error ? { error } : {}) }), parsed.ok ? 200 : 400);
+  });
+
+  app.get("/directory/find", async (c) => {
+    const t = c.get("t");
+    const params = new URL(c.req.url).searchParams;
+    if (params.size === 0) return page(c, t("directory.find.title"), findHostPage({ t, locale: c.get("locale") }));
+    const parsed = parseFitInput(params);
+    if (!parsed.ok) {
+      const message = Object.entries(parsed.error.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join("; ") || parsed.error.message;
+      return page(c, t("directory.find.title"), findHostPage({ t, locale: c.get("locale"), error: t("directory.error", { message }) }), 400);
+    }
+    await syncLocal();
+    const found = await findHost(database, parsed.value, { staleAfterMs: config.directoryStaleAfterMs });
+    return page(c, t("directory.find.title"), findHostPage({ t, locale: c.get("locale"), input: parsed.value, results: found.results }));
+  });
+
+  const providerOf = async (actorUri: string | undefined) => (actorUri && actorUri.length <= 2048 ? findReplica(database.db, actorUri) : undefined);
+
+  app.get("/directory/contact", async (c) => {
+    const t = c.get("t");
+    const provider = await providerOf(c.req.query("provider"));
+    if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: token(provider.actorUri) }));
+  });
+
+  app.post("/directory/contact", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Too large", 413) }), async (c) => {
+    const t = c.get("t");
+    const body = await c.req.parseBody();
+    const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+    const provider = await providerOf(field("provider"));
+    if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    const form: ContactForm = { senderName: field("senderName"), senderEmail: field("senderEmail"), organisation: field("organisation"), needs: field("needs"), message: field("message") };
+    const again = (notice: string, status: 400 | 422 | 429, fields?: Record<string, string>) =>
+      page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: token(provider.actorUri), form, notice, ...(fields ? { fields } : {}) }), status);
+    // A filled honeypot is a bot: answer as if sent, keep nothing.
+    if (field("website")) return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: "", sent: true }));
+    const check = checkToken(field("token"), provider.actorUri);
+    if (check === "too-fast") return again(t("directory.contact.tooFast"), 429);
+    if (check === "invalid") return again(t("directory.contact.expired"), 400);
+    if (!allowAddress(addressOf(c))) return again(t("directory.contact.rateLimited"), 429);
+    const record = await findProvider(database.db);
+    if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    const result = await submitInquiry(
+      database.db,
+      {
+        providerActorUri: provider.actorUri,
+        senderName: form.senderName ?? "",
+        senderEmail: form.senderEmail ?? "",
+        message: form.message ?? "",
+        ...(form.organisation ? { organisation: form.organisation } : {}),
+        ...(form.needs ? { needs: form.needs } : {}),
+        language: c.get("locale"),
+      },
+      localActorUri(config.origin, record.handle),
+    );
+    if (!result.ok) {
+      if (result.error.code === "rate_limited") return again(t("directory.contact.rateLimited"), 429);
+      return again(t("directory.contact.invalid"), 422, result.error.fields ? { ...result.error.fields } : undefined);
+    }
+    return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: "", sent: true }));
+  });
+
+  return app;
+}
+
+function directoryNotFound(t: (k: string) => string) {
+  return html`<p>${t("directory.contact.unknown")}</p><p><a href="/directory">${t("directory.title")}</a></p>`;
+}

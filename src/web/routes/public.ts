@@ -1,0 +1,82 @@
+// The public pages: home, the provider's profile, announcements and hashtags. Server-rendered,
+// no JavaScript needed.
+import { Hono, type Context } from "hono";
+import { html } from "hono/html";
+import { findAnnouncement, listAnnouncements, listPinnedAnnouncements } from "../../domain/announcements/announcements.service.ts";
+import type { WebDeps } from "../deps.ts";
+import type { LocaleVariables } from "../middleware/locale.ts";
+import { announcementList, profileView, setupNeededView } from "../views/profile.ts";
+import { searchBox } from "../views/directory.ts";
+import { layout } from "../views/layout.ts";
+
+type Env = { Variables: LocaleVariables };
+
+export function publicRoutes(deps: WebDeps) {
+  const app = new Hono<Env>();
+  const { database, config } = deps.services;
+  const host = new URL(config.origin).host;
+  const ctx = (req: Request) => deps.federation.createContext(req, deps.services);
+
+  const renderProfile = async (c: Context<Env>) => {
+    const t = c.get("t");
+    const entry = await deps.actorCache.get(ctx(c.req.raw));
+    if (!entry) return c.html(layout({ locale: c.get("locale"), path: c.req.path, t, title: t("setup.title"), body: setupNeededView(t) }), 200);
+    const [pinned, recent] = await Promise.all([listPinnedAnnouncements(database.db), listAnnouncements(database.db, { limit: 20 })]);
+    const announcements = [...pinned, ...recent.filter((a) => !a.pinnedAt)];
+    const acct = `@${entry.record.handle}@${host}`;
+    return c.html(
+      layout({
+        locale: c.get("locale"),
+        path: c.req.path,
+        t,
+        title: entry.record.name,
+        description: entry.record.profile.summary,
+        alternate: ctx(c.req.raw).getActorUri(entry.record.handle).href,
+        // The home page also searches the whole network, from this instance's own directory.
+        body: html`${c.req.path === "/" ? html`<section class="network"><h2>${t("directory.home.title")}</h2><p>${t("directory.home.intro")}</p>${searchBox(t)}<p><a href="/directory/find">${t("directory.find.link")}</a></p></section>` : ""}${profileView({ record: entry.record, acct, t, locale: c.get("locale"), announcements, today: new Date().toISOString().slice(0, 10) })}`,
+      }),
+    );
+  };
+
+  app.get("/", renderProfile);
+  app.get("/actors/:identifier", async (c) => {
+    const entry = await deps.actorCache.get(ctx(c.req.raw));
+    if (!entry || entry.record.handle !== c.req.param("identifier")) return c.notFound();
+    return renderProfile(c);
+  });
+  app.get("/:at{@[a-z0-9_]+}", async (c) => c.redirect(`/actors/${c.req.param("at").slice(1)}`, 301));
+
+  app.get("/announcements/:id", async (c) => {
+    const t = c.get("t");
+    const row = await findAnnouncement(database.db, c.req.param("id"));
+    if (!row) return c.notFound();
+    if (row.deletedAt) return c.html(layout({ locale: c.get("locale"), path: c.req.path, t, title: t("announcement.deleted"), body: html`<p>${t("announcement.deleted")}</p>` }), 410);
+    return c.html(
+      layout({
+        locale: c.get("locale"),
+        path: c.req.path,
+        t,
+        title: t("announcement.title"),
+        alternate: new URL(`/announcements/${row.id}`, config.origin).href,
+        body: announcementList([row], t, c.get("locale")),
+      }),
+    );
+  });
+
+  app.get("/tags/:tag", async (c) => {
+    const t = c.get("t");
+    const tag = c.req.param("tag").toLowerCase().slice(0, 100);
+    const rows = await listAnnouncements(database.db, { limit: 40, tag });
+    return c.html(
+      layout({
+        locale: c.get("locale"),
+        path: c.req.path,
+        t,
+        title: `#${tag}`,
+        body: html`<h1>#${tag}</h1>${rows.length ? announcementList(rows, t, c.get("locale")) : html`<p>${t("tags.none")}</p>`}`,
+      }),
+    );
+  });
+
+  return app;
+}

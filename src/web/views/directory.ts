@@ -1,0 +1,153 @@
+// The directory pages: search with filters and facet counts, results that explain themselves, the
+// find-a-host form and the contact form. Plain HTML forms: everything works without JavaScript.
+import { html } from "hono/html";
+import type { DirectoryQuery } from "../../domain/directory/search-query.ts";
+import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search.service.ts";
+import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
+import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
+import type { Translate } from "../../i18n/i18n.ts";
+
+export function reasonText(t: Translate, r: Reason): string {
+  switch (r.filter) {
+    case "kind":
+      return t(`taxonomy.service.${r.value}`);
+    case "value":
+      return t(`taxonomy.value.${r.value}`);
+    case "price":
+      return r.value.split(",").map((p) => t(`price.${p}`)).join(" / ");
+    case "open":
+      return r.value === "true" ? t("directory.reason.open") : t("directory.reason.openFor", { value: t(`taxonomy.service.${r.value}`) });
+    default:
+      return t(`directory.reason.${r.filter}`, { value: r.value });
+  }
+}
+
+export function explanationView(t: Translate, e: DirectoryResult["explanation"]) {
+  const list = (rs: Reason[]) => rs.map((r) => reasonText(t, r)).join(", ");
+  return html`${e.matches.length ? html`<p class="why">${t("directory.matches", { list: list(e.matches) })}</p>` : ""}${
+    e.missing.length ? html`<p class="why warn">${t("directory.missing", { list: list(e.missing) })}</p>` : ""
+  }`;
+}
+
+function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult) {
+  const kinds = [...new Set(r.services.map((s) => t(`taxonomy.service.${s.kind}`)))].join(", ");
+  const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
+  const seen = new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(r.lastSeenAt));
+  return html`<li>
+<h3><a href="${r.url ?? r.actorUri}" rel="nofollow noopener">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3>
+${r.handle ? html`<p class="acct">${r.handle}</p>` : ""}
+${r.summary ? html`<p>${r.summary}</p>` : ""}
+${kinds ? html`<p>${t("profile.services")}: ${kinds}</p>` : ""}
+${place ? html`<p>${place}</p>` : ""}
+${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
+${explanationView(t, r.explanation)}
+<p><a href="/directory/contact?provider=${encodeURIComponent(r.actorUri)}">${t("directory.contact")}</a></p>
+</li>`;
+}
+
+const checkbox = (name: string, value: string, label: string, checked: boolean, count?: number) =>
+  html`<label class="check"><input type="checkbox" name="${name}" value="${value}"${checked ? " checked" : ""}> ${label}${count !== undefined ? html` <small>(${count})</small>` : ""}</label>`;
+
+export function searchBox(t: Translate, q = "") {
+  return html`<form method="get" action="/directory" role="search" class="search">
+<label for="q">${t("directory.search.label")}</label>
+<input id="q" name="q" type="search" value="${q}" maxlength="200">
+<button type="submit">${t("directory.search.submit")}</button>
+</form>`;
+}
+
+export function directoryPage(p: { t: Translate; locale: string; query: DirectoryQuery; result: DirectorySearch; params: URLSearchParams; error?: string }) {
+  const { t, query, result } = p;
+  const f = result.facets;
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(p.params);
+    params.set("page", String(page));
+    return `/directory?${params.toString()}`;
+  };
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return html`<h1>${t("directory.title")}</h1>
+<p><a href="/directory/find">${t("directory.find.link")}</a></p>
+${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
+<form method="get" action="/directory" role="search">
+<label for="q">${t("directory.search.label")}</label>
+<input id="q" name="q" type="search" value="${query.q ?? ""}" maxlength="200">
+<button type="submit">${t("directory.search.submit")}</button>
+<details${query.kind || query.value || query.country || query.language || query.price || query.open || query.region || query.jurisdiction ? " open" : ""}>
+<summary>${t("directory.filters")}</summary>
+<fieldset><legend>${t("directory.filter.kind")}</legend>${serviceKinds.map((k) => checkbox("kind", k, t(`taxonomy.service.${k}`), !!query.kind?.includes(k), f.kind[k] ?? 0))}</fieldset>
+<fieldset><legend>${t("directory.filter.value")}</legend>${valueTags.map((v) => checkbox("value", v, t(`taxonomy.value.${v}`), !!query.value?.includes(v), f.value[v] ?? 0))}</fieldset>
+<fieldset><legend>${t("directory.filter.price")}</legend>${priceModels.map((m) => checkbox("price", m, t(`price.${m}`), !!query.price?.includes(m), f.price[m] ?? 0))}</fieldset>
+${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true ?? 0)}
+<label for="f-language">${t("directory.filter.language")}</label>
+<input id="f-language" name="language" value="${query.language?.join(",") ?? ""}" maxlength="60">
+<small>${Object.entries(f.language).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<label for="f-country">${t("directory.filter.country")}</label>
+<input id="f-country" name="country" value="${query.country?.join(",") ?? ""}" maxlength="40">
+<small>${Object.entries(f.country).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<label for="f-region">${t("directory.filter.region")}</label>
+<input id="f-region" name="region" value="${query.region ?? ""}" maxlength="120">
+<label for="f-jurisdiction">${t("directory.filter.jurisdiction")}</label>
+<input id="f-jurisdiction" name="jurisdiction" value="${query.jurisdiction ?? ""}" maxlength="120">
+<small>${Object.entries(f.jurisdiction).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<label for="f-storage">${t("directory.filter.minStorageGb")}</label>
+<input id="f-storage" name="minStorageGb" type="number" min="0" value="${query.minStorageGb ?? ""}">
+<label for="f-accounts">${t("directory.filter.minAccounts")}</label>
+<input id="f-accounts" name="minAccounts" type="number" min="0" value="${query.minAccounts ?? ""}">
+<p><button type="submit">${t("directory.search.submit")}</button></p>
+</details>
+</form>
+<h2>${t("directory.results", { count: result.total })}</h2>
+${result.results.length ? html`<ol class="results">${result.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
+${pages > 1
+  ? html`<nav aria-label="${t("directory.pages")}"><p>${query.page > 1 ? html`<a href="${pageLink(query.page - 1)}" rel="prev">${t("directory.prev")}</a> · ` : ""}${t("directory.page", { page: query.page, pages })}${
+      query.page < pages ? html` · <a href="${pageLink(query.page + 1)}" rel="next">${t("directory.next")}</a>` : ""
+    }</p></nav>`
+  : ""}`;
+}
+
+export function findHostPage(p: { t: Translate; locale: string; input?: FitInput; results?: FitResult[]; error?: string }) {
+  const { t, input } = p;
+  const needs = input?.need ?? [];
+  return html`<h1>${t("directory.find.title")}</h1>
+<p>${t("directory.find.intro")}</p>
+${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
+<form method="get" action="/directory/find">
+<fieldset><legend>${t("directory.find.need")}</legend>${serviceKinds.map((k) => checkbox("need", k, t(`taxonomy.service.${k}`), needs.includes(k)))}</fieldset>
+<label for="people">${t("directory.find.people")}</label><input id="people" name="people" type="number" min="0" value="${input?.people ?? ""}">
+<label for="storage">${t("directory.find.storage")}</label><input id="storage" name="storageGb" type="number" min="0" value="${input?.storageGb ?? ""}">
+<label for="language">${t("directory.find.language")}</label><input id="language" name="language" value="${input?.language.join(",") ?? ""}" maxlength="40">
+<label for="country">${t("directory.find.country")}</label><input id="country" name="country" value="${input?.country ?? ""}" maxlength="2">
+<label for="jurisdiction">${t("directory.find.jurisdiction")}</label><input id="jurisdiction" name="jurisdiction" value="${input?.jurisdiction ?? ""}" maxlength="120">
+<fieldset><legend>${t("directory.find.price")}</legend>${priceModels.map((m) => checkbox("price", m, t(`price.${m}`), !!input?.price.includes(m)))}</fieldset>
+<fieldset><legend>${t("directory.find.must")}</legend>${valueTags.map((v) => checkbox("must", v, t(`taxonomy.value.${v}`), !!input?.must.includes(v)))}</fieldset>
+<fieldset><legend>${t("directory.find.nice")}</legend>${valueTags.map((v) => checkbox("nice", v, t(`taxonomy.value.${v}`), !!input?.nice.includes(v)))}</fieldset>
+<p><button type="submit">${t("directory.find.submit")}</button></p>
+</form>
+${p.results
+  ? html`<h2>${t("directory.results", { count: p.results.length })}</h2>${
+      p.results.length ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`
+    }`
+  : ""}`;
+}
+
+export type ContactForm = { senderName?: string; senderEmail?: string; organisation?: string; needs?: string; message?: string };
+
+export function contactPage(p: { t: Translate; provider: { actorUri: string; name: string }; token: string; form?: ContactForm; notice?: string; fields?: Record<string, string>; sent?: boolean }) {
+  const { t, form = {}, fields = {} } = p;
+  if (p.sent) return html`<h1>${t("directory.contact.title", { name: p.provider.name })}</h1><p role="status">${t("directory.contact.sent", { name: p.provider.name })}</p><p><a href="/directory">${t("directory.title")}</a></p>`;
+  const err = (name: string) => (fields[name] ? html`<span class="error" id="${name}-error">${fields[name]}</span>` : "");
+  return html`<h1>${t("directory.contact.title", { name: p.provider.name })}</h1>
+<p>${t("directory.contact.intro")}</p>
+${p.notice ? html`<p class="error" role="alert">${p.notice}</p>` : ""}
+<form method="post" action="/directory/contact">
+<input type="hidden" name="provider" value="${p.provider.actorUri}">
+<input type="hidden" name="token" value="${p.token}">
+<div class="hp" aria-hidden="true"><label for="website">${t("directory.contact.honeypot")}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<label for="senderName">${t("directory.contact.name")}</label><input id="senderName" name="senderName" required maxlength="100" value="${form.senderName ?? ""}">${err("senderName")}
+<label for="senderEmail">${t("directory.contact.email")}</label><input id="senderEmail" name="senderEmail" type="email" required maxlength="254" value="${form.senderEmail ?? ""}">${err("senderEmail")}
+<label for="organisation">${t("directory.contact.organisation")}</label><input id="organisation" name="organisation" maxlength="200" value="${form.organisation ?? ""}">
+<label for="needs">${t("directory.contact.needs")}</label><input id="needs" name="needs" maxlength="2000" value="${form.needs ?? ""}">
+<label for="message">${t("directory.contact.message")}</label><textarea id="message" name="message" required minlength="10" maxlength="5000">${form.message ?? ""}</textarea>${err("message")}
+<p><button type="submit">${t("directory.contact.send")}</button></p>
+</form>`;
+}

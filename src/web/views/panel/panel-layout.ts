@@ -1,0 +1,32 @@
+import { html } from "hono/html";
+import type { Translate } from "../../../i18n/i18n.ts";
+import { layout, type Page } from "../layout.ts";
+import { csrfField } from "./forms.ts";
+
+export type PanelPageContext = {
+  locale: string;
+  t: Translate;
+  path: string;
+  csrf: string;
+  operator?: { username: string; role: "admin" | "editor" } | undefined;
+};
+
+/** A panel page: the site layout plus the panel's navigation when someone is signed in. */
+export function panelPage(p: PanelPageContext, title: string, body: Page) {
+  const { t, operator } = p;
+  const links: [string, string][] = [
+    ["/admin", t("panel.nav.overview")],
+    ["/admin/profile", t("panel.nav.profile")],
+    ["/admin/announcements", t("panel.nav.announcements")],
+    ["/admin/audience", t("panel.nav.audience")],
+    ["/admin/network", t("panel.nav.network")],
+  ];
+  if (operator?.role === "admin") links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);
+  links.push(["/admin/account", t("panel.nav.account")]);
+  const nav = operator
+    ? html`<nav class="panel-nav" aria-label="${t("panel.nav.label")}"><ul>${links.map(
+        ([href, label]) => html`<li><a href="${href}"${p.path === href ? html` aria-current="page"` : ""}>${label}</a></li>`,
+      )}<li><form method="post" action="/admin/logout">${csrfField(p.csrf)}<button type="submit" class="link">${t("panel.nav.signOut", { name: operator.username })}</button></form></li></ul></nav>`
+    : undefined;
+  return layout({ locale: p.locale, t, title: `${title} · ${t("panel.title")}`, body, path: p.path, ...(nav ? { nav } : {}) });
+}

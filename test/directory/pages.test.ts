@@ -1,0 +1,105 @@
+// The public directory pages, without JavaScript: home search box, search page, find a host, and
+// the contact form's spam resistance.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listInquiries } from "../../src/domain/directory/inquiries.service.ts";
+import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
+import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
+import { MIN_FILL_MS } from "../../src/web/routes/directory.ts";
+import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
+
+let instance: TestInstance | undefined;
+const page = async (path: string, init?: RequestInit) => {
+  const response = await fetch(`${instance!.origin}${path}`, { headers: { "Accept-Language": "en" }, ...init });
+  return { status: response.status, text: await response.text() };
+};
+
+beforeAll(async () => {
+  instance = await startInstance({
+    handle: "home",
+    name: "Home Co-op",
+    profile: { services: [{ kind: "email", price: { model: "sliding-scale" }, availability: "open", supportLanguages: ["fr"] }], place: { country: "FR", jurisdiction: "EU" }, values: { tags: ["feminist"] } },
+  });
+  await applyReplica(instance.services.database.db, {
+    actorUri: "https://far.example/actors/far",
+    handle: "@far@far.example",
+    name: "Far Away Hosting",
+    url: "https://far.example/",
+    profile: profileSchema.parse({
+      services: [{ kind: "email", price: { model: "fixed", amount: 5, currency: "USD", period: "month" }, availability: "waitlist", supportLanguages: ["en"] }],
+      place: { country: "US", jurisdiction: "US" },
+      values: { tags: ["feminist", "cooperative"] },
+    }),
+  });
+}, 60_000);
+afterAll(async () => stopAll(instance));
+
+describe("directory pages", () => {
+  it("the home page shows the provider and a search box over the network", async () => {
+    const { status, text } = await page("/");
+    expect(status).toBe(200);
+    expect(text).toContain("Home Co-op");
+    expect(text).toMatch(/<form method="get" action="\/directory" role="search"/);
+  });
+
+  it("the search page lists results that link to their instance, with facets and reasons", async () => {
+    const { status, text } = await page("/directory?q=email&language=fr");
+    expect(status).toBe(200);
+    expect(text).toContain("1 provider");
+    expect(text).toContain("Home Co-op");
+    expect(text).not.toContain("Far Away Hosting");
+    expect(text).toContain("Matches: “email”, support in fr");
+    const all = await page("/directory");
+    expect(all.text).toContain('href="https://far.example/"');
+    expect(all.text).toMatch(/value="email"[^>]*> email <small>\(2\)<\/small>/);
+    expect(all.text).not.toContain("<script");
+  });
+
+  it("finds a host by fit and says what each one misses", async () => {
+    const { status, text } = await page("/directory/find?need=email&language=fr&price=sliding-scale&must=feminist&nice=cooperative&jurisdiction=EU&people=30");
+    expect(status).toBe(200);
+    expect(text.indexOf("Home Co-op")).toBeLessThan(text.indexOf("Far Away Hosting"));
+    expect(text).toContain("Matches: email, support in fr, sliding scale, EU jurisdiction, feminist");
+    expect(text).toContain("Missing: room for 30 accounts, cooperative");
+    expect(text).toContain("Missing: email not open to new users, support in fr, sliding scale, EU jurisdiction, room for 30 accounts");
+    expect((await page("/directory/find?need=spaceship")).status).toBe(400);
+  });
+
+  it("the contact form refuses bots and floods, and delivers a person's message", async () => {
+    const provider = encodeURIComponent("https://far.example/actors/far");
+    const local = await page(`/directory/contact?provider=${encodeURIComponent(`${instance!.origin}/actors/home`)}`);
+    const token = /name="token" value="([^"]+)"/.exec(local.text)![1]!;
+    const form = (extra: Record<string, string>) =>
+      new URLSearchParams({ provider: `${instance!.origin}/actors/home`, token, senderName: "Ana", senderEmail: "ana@example.org", message: "We need email for 30 people.", ...extra });
+    const post = (body: URLSearchParams) => page("/directory/contact", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" } });
+
+    expect((await post(form({}))).status).toBe(429); // posted faster than a person types
+    expect((await page(`/directory/contact?provider=${provider}`)).status).toBe(200);
+    expect((await page("/directory/contact?provider=https%3A%2F%2Fnobody.example%2F")).status).toBe(404);
+    await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
+    const honeypot = await post(form({ website: "http://spam.example" }));
+    expect(honeypot.status).toBe(200);
+    expect(await listInquiries(instance!.services.database.db, { limit: 10 })).toHaveLength(0);
+    expect((await post(form({ token: `${Date.now() - 10_000}.forged` }))).status).toBe(400);
+    const invalid = await post(form({ senderEmail: "not-an-email" }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.text).toContain("expected an email address");
+
+    const sent = await post(form({}));
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain("Your message is on its way");
+    const [inquiry] = await listInquiries(instance!.services.database.db, { limit: 10 });
+    expect(inquiry).toMatchObject({ senderEmail: "ana@example.org", message: "We need email for 30 people." });
+    // The sender's address is never shown on a public page.
+    expect((await page("/directory")).text).not.toContain("ana@example.org");
+    expect((await page("/")).text).not.toContain("ana@example.org");
+
+    let limited = 0;
+    for (let i = 0; i < 6; i++) if ((await post(form({ message: `Message number ${i} for you.` }))).status === 429) limited++;
+    expect(limited).toBeGreaterThan(0);
+  });
+
+  it("lists inquiries and peers only for operators", async () => {
+    expect((await fetch(`${instance!.origin}/api/v1/inquiries`)).status).toBe(401);
+    expect((await fetch(`${instance!.origin}/api/v1/peers`, { headers: { Authorization: "Bearer chp_nope" } })).status).toBe(401);
+  });
+});

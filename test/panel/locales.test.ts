@@ -1,0 +1,37 @@
+// Every locale has every key English has, and every key the code names statically exists in English.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..");
+const load = (lang: string) => JSON.parse(readFileSync(join(root, "locales", `${lang}.json`), "utf8")) as Record<string, string>;
+const en = load("en");
+const langs = readdirSync(join(root, "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+}
+
+describe("locales", () => {
+  it("ships English, French, Spanish, German and Portuguese", () => {
+    expect(langs).toEqual(expect.arrayContaining(["en", "fr", "es", "de", "pt"]));
+  });
+
+  it.each(langs)("%s has every key English has, each with the same placeholders", (lang) => {
+    const messages = load(lang);
+    const missing = Object.keys(en).filter((k) => !(k in messages) || messages[k]!.trim() === "");
+    expect(missing).toEqual([]);
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const mismatched = Object.keys(en).filter((k) => JSON.stringify(placeholders(en[k]!)) !== JSON.stringify(placeholders(messages[k] ?? "")));
+    expect(mismatched).toEqual([]);
+  });
+
+  it("has an English message for every key the web layer names", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(join(root, "src", "web"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([a-z][\w.-]*\.[\w.-]+)"/g)) used.add(m[1]!);
+    }
+    const missing = [...used].filter((k) => !(k in en) && !(`${k}_other` in en));
+    expect(missing).toEqual([]);
+  });
+});
