@@ -1,4 +1,5 @@
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import type { Profile } from "../../domain/profile/profile.schema.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -119,4 +120,17 @@ export const inquiries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("inquiries_created_idx").on(t.direction, t.createdAt)],
+);
+
+/**
+ * One row: a number that every write to the directory's providers or services raises (a trigger,
+ * see drizzle/0002), so a search answer computed at a version is known to hold while it lasts.
+ */
+export const directoryState = pgTable(
+  "directory_state",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("directory_state_single_row", sql`${t.id} = 1`)],
 );
