@@ -22,6 +22,12 @@ export type Database = {
 
 export type DatabaseTarget = Pick<Config, "databaseUrl" | "dataDir">;
 
+/** Raw SQL through any Db, a transaction too: its rows, whatever the driver's result shape. */
+export async function rowsOf<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.databaseUrl ? openPostgres(target.databaseUrl) : openPglite(join(target.dataDir, "pglite"));
 }
@@ -39,9 +45,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgres",
     db,
-    async rows<T>(query: SQL) {
-      return (await db.execute(query)) as unknown as T[];
-    },
+    rows: (query) => rowsOf(db, query),
     async withConnection(fn) {
       // A client of its own with a single connection: every statement of fn runs on it.
       const single = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "commonhost" } });
@@ -74,9 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     db,
-    async rows<T>(query: SQL) {
-      return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-    },
+    rows: (query) => rowsOf(db, query),
     withConnection: (fn) => fn(db),
     async close() {
       await client.close();

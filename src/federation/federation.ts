@@ -23,7 +23,7 @@ export function buildFederation(services: Services): AppFederation {
   const { config, database, queue } = services;
   return createFederation<Services>({
     kv: kvStoreFor(database),
-    queue,
+    queue: { outbox: queue, fanout: queue },
     manuallyStartQueue: true,
     origin: config.origin,
     allowPrivateAddress: config.allowPrivateAddress,

@@ -2,7 +2,6 @@
 import { Accept, Announce, Create, Delete, Follow, Like, Note, Reject, Undo, Update } from "@fedify/vocab";
 import { countAnnouncements, findAnnouncement, listAnnouncements, listPinnedAnnouncements } from "../domain/announcements/announcements.service.ts";
 import { listFollowing } from "../domain/following/following.service.ts";
-import { findProvider } from "../domain/provider/provider.repository.ts";
 import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.service.ts";
 import type { ActorCache } from "./actor-cache.ts";
 import type { AppFederation } from "./federation.ts";
@@ -18,6 +17,7 @@ import { loadKeyPairs } from "./key-pairs.ts";
 import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
 import { nodeInfo } from "./nodeinfo.ts";
 import { paths } from "./paths.ts";
+import { providerHandle } from "./provider-handle.ts";
 import { deliverableRecipients } from "./public-address.ts";
 
 const PAGE_SIZE = 20;
@@ -33,7 +33,7 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     })
     // Not through the actor cache: building the actor itself asks for the key pairs.
     .setKeyPairsDispatcher(async (ctx, identifier) =>
-      (await findProvider(ctx.data.database.db))?.handle === identifier ? loadKeyPairs(ctx.data.database) : [],
+      (await providerHandle(ctx.data.database)) === identifier ? loadKeyPairs(ctx.data.database) : [],
     );
 
   federation
@@ -47,6 +47,11 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     .on(Delete, onDelete)
     .on(Like, onLike)
     .on(Announce, onAnnounce)
+    // Likes and boosts are stored once by their id (a unique key), so Fedify's separate record of
+    // what was processed (a read and a write per activity) is skipped for them.
+    .withIdempotency((ctx, activity) =>
+      activity instanceof Like || activity instanceof Announce ? null : `${ctx.origin}\n${activity.id?.href}\n${ctx.recipient ?? "sharedInbox"}`,
+    )
     .onError((ctx, error) => ctx.data.logger.warn({ err: error }, "inbox activity failed"));
 
   federation

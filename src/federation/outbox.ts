@@ -1,4 +1,5 @@
-// Domain events -> activities. The only place that sends, besides inbox replies (Accept of a Follow).
+// Domain events -> activities (and the directory's follow-ups of what peers tell us). The only place
+// that sends, besides inbox replies (Accept of a Follow).
 // Events arrive from the durable queue, so an event recorded before a crash is still sent after it;
 // an activity to all followers is queued once and fanned out a page of followers at a time (fanout.ts).
 import { Delete, Follow, isActor, Note, PUBLIC_COLLECTION, Tombstone, Undo, Update } from "@fedify/vocab";
@@ -14,6 +15,7 @@ import type { AppFederation } from "./federation.ts";
 import { isFollowersPage, sendFollowersPage, sendToFollowers } from "./fanout.ts";
 import { inquiryToCreate } from "./mappers/inquiry.ts";
 import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
+import { refreshReplica, replicatePeer } from "./directory/replication.ts";
 import { deliverableRecipients } from "./public-address.ts";
 
 export function registerOutbox(federation: AppFederation, services: Services, actorCache: ActorCache): void {
@@ -77,6 +79,12 @@ async function dispatchEvent(federation: AppFederation, services: Services, acto
       await ctx.sendActivity(sender, to, undo);
       return;
     }
+    case "follow.accepted":
+      await replicatePeer(services, event.actorUri);
+      return;
+    case "replica.changed":
+      await refreshReplica(services, event.actorUri, { depth: event.depth });
+      return;
     case "inquiry.sent": {
       const inquiry = await findSentInquiry(services.database.db, event.id);
       if (!inquiry || !inquiry.senderEmail) return;

@@ -1,7 +1,7 @@
 // Replies, mentions, likes and boosts received from the fediverse, kept for the operators.
-import { and, desc, eq, getTableColumns, lt } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { interactions } from "../../db/schema/index.ts";
+import { and, desc, eq, getTableColumns, lt, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "../../db/client.ts";
+import { announcements, interactions } from "../../db/schema/index.ts";
 import { sanitizeRemoteHtml } from "../markdown.ts";
 import { exactTime, olderThan, toPage, type Cursor, type Page } from "../pagination.ts";
 
@@ -27,6 +27,21 @@ export async function recordInteraction(db: Db, interaction: NewInteraction): Pr
     .onConflictDoNothing({ target: interactions.remoteId })
     .returning({ id: interactions.id });
   return rows.length > 0;
+}
+
+/**
+ * Stores a like or boost of one of our announcements once, if the announcement is live: one
+ * statement, as likes and boosts are the bulk of what the inbox receives.
+ */
+export async function recordReaction(db: Db, reaction: Omit<NewInteraction, "html" | "url"> & { announcementId: string }): Promise<boolean> {
+  const stored = await rowsOf(
+    db,
+    sql`insert into ${interactions} (kind, remote_id, actor_uri, actor_handle, actor_name, announcement_id)
+      select ${reaction.kind}, ${reaction.remoteId}, ${reaction.actorUri}, ${reaction.actorHandle}::text, ${reaction.actorName}::text, ${announcements.id}
+      from ${announcements} where ${announcements.id} = ${reaction.announcementId} and ${announcements.deletedAt} is null
+      on conflict (remote_id) do nothing returning id`,
+  );
+  return stored.length > 0;
 }
 
 /** An edited reply: only its author may edit it. */

@@ -2,7 +2,7 @@
 // counts over the matching set, stable pagination and per-result explanations. One SQL statement,
 // bounded by a statement timeout, answers a whole page with its facets.
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import { rowsOf, type Database } from "../../db/client.ts";
 import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
 import type { DirectoryQuery } from "./search-query.ts";
 import { directoryVersion, searchCacheFor } from "./search-cache.ts";
@@ -196,13 +196,12 @@ export async function searchDirectory(database: Database, query: DirectoryQuery,
 }
 
 async function computeSearch(database: Database, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
-  const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
   const row = await database.db.transaction(async (tx) => {
     // A search never holds the database longer than this, whatever the input.
     if (database.kind === "postgres") await tx.execute(sql.raw(`set local statement_timeout = ${Math.trunc(options.timeoutMs ?? 2000)}`));
     const lookup = query.q ? correctionSql(query.q) : undefined;
-    const corrections = lookup ? readCorrections(rowsOf<{ t: string; w: string }>(await tx.execute(lookup))) : new Map<string, string[]>();
-    return rowsOf<Row>(await tx.execute(searchSql(query, options, corrections)))[0];
+    const corrections = lookup ? readCorrections(await rowsOf<{ t: string; w: string }>(tx, lookup)) : new Map<string, string[]>();
+    return (await rowsOf<Row>(tx, searchSql(query, options, corrections)))[0];
   });
   const results = parseJson<Omit<DirectoryResult, "explanation">[]>(row?.results ?? []).map((r) => ({ ...r, explanation: explain(query, r) }));
   const facets: Facets = { kind: {}, value: {}, country: {}, jurisdiction: {}, language: {}, price: {}, open: {} };

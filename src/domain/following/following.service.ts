@@ -37,12 +37,17 @@ export async function unfollow(db: Db, actorUri: string): Promise<boolean> {
 
 /** Settles our follow when the peer answers; only an answer to our own Follow id counts. */
 export async function settleFollow(db: Db, actorUri: string, followId: string, accepted: boolean): Promise<boolean> {
-  const rows = await db
-    .update(following)
-    .set(accepted ? { state: "accepted", acceptedAt: new Date() } : { state: "rejected", acceptedAt: null })
-    .where(and(eq(following.actorUri, actorUri), eq(following.followId, followId)))
-    .returning({ id: following.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(following)
+      .set(accepted ? { state: "accepted", acceptedAt: new Date() } : { state: "rejected", acceptedAt: null })
+      .where(and(eq(following.actorUri, actorUri), eq(following.followId, followId)))
+      .returning({ id: following.id });
+    if (rows.length === 0) return false;
+    // The accepted account is then replicated (profile, and the providers it follows) from the queue.
+    if (accepted) await recordEvent(tx, { commonhost: "follow.accepted", actorUri });
+    return true;
+  });
 }
 
 export async function findFollowed(db: Db, actorUri: string): Promise<Followed | undefined> {

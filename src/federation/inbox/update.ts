@@ -4,7 +4,7 @@ import { updateInteractionContent } from "../../domain/announcements/interaction
 import { refreshFollower } from "../../domain/followers/followers.service.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { findFollowed, refreshFollowed } from "../../domain/following/following.service.ts";
-import { refreshReplica } from "../directory/replication.ts";
+import type { DomainEvent } from "../../domain/events.ts";
 import type { Services } from "../../services.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
 import { keepFeedPost } from "./feed.ts";
@@ -28,9 +28,10 @@ export async function onUpdate(ctx: InboxContext<Services>, update: Update): Pro
     };
     await refreshFollower(db, object.id.href, { ...fields, url: actorUrl(object) });
     await refreshFollowed(db, object.id.href, fields);
-    // The Update does not carry our profile terms: re-fetch the actor document (conditionally).
+    // The Update does not carry our profile terms: the actor document is re-fetched (conditionally)
+    // from the queue, not while the sender waits for our answer.
     const replica = await findReplica(db, object.id.href);
     const followed = replica ? undefined : await findFollowed(db, object.id.href);
-    if (replica || followed?.state === "accepted") await refreshReplica(ctx.data, object.id.href, { depth: replica?.depth ?? 1 });
+    if (replica || followed?.state === "accepted") await ctx.data.queue.enqueue({ commonhost: "replica.changed", actorUri: object.id.href, depth: replica?.depth ?? 1 } satisfies DomainEvent);
   }
 }
