@@ -2,6 +2,7 @@
 import { createExponentialBackoffPolicy, createFederation, type Federation } from "@fedify/fedify";
 import { kvStoreFor } from "../db/kv-store.ts";
 import type { Services } from "../services.ts";
+import { keepParsedKeys } from "./parsed-keys.ts";
 
 export type AppFederation = Federation<Services>;
 
@@ -21,6 +22,7 @@ export const outboxRetryPolicy = (initialDelayMs = 30_000) =>
 
 export function buildFederation(services: Services): AppFederation {
   const { config, database, queue } = services;
+  keepParsedKeys();
   return createFederation<Services>({
     kv: kvStoreFor(database),
     queue: { outbox: queue, fanout: queue },
