@@ -9,6 +9,7 @@ import type { Services } from "../../services.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
 import { keepFeedPost } from "./feed.ts";
 import { lookupOptions } from "./lookup.ts";
+import { forgetReactorNames } from "./reactor-names.ts";
 
 /** An edited post or reply is edited here too; a follower's or followed account's new name or inbox is kept. */
 export async function onUpdate(ctx: InboxContext<Services>, update: Update): Promise<void> {
@@ -26,6 +27,7 @@ export async function onUpdate(ctx: InboxContext<Services>, update: Update): Pro
       handle: actorHandle(object),
       name: actorName(object),
     };
+    forgetReactorNames(object.id.href);
     await refreshFollower(db, object.id.href, { ...fields, url: actorUrl(object) });
     await refreshFollowed(db, object.id.href, fields);
     // The Update does not carry our profile terms: the actor document is re-fetched (conditionally)
