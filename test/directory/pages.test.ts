@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listInquiries } from "../../src/domain/directory/inquiries.service.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
-import { MIN_FILL_MS } from "../../src/web/routes/directory.ts";
+import { MIN_FILL_MS } from "../../src/web/routes/contact-token.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 let instance: TestInstance | undefined;
@@ -96,6 +96,17 @@ describe("directory pages", () => {
     let limited = 0;
     for (let i = 0; i < 6; i++) if ((await post(form({ message: `Message number ${i} for you.` }))).status === 429) limited++;
     expect(limited).toBeGreaterThan(0);
+  });
+
+  it("accepts a contact form served before a restart", async () => {
+    const served = await page(`/directory/contact?provider=${encodeURIComponent(`${instance!.origin}/actors/home`)}`);
+    const token = /name="token" value="([^"]+)"/.exec(served.text)![1]!;
+    instance = await instance!.restart();
+    await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
+    const body = new URLSearchParams({ provider: `${instance.origin}/actors/home`, token, senderName: "Bea", senderEmail: "bea@example.org", message: "Written while the server restarted." });
+    const sent = await page("/directory/contact", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" } });
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain("Your message is on its way");
   });
 
   it("lists inquiries and peers only for operators", async () => {

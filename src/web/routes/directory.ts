@@ -1,5 +1,4 @@
 // The public directory: /directory (search), /directory/find (find a host), /directory/contact.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -15,12 +14,10 @@ import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { layout } from "../views/layout.ts";
+import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
 
-/** A person takes longer than this to fill the contact form; a bot posting at once does not. */
-export const MIN_FILL_MS = 3000;
-const MAX_FORM_AGE_MS = 2 * 3_600_000;
 const PER_ADDRESS_PER_HOUR = 5;
 
 export function directoryRoutes(deps: WebDeps) {
@@ -28,24 +25,7 @@ export function directoryRoutes(deps: WebDeps) {
   const { services } = deps;
   const { database, config } = services;
   const syncLocal = localReplicaSyncer(database.db, config.origin);
-  // Signs the time a contact form was served, bound to its provider: proves the fill time, and a
-  // forged or replayed-elsewhere form fails.
-  const secret = randomBytes(32);
-  const sign = (issued: number, provider: string) => createHmac("sha256", secret).update(`${issued}|${provider}`).digest("base64url");
-  const token = (provider: string) => {
-    const issued = Date.now();
-    return `${issued}.${sign(issued, provider)}`;
-  };
-  const checkToken = (value: string, provider: string): "ok" | "too-fast" | "invalid" => {
-    const [issuedText = "", mac = ""] = value.split(".");
-    const issued = Number(issuedText);
-    const expected = Buffer.from(sign(issued, provider));
-    const given = Buffer.from(mac);
-    if (!Number.isFinite(issued) || expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid";
-    const age = Date.now() - issued;
-    if (age < MIN_FILL_MS) return "too-fast";
-    return age > MAX_FORM_AGE_MS ? "invalid" : "ok";
-  };
+  const tokens = contactTokens(database);
   const sent = new Map<string, number[]>();
   const allowAddress = (address: string) => {
     const now = Date.now();
@@ -101,7 +81,7 @@ export function directoryRoutes(deps: WebDeps) {
     const t = c.get("t");
     const provider = await providerOf(c.req.query("provider"));
     if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
-    return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: token(provider.actorUri) }));
+    return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: await tokens.issue(provider.actorUri) }));
   });
 
   app.post("/directory/contact", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Too large", 413) }), async (c) => {
@@ -111,11 +91,11 @@ export function directoryRoutes(deps: WebDeps) {
     const provider = await providerOf(field("provider"));
     if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
     const form: ContactForm = { senderName: field("senderName"), senderEmail: field("senderEmail"), organisation: field("organisation"), needs: field("needs"), message: field("message") };
-    const again = (notice: string, status: 400 | 422 | 429, fields?: Record<string, string>) =>
-      page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: token(provider.actorUri), form, notice, ...(fields ? { fields } : {}) }), status);
+    const again = async (notice: string, status: 400 | 422 | 429, fields?: Record<string, string>) =>
+      page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: await tokens.issue(provider.actorUri), form, notice, ...(fields ? { fields } : {}) }), status);
     // A filled honeypot is a bot: answer as if sent, keep nothing.
     if (field("website")) return page(c, t("directory.contact.title", { name: provider.name }), contactPage({ t, provider, token: "", sent: true }));
-    const check = checkToken(field("token"), provider.actorUri);
+    const check = await tokens.check(field("token"), provider.actorUri);
     if (check === "too-fast") return again(t("directory.contact.tooFast"), 429);
     if (check === "invalid") return again(t("directory.contact.expired"), 400);
     if (!allowAddress(addressOf(c))) return again(t("directory.contact.rateLimited"), 429);
