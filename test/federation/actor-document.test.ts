@@ -13,7 +13,7 @@ const profile: ProfileInput = {
   summary: "Hosting for movements since 2012.",
   website: "https://alpha.example.org",
   languages: ["en", "fr"],
-  values: { tags: ["cooperative", "no-tracking", "renewable-energy"], statement: "We **never** sell data." },
+  values: { tags: ["cooperative", "no-tracking", "renewable-energy"], statement: "We **never** sell data. #Solidarity" },
   services: [
     { kind: "email", name: "Mail", software: "Postfix", url: "https://mail.alpha.example.org", description: "IMAP and webmail", price: { model: "fixed", amount: 3, currency: "EUR", period: "month", note: "per mailbox" }, availability: "open", supportLanguages: ["en", "fr"] },
     { kind: "nextcloud", price: { model: "sliding-scale" }, availability: "waitlist" },
@@ -107,6 +107,9 @@ describe("our actor document", () => {
     const tags = actor.tag as { type: string; name: string; href: string }[];
     expect(tags.map((t) => t.type)).toEqual(tags.map(() => "Hashtag"));
     expect(tags.map((t) => t.name)).toContain("#cooperative");
+    // A #tag of the values statement is a hashtag too, linked in the summary as Mastodon links its own.
+    expect(tags).toContainEqual({ type: "Hashtag", name: "#solidarity", href: tagUrl(a!.origin, "solidarity").href });
+    expect(actor.summary).toContain(`<a href="${tagUrl(a!.origin, "solidarity").href}" class="mention hashtag" rel="tag">#<span>Solidarity</span></a>`);
     const key = actor.publicKey as { id: string; owner: string; publicKeyPem: string };
     expect(key.owner).toBe(actor.id);
     expect(key.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n?$/);

@@ -2,7 +2,7 @@
 // structured profile under the `commonhost` term of our vocabulary.
 import type { Context } from "@fedify/fedify";
 import { Endpoints, Hashtag, Image, Organization, PropertyValue } from "@fedify/vocab";
-import { renderMarkdown } from "../../domain/markdown.ts";
+import { extractHashtags, renderWithHashtags } from "../../domain/markdown.ts";
 import { TAXONOMY_VERSION } from "../../domain/profile/taxonomy.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import { translator } from "../../i18n/i18n.ts";
@@ -44,15 +44,20 @@ export function profileFields(record: ProviderRecord): { name: string; value: st
   return fields;
 }
 
-/** Hashtags for the values and service kinds, so the provider is found by tag on Mastodon. */
+/**
+ * Hashtags for the values, the service kinds and the #tags of the values statement, so the provider
+ * is found by tag on Mastodon.
+ */
 export function profileHashtags(record: ProviderRecord): string[] {
   const slug = (s: string) => s.replace(/-/g, "");
-  return [...new Set([...record.profile.values.tags.map(slug), ...record.profile.services.map((s) => slug(s.kind))])];
+  const { values, services } = record.profile;
+  return [...new Set([...values.tags.map(slug), ...services.map((s) => slug(s.kind)), ...extractHashtags(values.statement)])];
 }
 
-export function profileSummaryHtml(record: ProviderRecord): string {
+/** The summary and the values statement; the statement's #tags link to tagHref(tag), as Mastodon's do. */
+export function profileSummaryHtml(record: ProviderRecord, tagHref: (tag: string) => string = (tag) => `/tags/${encodeURIComponent(tag)}`): string {
   const parts = [record.profile.summary ? `<p>${escapeHtml(record.profile.summary)}</p>` : ""];
-  if (record.profile.values.statement) parts.push(renderMarkdown(record.profile.values.statement));
+  if (record.profile.values.statement) parts.push(renderWithHashtags(record.profile.values.statement, tagHref));
   return parts.join("");
 }
 
@@ -67,7 +72,7 @@ export async function buildActor(ctx: Context<unknown>, record: ProviderRecord, 
     id: ctx.getActorUri(identifier),
     preferredUsername: identifier,
     name: record.name,
-    summary: profileSummaryHtml(record),
+    summary: profileSummaryHtml(record, (tag) => urls.tag(tag).href),
     url: urls.profilePage,
     published: Temporal.Instant.fromEpochMilliseconds(record.createdAt.getTime()),
     inbox: ctx.getInboxUri(identifier),
