@@ -123,8 +123,9 @@ export const inquiries = pgTable(
 );
 
 /**
- * One row: a number that every write to the directory's providers or services raises (a trigger,
- * see drizzle/0002), so a search answer computed at a version is known to hold while it lasts.
+ * One row: a number that every change to the directory's providers raises (a trigger, see
+ * drizzle/0002; services are only written with their provider), so a search answer computed at a
+ * version is known to hold while the version does.
  */
 export const directoryState = pgTable(
   "directory_state",
