@@ -1,6 +1,7 @@
 // The command line: `npx commonhost <command>`. Wiring only; the work happens in the modules it calls.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { accountCommand } from "./cli/account-command.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
@@ -180,6 +181,7 @@ const commands: Record<string, Command> = {
     },
   },
   queue: queueCommand,
+  account: accountCommand,
 };
 
 /** Runs fn against a non-listening instance (its queue is processed by the running server). */
