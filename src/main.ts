@@ -1,34 +1,16 @@
 // The command line: `npx commonhost <command>`. Wiring only; the work happens in the modules it calls.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { accountCommand } from "./cli/account-command.ts";
+import { err, out, withDatabase, type Command } from "./cli/command.ts";
+import { queueCommand } from "./cli/queue-command.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { DatabaseInUseError, openDatabase } from "./db/client.ts";
-import { migrate } from "./db/migrate.ts";
+import { DatabaseInUseError } from "./db/client.ts";
 import { setupProvider } from "./domain/provider/provider.service.ts";
 import { createToken, listTokens, revokeToken } from "./domain/tokens/tokens.service.ts";
 import { addPeer, listPeers, removePeer, type Peer } from "./federation/directory/peers.ts";
 import { createInstance } from "./instance.ts";
 import { createLogger } from "./logging.ts";
-
-type Command = {
-  summary: string;
-  usage: string;
-  options?: Record<string, { type: "string" | "boolean"; description: string }>;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; config: () => Config }): Promise<number | "running">;
-};
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config);
-  try {
-    await migrate(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const commands: Record<string, Command> = {
   serve: {
@@ -198,6 +180,8 @@ const commands: Record<string, Command> = {
       return 2;
     },
   },
+  queue: queueCommand,
+  account: accountCommand,
 };
 
 /** Runs fn against a non-listening instance (its queue is processed by the running server). */

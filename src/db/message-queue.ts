@@ -5,6 +5,7 @@ import type { MessageQueue, MessageQueueEnqueueOptions, MessageQueueListenOption
 import { sql } from "drizzle-orm";
 import type { Logger } from "../logging.ts";
 import type { Database, Db } from "./client.ts";
+import { listDeadLetters, requeueDeadLetters, type DeadLetter } from "./queue-admin.ts";
 import { queueMessages } from "./schema/index.ts";
 
 /** Messages that the application itself puts on the queue (domain events), next to Fedify's. */
@@ -236,18 +237,14 @@ export class DatabaseMessageQueue implements MessageQueue {
   }
 
   /** Messages given up on, newest first (for operators and tests). */
-  async listDeadLetters(limit = 100): Promise<{ messageId: number; payload: unknown; attempts: number; lastError: string | null }[]> {
-    return this.#database.rows(sql`
-      select message_id::int as "messageId", payload, attempts, last_error as "lastError"
-      from queue_dead_letters order by id desc limit ${limit}`);
+  listDeadLetters(limit = 100): Promise<DeadLetter[]> {
+    return listDeadLetters(this.#database, limit);
   }
 
   /** Puts a dead letter back on the queue with a fresh count of tries. */
   async requeueDeadLetter(messageId: number): Promise<boolean> {
-    const rows = await this.#database.rows(sql`
-      with taken as (delete from queue_dead_letters where message_id = ${messageId} returning payload, ordering_key)
-      insert into queue_messages (payload, ordering_key) select payload, ordering_key from taken returning id`);
-    if (rows.length > 0) this.wake();
-    return rows.length > 0;
+    const requeued = await requeueDeadLetters(this.#database, messageId);
+    if (requeued.length > 0) this.wake();
+    return requeued.length > 0;
   }
 }

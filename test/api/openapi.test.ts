@@ -86,13 +86,16 @@ describe("the OpenAPI document", () => {
           if (Number(status) >= 400) expect(response.content["application/json"].schema.$ref, `${where} ${status}`).toBe("#/components/schemas/Error");
         }
         // Security: every route but the public ones (the document, the directory search) needs the
-        // bearer scheme and documents 401.
+        // bearer scheme and documents 401 and 429.
         for (const requirement of op.security) for (const name of Object.keys(requirement)) expect(doc.components.securitySchemes[name]).toBeDefined();
         if (path === "/api/openapi.json" || path === "/api/v1/directory") {
           expect(op.security, where).toEqual([]);
         } else {
           expect(op.security, where).toEqual([{ bearer: [] }]);
           expect(op.responses["401"], where).toBeDefined();
+          // Failed authentications are limited per address.
+          expect(op.responses["429"]?.description, where).toContain("Retry-After");
+          expect(op.responses["429"].headers["Retry-After"].schema.type, where).toBe("integer");
         }
         if (op.requestBody) {
           expect(op.requestBody.content["application/json"].schema, where).toBeTypeOf("object");

@@ -1,35 +1,16 @@
 import "temporal-polyfill/global";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { callApi } from "../api/api-client.ts";
+import { cli, databaseVars } from "../helpers/cli.ts";
 import { freshDatabase, type TestDatabase } from "../helpers/database.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixturePath = join(root, "test", "fixtures", "profile.json");
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `npx node src/main.ts ARGS` with the variables given added to (and DATABASE_URL, PORT, ORIGIN removed from) the environment. */
-function cli(args: string[], vars: Record<string, string>): Promise<Run> {
-  const assignments = Object.entries({ LOG_LEVEL: "silent", ...vars }).map(([k, v]) => `${k}=${v}`);
-  // `env` changes the child's environment without this process reading its own.
-  const child = spawn("env", ["-u", "DATABASE_URL", "-u", "PORT", "-u", "ORIGIN", ...assignments, "npx", "node", "src/main.ts", ...args], { cwd: root });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const databaseVars = (db: TestDatabase): Record<string, string> => (db.target.databaseUrl ? { DATABASE_URL: db.target.databaseUrl, DATA_DIR: tmpdir() } : { DATA_DIR: db.target.dataDir });
 
 describe("the command line", () => {
   let instance: TestInstance | undefined;

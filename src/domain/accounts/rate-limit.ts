@@ -1,6 +1,7 @@
-// Failed sign-ins are counted in the database so the limit holds across processes and restarts.
-import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+// Failed sign-ins (to the panel, and bearer authentications to the API) are counted in the database
+// so the limits hold across processes and restarts.
+import { and, count, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { rowsOf, type Db } from "../../db/client.ts";
 import { loginFailures } from "../../db/schema/index.ts";
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -9,6 +10,10 @@ export const LOGIN_LIMITS = { account: 5, address: 20 } as const;
 
 export const accountKey = (username: string) => `account:${username.toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
+
+/** Failed API authentications (missing, wrong or revoked bearer token) per address, within the same window. */
+export const API_AUTH_LIMIT = 20;
+export const apiAddressKey = (address: string) => `api:${address}`;
 
 /** Whether any of the keys has reached its limit within the window. */
 export async function isRateLimited(db: Db, keys: { key: string; limit: number }[], now = new Date()): Promise<boolean> {
@@ -28,4 +33,26 @@ export async function recordFailure(db: Db, keys: string[]): Promise<void> {
 
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {
   await db.delete(loginFailures).where(inArray(loginFailures.key, keys));
+}
+
+const windowStart = () => sql`now() - ${`${LOGIN_WINDOW_MS} milliseconds`}::interval`;
+
+/**
+ * A condition that holds while the key is under its limit, to add to another statement: a check
+ * that costs no round trip of its own.
+ */
+export function underLimit(key: string, limit: number): SQL {
+  return sql`(select count(*) from ${loginFailures} where ${loginFailures.key} = ${key} and ${loginFailures.at} >= ${windowStart()}) < ${limit}`;
+}
+
+/** Whether the key has reached its limit and, if so, in how many seconds its oldest failure stops counting. */
+export async function limitState(db: Db, key: string, limit: number): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
+  const [row] = await rowsOf<{ failures: number; retryAfter: number | null }>(
+    db,
+    sql`select count(*)::int as failures,
+               ceil(extract(epoch from min(at) + ${`${LOGIN_WINDOW_MS} milliseconds`}::interval - now()))::int as "retryAfter"
+        from login_failures where key = ${key} and at >= ${windowStart()}`,
+  );
+  if (!row || row.failures < limit) return { limited: false };
+  return { limited: true, retryAfterSeconds: Math.max(1, row.retryAfter ?? 1) };
 }

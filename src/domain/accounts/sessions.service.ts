@@ -1,5 +1,5 @@
 // Panel sessions: a random cookie value, stored hashed, with an expiry; listed and revocable.
-import { and, desc, eq, gt, lt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, lt, max, ne } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { operatorSessions, operators } from "../../db/schema/index.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -51,4 +51,14 @@ export async function revokeSession(db: Db, operatorId: string, sessionId: strin
 export async function revokeAllSessions(db: Db, operatorId: string, keep?: string): Promise<number> {
   const where = keep ? and(eq(operatorSessions.operatorId, operatorId), ne(operatorSessions.id, keep)) : eq(operatorSessions.operatorId, operatorId);
   return (await db.delete(operatorSessions).where(where).returning({ id: operatorSessions.id })).length;
+}
+
+/** When each operator was last seen in a live session (sessions are the only record of signing in). */
+export async function lastSeenByOperator(db: Db): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ operatorId: operatorSessions.operatorId, lastSeenAt: max(operatorSessions.lastSeenAt) })
+    .from(operatorSessions)
+    .where(gt(operatorSessions.expiresAt, new Date()))
+    .groupBy(operatorSessions.operatorId);
+  return new Map(rows.flatMap((r) => (r.lastSeenAt ? [[r.operatorId, r.lastSeenAt] as const] : [])));
 }

@@ -1,6 +1,6 @@
 // Operator API tokens: random, shown once, stored only as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens } from "../../db/schema/index.ts";
 import { fail, ok, type Result } from "../validation.ts";
@@ -37,13 +37,16 @@ export async function revokeToken(db: Db, idOrPrefix: string): Promise<Result<Ap
   return ok(record);
 }
 
-/** The token record for a bearer token, if it exists and is not revoked; notes its last use. */
-export async function verifyToken(db: Db, token: string): Promise<ApiToken | undefined> {
+/**
+ * The token record for a bearer token, if it exists and is not revoked (and the extra condition
+ * given holds: the caller's rate limit); notes its last use.
+ */
+export async function verifyToken(db: Db, token: string, onlyIf?: SQL): Promise<ApiToken | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const [row] = await db
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt), onlyIf))
     .returning();
   if (!row) return undefined;
   const { tokenHash: _hash, ...record } = row;

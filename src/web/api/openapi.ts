@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of the operator API, generated from the route descriptions and the
 // zod schemas the routes validate with (OpenAPI 3.1 schemas are JSON Schema 2020-12).
 import { z } from "zod";
+import { API_AUTH_LIMIT, LOGIN_WINDOW_MS } from "../../domain/accounts/rate-limit.ts";
 import { version } from "../../version.ts";
 import { MAX_BODY_BYTES } from "./request-body.ts";
 import type { RouteSpec } from "./route-spec.ts";
@@ -19,6 +20,12 @@ const errorDescriptions: Record<number, string> = {
   413: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
   415: "The body is not JSON (send `Content-Type: application/json`).",
   422: "Some fields or query parameters are not valid; `error.fields` names each one.",
+  429: `Too many requests with a missing, wrong or revoked token from this address (${API_AUTH_LIMIT} within ${LOGIN_WINDOW_MS / 60_000} minutes): every request from it is refused until \`Retry-After\` seconds have passed.`,
+};
+
+/** Headers an error response carries, by status. */
+const errorHeaders: Record<number, Record<string, unknown>> = {
+  429: { "Retry-After": { description: "Seconds until a request from this address is accepted again.", schema: { type: "integer", minimum: 1 } } },
 };
 
 /** A schema as JSON Schema without the top-level keywords that do not belong inside a document. */
@@ -59,12 +66,13 @@ function operation(spec: RouteSpec) {
     responses[status] = { description: response.description, ...(response.schema ? { content: json(schemaRef(response.schema, responseSchemas, "output")) } : {}) };
   }
   const errors = new Set(spec.errors ?? []);
-  if (!spec.public) errors.add(401);
+  if (!spec.public) for (const status of [401, 429]) errors.add(status);
   if (spec.params) errors.add(404);
   if (spec.query || spec.body) errors.add(422);
   if (spec.body) for (const status of [400, 413, 415]) errors.add(status);
   for (const status of [...errors].sort()) {
-    responses[String(status)] = { description: errorDescriptions[status] ?? "An error.", content: json({ $ref: componentUri("Error") }) };
+    const headers = errorHeaders[status];
+    responses[String(status)] = { description: errorDescriptions[status] ?? "An error.", ...(headers ? { headers } : {}), content: json({ $ref: componentUri("Error") }) };
   }
   return {
     operationId: spec.operationId,

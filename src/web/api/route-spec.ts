@@ -6,6 +6,7 @@ import type { ApiToken } from "../../domain/tokens/tokens.service.ts";
 import { fieldErrors } from "../../domain/validation.ts";
 import { negotiateLocale, translator, type Translate } from "../../i18n/i18n.ts";
 import type { Services } from "../../services.ts";
+import { clientAddress } from "../client-address.ts";
 import { authenticate } from "./auth.ts";
 import { apiError } from "./errors.ts";
 import { MAX_BODY_BYTES, readJsonBody } from "./request-body.ts";
@@ -46,7 +47,7 @@ export function mountRoute(app: Hono, services: Services, spec: RouteSpec): void
     const t = translator(negotiateLocale(c.req.header("accept-language")));
     let token: ApiToken | undefined;
     if (!spec.public) {
-      const auth = await authenticate(c, services.database.db, t);
+      const auth = await authenticate(c, services.database.db, t, clientAddress(c, services));
       if ("response" in auth) return auth.response;
       token = auth.token;
     }

@@ -107,7 +107,7 @@ export function accountRoutes(deps: WebDeps) {
       sessions: await listSessions(db, me.id),
       errors: extra.errors ?? {},
       totpSetup: extra.totpSetup,
-      done: doneOf(c, ["password", "signedOut", "totpOn", "totpOff", "revoked"]),
+      done: doneOf(c, ["password", "reset", "signedOut", "totpOn", "totpOff", "revoked"]),
     });
     return c.html(panelPage(pageCtx(c, "/admin/account"), t("panel.account.title"), body), status);
   };

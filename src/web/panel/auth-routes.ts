@@ -5,11 +5,12 @@ import { authenticate, checkSetupCode, completeSetup, countOperators } from "../
 import { acceptInvite, findValidInvite } from "../../domain/accounts/invites.service.ts";
 import { createSession, findSession, revokeSession } from "../../domain/accounts/sessions.service.ts";
 import { findProvider } from "../../domain/provider/provider.service.ts";
+import { clientAddress } from "../client-address.ts";
 import type { WebDeps } from "../deps.ts";
 import { inviteInvalidView, inviteView, loginView, setupInvalidView, setupView } from "../views/panel/auth-views.ts";
 import { errorText } from "../views/panel/forms.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { clearSessionCookie, clientAddress, field, formOf, safeNext, SESSION_COOKIE, setSessionCookie, type PanelContext, type PanelEnv } from "./guard.ts";
+import { clearSessionCookie, field, formOf, safeNext, SESSION_COOKIE, setSessionCookie, type PanelContext, type PanelEnv } from "./guard.ts";
 
 const translateFields = (c: PanelContext, fields: Readonly<Record<string, string>> | undefined) =>
   Object.fromEntries(Object.entries(fields ?? {}).map(([k, code]) => [k, errorText(c.get("t"), code)]));

@@ -119,16 +119,6 @@ export function requireAdmin(): MiddlewareHandler<PanelEnv> {
   };
 }
 
-/** The client's address for rate limits: the socket's, or the proxy's X-Forwarded-For when trusted. */
-export function clientAddress(c: Context, services: Services): string {
-  if (services.config.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 100);
-  }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
-}
-
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Only local paths are followed after sign-in, never another site. */

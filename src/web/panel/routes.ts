@@ -19,6 +19,7 @@ import { authRoutes } from "./auth-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
 import { csrf, errorPage, requireOperator, type PanelEnv } from "./guard.ts";
 import { profileRoutes } from "./profile-routes.ts";
+import { resetRoutes } from "./reset-routes.ts";
 
 export function panelRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
@@ -27,6 +28,7 @@ export function panelRoutes(deps: WebDeps) {
   // Compressed: the profile editor of a provider with many services is large before compression.
   app.use("*", compress(), bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorPage(c, 413, "panel.error.tooLarge") }), csrf(services));
   app.route("/", authRoutes(deps));
+  app.route("/reset", resetRoutes(deps));
   app.route("/profile", profileRoutes(deps));
   app.route("/announcements", announcementRoutes(deps));
   app.route("/audience", audienceRoutes(deps));

@@ -1,0 +1,98 @@
+// Password resets from the server's command line (`commonhost account reset`): a single-use link that
+// expires, for an operator who lost their password or an admin locked out. Like invitations, only a
+// SHA-256 of the link's secret is kept. The links live in kv_entries (key: that hash; value: whose
+// account), which already expires and purges entries, so they need no table of their own.
+import { and, eq, gt, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "../../db/client.ts";
+import { kvEntries, operators, operatorSessions } from "../../db/schema/index.ts";
+import { fail, ok, type Result } from "../validation.ts";
+import { passwordSchema, usernameSchema } from "./accounts.service.ts";
+import { hashPassword } from "./passwords.ts";
+import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
+import type { Operator } from "./sessions.service.ts";
+import { matchTotp } from "./totp.ts";
+import { newSecret, sha256 } from "./tokens.ts";
+
+export const RESET_TTL_MS = 24 * 3600_000;
+
+// The key–value store's separator, so the entries read as ["commonhost", "passwordReset", hash].
+const PREFIX = "commonhost\u001fpasswordReset\u001f";
+const keyOf = (secret: string) => `${PREFIX}${sha256(secret)}`;
+
+type ResetRecord = { operatorId: string; disableTotp: boolean };
+
+/**
+ * A new reset link's secret for the operator; earlier links for the same account stop working.
+ * With disableTotp, using the link also turns the account's second factor off (a lost phone).
+ */
+export async function issuePasswordReset(
+  db: Db,
+  input: { username: string; disableTotp: boolean },
+): Promise<Result<{ secret: string; operator: Operator; expiresAt: Date }>> {
+  const username = usernameSchema.safeParse(input.username);
+  if (!username.success) return fail("invalid", "A username is 2 to 40 lowercase letters, digits, dots, dashes or underscores.", { username: "username_format" });
+  const [operator] = await db.select().from(operators).where(eq(operators.username, username.data)).limit(1);
+  if (!operator) return fail("not_found", `No operator is called "${username.data}". \`commonhost account list\` lists them.`);
+  const { secret } = newSecret();
+  const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+  const record: ResetRecord = { operatorId: operator.id, disableTotp: input.disableTotp };
+  await db.transaction(async (tx) => {
+    await rowsOf(tx, sql`delete from kv_entries where key like ${`${PREFIX}%`} and value->>'operatorId' = ${operator.id}`);
+    // Serialised by hand, as the key–value store does, so the value is a JSON object whatever the driver.
+    await tx.insert(kvEntries).values({ key: keyOf(secret), value: sql`${JSON.stringify(record)}::jsonb`, expiresAt });
+  });
+  return ok({ secret, operator, expiresAt });
+}
+
+/** The account a link's secret resets, if the link is live. */
+export async function findPasswordReset(db: Db, secret: string): Promise<{ operator: Operator; disableTotp: boolean } | undefined> {
+  if (!secret || secret.length > 100) return undefined;
+  const [row] = await db
+    .select({ value: kvEntries.value })
+    .from(kvEntries)
+    .where(and(eq(kvEntries.key, keyOf(secret)), gt(kvEntries.expiresAt, sql`now()`)))
+    .limit(1);
+  if (!row) return undefined;
+  const record = row.value as ResetRecord;
+  const [operator] = await db.select().from(operators).where(eq(operators.id, record.operatorId)).limit(1);
+  return operator ? { operator, disableTotp: record.disableTotp === true } : undefined;
+}
+
+/**
+ * Sets the new password and spends the link, and signs the account out everywhere, in one
+ * transaction. An account whose second factor stays on must also give a current code: the link
+ * replaces the password, not the authenticator app. Wrong codes count as failed sign-ins.
+ */
+export async function completePasswordReset(db: Db, secret: string, input: { password: string; code: string; address: string }): Promise<Result<Operator>> {
+  const reset = await findPasswordReset(db, secret);
+  if (!reset) return fail("forbidden", "This link is not valid any more.");
+  const { operator, disableTotp } = reset;
+  const password = passwordSchema.safeParse(input.password);
+  if (!password.success) return fail("invalid", "The new password is not valid.", { password: password.error.issues[0]!.message });
+  let totpStep: number | undefined;
+  if (operator.totpSecret && !disableTotp) {
+    const keys = [accountKey(operator.username), addressKey(input.address)];
+    if (await isRateLimited(db, [{ key: keys[0]!, limit: LOGIN_LIMITS.account }, { key: keys[1]!, limit: LOGIN_LIMITS.address }])) {
+      return fail("rate_limited", "Too many failed attempts; wait a few minutes.");
+    }
+    totpStep = matchTotp(operator.totpSecret, input.code);
+    if (totpStep === undefined || (operator.totpLastStep !== null && totpStep <= operator.totpLastStep)) {
+      await recordFailure(db, keys);
+      return fail("unauthorized", "The second-factor code is missing or wrong.", { code: "totp" });
+    }
+  }
+  const passwordHash = await hashPassword(password.data);
+  const updated = await db.transaction(async (tx) => {
+    // Spent only if still live: of two racing submissions one sets the password.
+    const spent = await tx.delete(kvEntries).where(and(eq(kvEntries.key, keyOf(secret)), gt(kvEntries.expiresAt, sql`now()`))).returning({ key: kvEntries.key });
+    if (spent.length === 0) return undefined;
+    const secondFactor = disableTotp ? { totpSecret: null, totpLastStep: null } : totpStep !== undefined ? { totpLastStep: totpStep } : {};
+    const [row] = await tx.update(operators).set({ passwordHash, ...secondFactor }).where(eq(operators.id, operator.id)).returning();
+    await tx.delete(operatorSessions).where(eq(operatorSessions.operatorId, operator.id));
+    return row;
+  });
+  if (!updated) return fail("forbidden", "This link is not valid any more.");
+  // The account was perhaps locked by failed sign-ins: its owner has proved who they are.
+  await clearFailures(db, [accountKey(operator.username)]);
+  return ok(updated);
+}
