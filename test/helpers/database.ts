@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Database, type DatabaseTarget } from "../../src/db/client.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminSql, testDatabaseUrl } from "./pg-admin.ts";
@@ -45,4 +45,19 @@ export async function freshDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh database for the tests of a file: open before they run, closed and dropped after. */
+export function useFreshDatabase(): () => Database {
+  let testDatabase: TestDatabase | undefined;
+  let database: Database | undefined;
+  beforeAll(async () => {
+    testDatabase = await freshDatabase();
+    database = await testDatabase.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDatabase?.drop();
+  });
+  return () => database!;
 }
