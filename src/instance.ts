@@ -31,7 +31,8 @@ export type Instance = {
   stop(): Promise<void>;
 };
 
-export async function createInstance(config: Config, logger: Logger, options: { database?: Database } = {}): Promise<Instance> {
+/** options.database: an open database to use; stop() closes it only if closeDatabase is set. */
+export async function createInstance(config: Config, logger: Logger, options: { database?: Database; closeDatabase?: boolean } = {}): Promise<Instance> {
   await bridgeFedifyLogs(logger, config.logLevel);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database);
@@ -96,7 +97,7 @@ export async function createInstance(config: Config, logger: Logger, options: { 
         });
       }
       await queueRun?.catch(() => {});
-      if (!options.database) await database.close();
+      if (!options.database || options.closeDatabase) await database.close();
     },
   };
 }

@@ -1,16 +1,15 @@
-// The command line: `npx commonhost <command>`. Wiring only; the work happens in the modules it calls.
+// The command line: `npx commonhost <command>`. Wiring only; the work happens in the modules it calls,
+// each imported by the command that needs it: `serve` loads the instance while its database opens.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { accountCommand } from "./cli/account-command.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { DatabaseInUseError } from "./db/client.ts";
-import { setupProvider } from "./domain/provider/provider.service.ts";
-import { createToken, listTokens, revokeToken } from "./domain/tokens/tokens.service.ts";
-import { addPeer, listPeers, removePeer, type Peer } from "./federation/directory/peers.ts";
-import { createInstance } from "./instance.ts";
-import { createLogger } from "./logging.ts";
+import { DatabaseInUseError, openDatabase } from "./db/client.ts";
+import type { Peer } from "./federation/directory/peers.ts";
+import type { Instance } from "./instance.ts";
+import { createLogger, type Logger } from "./logging.ts";
 
 const commands: Record<string, Command> = {
   serve: {
@@ -20,7 +19,7 @@ const commands: Record<string, Command> = {
     async run({ values, config }) {
       const cfg = config();
       const logger = createLogger(cfg.logLevel);
-      const instance = await createInstance(cfg, logger);
+      const instance = await startInstance(cfg, logger);
       const { port } = await instance.listen({ queue: !values["no-queue"] });
       logger.info({ port, origin: cfg.origin, database: instance.services.database.kind }, `Commonhost is listening on http://${cfg.host}:${port} (public origin ${cfg.origin})`);
       stopOnSignal(() => instance.stop());
@@ -33,7 +32,7 @@ const commands: Record<string, Command> = {
     async run({ config }) {
       const cfg = config();
       const logger = createLogger(cfg.logLevel);
-      const instance = await createInstance(cfg, logger);
+      const instance = await startInstance(cfg, logger);
       instance.startWorkers();
       logger.info({ database: instance.services.database.kind }, "Commonhost worker is processing the queue");
       stopOnSignal(() => instance.stop());
@@ -72,6 +71,7 @@ const commands: Record<string, Command> = {
         }
       }
       const cfg = config();
+      const { setupProvider } = await import("./domain/provider/provider.service.ts");
       const result = await withDatabase(cfg, (database) =>
         setupProvider(database.db, { handle: values.handle as string, name: values.name as string, ...(profile ? { profile } : {}) }),
       );
@@ -90,6 +90,7 @@ const commands: Record<string, Command> = {
     options: { name: { type: "string", description: "With create: what the token is for." } },
     async run({ values, positionals, config }) {
       const [action, target] = positionals;
+      const { createToken, listTokens, revokeToken } = await import("./domain/tokens/tokens.service.ts");
       if (action === "create") {
         if (typeof values.name !== "string") {
           err("token create needs --name.");
@@ -139,6 +140,7 @@ const commands: Record<string, Command> = {
       const [action, target] = positionals;
       const cfg = config();
       const token = typeof values.token === "string" ? values.token : undefined;
+      const { addPeer, listPeers, removePeer } = await import("./federation/directory/peers.ts");
       const show = (p: Peer) => out(`${p.actorUri}  ${p.handle ?? ""}  ${p.name ?? ""}  ${p.state}${p.replicated ? `  replicated, last seen ${p.lastSeenAt}` : "  not replicated yet"}`);
       const failed = (error: { message: string }) => {
         err(error.message);
@@ -184,9 +186,22 @@ const commands: Record<string, Command> = {
   account: accountCommand,
 };
 
+/**
+ * Creates the instance, its modules (the web app, the federation: most of the code) loaded while the
+ * database opens, rather than before: PGlite reads and compiles its WebAssembly meanwhile.
+ */
+async function startInstance(config: Config, logger: Logger): Promise<Instance> {
+  const opening = openDatabase(config);
+  const [{ createInstance }, database] = await Promise.all([import("./instance.ts"), opening]).catch(async (error: unknown) => {
+    await opening.then((d) => d.close()).catch(() => {});
+    throw error;
+  });
+  return createInstance(config, logger, { database, closeDatabase: true });
+}
+
 /** Runs fn against a non-listening instance (its queue is processed by the running server). */
-async function withInstance<T>(config: Config, fn: (instance: Awaited<ReturnType<typeof createInstance>>) => Promise<T>): Promise<T> {
-  const instance = await createInstance(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
+async function withInstance<T>(config: Config, fn: (instance: Instance) => Promise<T>): Promise<T> {
+  const instance = await startInstance(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
   try {
     return await fn(instance);
   } finally {

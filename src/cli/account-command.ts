@@ -1,7 +1,4 @@
 // `commonhost account`: the panel's operator accounts, and a way back in for one who is locked out.
-import { listOperators } from "../domain/accounts/accounts.service.ts";
-import { issuePasswordReset } from "../domain/accounts/password-reset.service.ts";
-import { lastSeenByOperator } from "../domain/accounts/sessions.service.ts";
 import { err, out, printable, withDatabase, type Command } from "./command.ts";
 
 const usage = "commonhost account list | commonhost account reset --username USERNAME [--disable-totp]";
@@ -14,6 +11,12 @@ export const accountCommand: Command = {
     "disable-totp": { type: "boolean", description: "With reset: also turn off the account's second factor (a lost phone)." },
   },
   async run({ values, positionals, config }) {
+    // Loaded here, not with the command line: `serve` has no use for them at start.
+    const [{ listOperators }, { issuePasswordReset }, { lastSeenByOperator }] = await Promise.all([
+      import("../domain/accounts/accounts.service.ts"),
+      import("../domain/accounts/password-reset.service.ts"),
+      import("../domain/accounts/sessions.service.ts"),
+    ]);
     const [action, ...extra] = positionals;
     const usageError = (message: string) => {
       err(`${message}\nUsage: ${usage}`);
