@@ -1,6 +1,6 @@
 // Our code and its pure-JS dependencies as one esbuild bundle, kept under DATA_DIR/.cache/bundle and
 // rebuilt when the sources or the installed dependencies change. Loading ~900 modules one by one is
-// most of a cold start; see docs/adr/0006-start-bundle.md. The sources stay the reference: without
+// most of a cold start; see docs/adr/0008-start-bundle.md. The sources stay the reference: without
 // esbuild, or when a build fails, the entry point runs them.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
