@@ -1,5 +1,4 @@
 // The public directory: /directory (search), /directory/find (find a host), /directory/contact.
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
@@ -13,6 +12,7 @@ import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
+import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
 import { contactTokens } from "./contact-token.ts";
 
@@ -35,17 +35,6 @@ export function directoryRoutes(deps: WebDeps) {
     sent.set(address, recent);
     if (sent.size > 10_000) sent.delete(sent.keys().next().value!);
     return true;
-  };
-  const addressOf = (c: Context) => {
-    if (config.trustProxy) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    try {
-      return getConnInfo(c).remote.address ?? "unknown";
-    } catch {
-      return "unknown";
-    }
   };
   const page = (c: Context<Env>, title: string, body: Parameters<typeof layout>[0]["body"], status: 200 | 400 | 404 | 422 | 429 = 200) =>
     c.html(layout({ locale: c.get("locale"), t: c.get("t"), title, body }), status);
@@ -98,7 +87,7 @@ export function directoryRoutes(deps: WebDeps) {
     const check = await tokens.check(field("token"), provider.actorUri);
     if (check === "too-fast") return again(t("directory.contact.tooFast"), 429);
     if (check === "invalid") return again(t("directory.contact.expired"), 400);
-    if (!allowAddress(addressOf(c))) return again(t("directory.contact.rateLimited"), 429);
+    if (!allowAddress(clientAddress(c, services))) return again(t("directory.contact.rateLimited"), 429);
     const record = await findProvider(database.db);
     if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
     const result = await submitInquiry(
