@@ -7,7 +7,8 @@ import { kvEntries } from "./schema/index.ts";
 
 // Keys are joined with a separator that cannot appear in Fedify's key parts (URLs and identifiers).
 const SEP = "\u001f";
-const encodeKey = (key: KvKey) => key.join(SEP);
+/** A key as stored in kv_entries (for the application's own entries read with SQL). */
+export const encodeKey = (key: readonly string[]) => key.join(SEP);
 const decodeKey = (key: string) => key.split(SEP) as unknown as KvKey;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

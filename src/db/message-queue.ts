@@ -5,7 +5,7 @@ import type { MessageQueue, MessageQueueEnqueueOptions, MessageQueueListenOption
 import { sql } from "drizzle-orm";
 import type { Logger } from "../logging.ts";
 import type { Database, Db } from "./client.ts";
-import { listDeadLetters, requeueDeadLetters, type DeadLetter } from "./queue-admin.ts";
+import { listDeadLetters, queueStatus, requeueDeadLetters, type DeadLetter } from "./queue-admin.ts";
 import { queueMessages } from "./schema/index.ts";
 
 /** Messages that the application itself puts on the queue (domain events), next to Fedify's. */
@@ -81,13 +81,9 @@ export class DatabaseMessageQueue implements MessageQueue {
     for (const waker of this.#wakers) waker();
   }
 
+  /** Fedify's view of the queue: what is not ready (held by a worker, or waiting for its time) is delayed. */
   async getDepth(): Promise<{ queued: number; ready: number; delayed: number }> {
-    const [row] = await this.#database.rows<{ queued: number; ready: number }>(sql`
-      select count(*)::int as queued,
-             count(*) filter (where available_at <= now() and (leased_until is null or leased_until < now()))::int as ready
-      from queue_messages`);
-    const queued = row?.queued ?? 0;
-    const ready = row?.ready ?? 0;
+    const { queued, ready } = await queueStatus(this.#database);
     return { queued, ready, delayed: queued - ready };
   }
 

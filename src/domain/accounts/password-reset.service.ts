@@ -4,6 +4,7 @@
 // account), which already expires and purges entries, so they need no table of their own.
 import { and, eq, gt, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "../../db/client.ts";
+import { encodeKey } from "../../db/kv-store.ts";
 import { kvEntries, operators, operatorSessions } from "../../db/schema/index.ts";
 import { fail, ok, type Result } from "../validation.ts";
 import { passwordSchema, usernameSchema } from "./accounts.service.ts";
@@ -15,9 +16,10 @@ import { newSecret, sha256 } from "./tokens.ts";
 
 export const RESET_TTL_MS = 24 * 3600_000;
 
-// The key–value store's separator, so the entries read as ["commonhost", "passwordReset", hash].
-const PREFIX = "commonhost\u001fpasswordReset\u001f";
-const keyOf = (secret: string) => `${PREFIX}${sha256(secret)}`;
+// Entries of the key–value store: ["commonhost", "passwordReset", hash of the secret].
+const RESET_KEY = ["commonhost", "passwordReset"] as const;
+const keyOf = (secret: string) => encodeKey([...RESET_KEY, sha256(secret)]);
+const everyResetKey = `${encodeKey([...RESET_KEY, ""])}%`;
 
 type ResetRecord = { operatorId: string; disableTotp: boolean };
 
@@ -37,7 +39,7 @@ export async function issuePasswordReset(
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const record: ResetRecord = { operatorId: operator.id, disableTotp: input.disableTotp };
   await db.transaction(async (tx) => {
-    await rowsOf(tx, sql`delete from kv_entries where key like ${`${PREFIX}%`} and value->>'operatorId' = ${operator.id}`);
+    await rowsOf(tx, sql`delete from kv_entries where key like ${everyResetKey} and value->>'operatorId' = ${operator.id}`);
     // Serialised by hand, as the key–value store does, so the value is a JSON object whatever the driver.
     await tx.insert(kvEntries).values({ key: keyOf(secret), value: sql`${JSON.stringify(record)}::jsonb`, expiresAt });
   });
