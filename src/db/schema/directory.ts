@@ -26,16 +26,6 @@ export const directoryProviders = pgTable(
     country: text("country"),
     region: text("region"),
     jurisdiction: text("jurisdiction"),
-    /** Distinct service kinds, price models and support languages, for facet counts without a join. */
-    serviceKinds: text("service_kinds").array().notNull().default([]),
-    priceModels: text("price_models").array().notNull().default([]),
-    supportLanguages: text("support_languages").array().notNull().default([]),
-    /** The same sets as bits (taxonomy order), so facet counts are integer tests, not array scans. */
-    kindsMask: integer("kinds_mask").notNull().default(0),
-    pricesMask: integer("prices_mask").notNull().default(0),
-    valuesMask: integer("values_mask").notNull().default(0),
-    /** Whether any service is open to new users. */
-    hasOpen: boolean("has_open").notNull().default(false),
     spareStorageGb: real("spare_storage_gb"),
     spareAccounts: integer("spare_accounts"),
     /** Network membership; null until membership exists. */
@@ -48,9 +38,9 @@ export const directoryProviders = pgTable(
     lastModified: text("last_modified"),
     /** The profile version as published (validated), kept to answer "what did they say" exactly. */
     profile: jsonb("profile").$type<Profile>().notNull(),
-    /** Weighted full-text document in every configured language (names A, services B, text C). */
+    /** Weighted full-text document in the provider's languages (names A, services B, text C): the search index's terms. */
     searchVector: tsvector("search_vector"),
-    /** The provider's folded words (names, services, values); they feed directory_words. */
+    /** The provider's folded words (names, services, values): typo-tolerant search corrects query words to them. */
     searchWords: text("search_words").notNull().default(""),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
     /** The last time the provider's instance answered (200 or 304); staleness is measured from it. */
@@ -58,18 +48,9 @@ export const directoryProviders = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("directory_providers_search_idx").using("gin", t.searchVector),
     index("directory_providers_values_idx").using("gin", t.valueTags),
-    index("directory_providers_kinds_idx").using("gin", t.serviceKinds),
     index("directory_providers_country_idx").on(t.country),
   ],
-);
-
-/** Every word the directory's providers use: typo-tolerant search corrects query words against it. */
-export const directoryWords = pgTable(
-  "directory_words",
-  { word: text("word").primaryKey() },
-  (t) => [index("directory_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
 );
 
 /** A provider's services, one row each. */
@@ -124,14 +105,27 @@ export const inquiries = pgTable(
 
 /**
  * One row: a number that every change to the directory's providers raises (a trigger, see
- * drizzle/0002; services are only written with their provider), so a search answer computed at a
- * version is known to hold while the version does.
+ * drizzle/0002 and 0004; services are only written with their provider), so a search answer or
+ * index computed at a version is known to hold while the version does.
  */
 export const directoryState = pgTable(
   "directory_state",
   {
     id: integer("id").primaryKey().default(1),
     version: bigint("version", { mode: "number" }).notNull().default(0),
+    /** The change log holds every change after this version; an index older than it reloads. */
+    changesFrom: bigint("changes_from", { mode: "number" }).notNull().default(0),
   },
   (t) => [check("directory_state_single_row", sql`${t.id} = 1`)],
 );
+
+/**
+ * Which provider each version changed (written by the same trigger), so a search index kept in
+ * memory reads only what changed since its version. Pruned to the newest entries.
+ */
+export const directoryChanges = pgTable("directory_changes", {
+  version: bigint("version", { mode: "number" }).primaryKey(),
+  actorUri: text("actor_uri").notNull(),
+  /** Whether the profile may have changed (a new fetch, an insert, a delete), not just when it was seen. */
+  profile: boolean("profile").notNull().default(true),
+});

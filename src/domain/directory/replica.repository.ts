@@ -1,9 +1,8 @@
 // Replicas of provider profiles, stored normalised: one provider row, one row per service.
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { directoryProviders, directoryServices, directoryWords } from "../../db/schema/index.ts";
+import { directoryProviders, directoryServices } from "../../db/schema/index.ts";
 import type { Profile } from "../profile/profile.schema.ts";
-import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
 import { searchText, searchVectorSql } from "./search-text.ts";
 
 export type Replica = typeof directoryProviders.$inferSelect;
@@ -22,9 +21,6 @@ export type ReplicaInput = {
   lastModified?: string | null;
 };
 
-/** A set of taxonomy terms as bits, in the taxonomy's order. */
-export const maskOf = (terms: readonly string[], all: readonly string[]) => terms.reduce((mask, t) => (all.indexOf(t) >= 0 ? mask | (1 << all.indexOf(t)) : mask), 0);
-
 /** Replaces a provider's replica with the profile it published, in one transaction. */
 export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
   const { profile } = input;
@@ -42,13 +38,6 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
     country: profile.place.country ?? null,
     region: profile.place.region ?? null,
     jurisdiction: profile.place.jurisdiction ?? null,
-    serviceKinds: [...new Set(profile.services.map((s) => s.kind))],
-    priceModels: [...new Set(profile.services.map((s) => s.price.model))],
-    supportLanguages: [...new Set(profile.services.flatMap((s) => s.supportLanguages))],
-    hasOpen: profile.services.some((s) => s.availability === "open"),
-    kindsMask: maskOf(profile.services.map((s) => s.kind), serviceKinds),
-    pricesMask: maskOf(profile.services.map((s) => s.price.model), priceModels),
-    valuesMask: maskOf(profile.values.tags, valueTags),
     spareStorageGb: profile.capacity?.storageGb ?? null,
     spareAccounts: profile.capacity?.accounts ?? null,
     etag: input.etag ?? null,
@@ -69,9 +58,6 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
         set: { ...values, depth: sql`least(${directoryProviders.depth}, ${input.depth ?? 1})` } as never,
       });
     await tx.delete(directoryServices).where(eq(directoryServices.actorUri, input.actorUri));
-    // Sorted: concurrent replicas insert shared words in one order, so they never deadlock.
-    const words = text.words.split(" ").filter((w) => w.length >= 3 && w.length <= 40).sort();
-    if (words.length) await tx.insert(directoryWords).values(words.map((word) => ({ word }))).onConflictDoNothing();
     if (profile.services.length > 0) {
       await tx.insert(directoryServices).values(
         profile.services.map((s, position) => ({

@@ -3,9 +3,7 @@
 // when a replica does. Every write to it raises directory_state.version (a trigger), so an answer is
 // used only at the version it was computed at; and only until the first provider on it would be
 // marked stale, since staleness follows the clock rather than a write.
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { directoryState } from "../../db/schema/index.ts";
 import type { DirectorySearch } from "./search.service.ts";
 
 const MAX_ENTRIES = 100;
@@ -45,9 +43,4 @@ export function searchCacheFor(database: Database): SearchCache {
   let cache = caches.get(database);
   if (!cache) caches.set(database, (cache = new SearchCache()));
   return cache;
-}
-
-export async function directoryVersion(database: Database): Promise<number> {
-  const [row] = await database.db.select({ version: directoryState.version }).from(directoryState).where(eq(directoryState.id, 1));
-  return row?.version ?? 0;
 }

@@ -56,23 +56,3 @@ export const foldText = (q: string) => q.normalize("NFD").replace(/\p{M}/gu, "")
 
 /** The words of a text, folded; at most `max`. */
 export const queryTokens = (q: string, max = 12) => foldText(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1).slice(0, max);
-
-/**
- * The query in every language's stemmer: every word must match (in any language), either as typed
- * or as one of its typo corrections. All arguments are constants, so the expression is planned
- * once, not evaluated per row, and the GIN index answers it.
- */
-export function searchQuerySql(q: string, corrections: ReadonlyMap<string, readonly string[]> = new Map()): SQL {
-  const tokens = queryTokens(q);
-  if (tokens.length === 0) return sql`''::tsquery`;
-  const perConfig = searchConfigs.map((c) => {
-    const config = sql.raw(`'${c}'`);
-    const word = (w: string) => sql`plainto_tsquery(${config}::regconfig, ${w}::text)`;
-    return sql`(${sql.join(
-      tokens.map((t) => sql`(${sql.join([t, ...(corrections.get(t) ?? [])].map(word), sql` || `)})`),
-      sql` && `,
-    )})`;
-  });
-  return sql`(${sql.join(perConfig, sql` || `)})`;
-}
-
