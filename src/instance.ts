@@ -6,6 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { DatabaseKvStore } from "./db/kv-store.ts";
+import { searchIndexFor } from "./domain/directory/search-index-store.ts";
 import { DatabaseMessageQueue } from "./db/message-queue.ts";
 import { migrate } from "./db/migrate.ts";
 import { ActorCache } from "./federation/actor-cache.ts";
@@ -78,7 +79,11 @@ export async function createInstance(config: Config, logger: Logger, options: { 
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
           // A fresh instance prints its one-time setup link once it can be opened.
           announceSetupLink(services).then(
-            () => resolve({ port: info.port }),
+            () => {
+              resolve({ port: info.port });
+              // The directory's search index is loaded now rather than by the first search.
+              searchIndexFor(database).sync().catch((err: unknown) => logger.warn({ err }, "directory search index not loaded"));
+            },
             (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
           );
         });

@@ -55,7 +55,8 @@ describe("the directory search index", () => {
 
   it("reads a provider's document again only when its profile was fetched anew", async () => {
     await add("two", "Two Co-op");
-    const [{ version }] = await rowsOf<{ version: number }>(database().db, sql`select version::float8 as version from directory_state`);
+    const [state] = await rowsOf<{ version: number }>(database().db, sql`select version::float8 as version from directory_state`);
+    const version = state!.version;
     const changedSince = async () => (await rowsOf<{ changed: string | null; vector: string | null }>(database().db, syncSql(version))).filter((r) => r.changed);
     await markSeen(database().db, uri("two"));
     expect(await changedSince()).toEqual([expect.objectContaining({ changed: uri("two"), vector: null })]);

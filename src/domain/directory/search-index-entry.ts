@@ -56,12 +56,14 @@ export function lexemeWeight(positions: string | undefined): number {
   return weight;
 }
 
-/** The lexemes of a tsvector's text form ('lex':1A,2 'other':3B) with their weights. */
-export function parseTsvector(text: string): Map<string, number> {
-  const lexemes = new Map<string, number>();
-  for (const m of text.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g)) {
-    lexemes.set(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, "$1"), lexemeWeight(m[2]));
-  }
+const TSVECTOR_ENTRY = /'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g;
+/** A lexeme as written in a tsvector's text form, where quotes and backslashes are doubled. */
+const unquote = (lexeme: string) => (/['\\]/.test(lexeme) ? lexeme.replace(/''/g, "'").replace(/\\(.)/g, "$1") : lexeme);
+
+/** The lexemes of a tsvector's text form ('lex':1A,2 'other':3B) with their weights, in order. */
+export function parseTsvector(text: string): [string, number][] {
+  const lexemes: [string, number][] = [];
+  for (const m of text.matchAll(TSVECTOR_ENTRY)) lexemes.push([unquote(m[1]!), lexemeWeight(m[2])]);
   return lexemes;
 }
 

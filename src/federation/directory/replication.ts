@@ -2,6 +2,7 @@
 // re-fetched on its Update, refreshed periodically with one conditional GET each, and extended with
 // the providers that peers follow, to a bounded depth.
 import { applyReplica, findReplica, listRemoteReplicas, markSeen, removeReplica } from "../../domain/directory/replica.repository.ts";
+import { pruneDirectoryChanges } from "../../domain/directory/search-index-store.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
 import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";
@@ -89,6 +90,8 @@ export async function runRefreshCycle(services: Services, concurrency = 8): Prom
   await Promise.all(Array.from({ length: Math.min(concurrency, replicas.length) }, worker));
   // An unchanged peer may still follow new providers: its following collection is read every cycle.
   for (const { peer, depth } of peers) report.learned += await discoverFrom(services, peer, depth);
+  // A cycle logs a change per replica it checked: the oldest entries go.
+  await pruneDirectoryChanges(services.database);
   return report;
 }
 
