@@ -1,10 +1,11 @@
 // Keeps each process's search index in step with the database. Every write to the directory
 // raises directory_state.version and logs the provider it changed (a trigger, drizzle/0005), so
-// before each search the index reads the version and, if it moved, reloads only the providers
-// changed since; a full-text document is read again only when the profile was fetched anew. An
-// index older than the log (pruned, or truncated) reloads whole.
-import { sql, type SQL } from "drizzle-orm";
+// before each search one statement reads the version and the providers changed since the index's;
+// a full-text document is read again only when the profile may have changed. An index older than
+// the log (pruned, or truncated) reloads whole (ADR 0009).
+import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client.ts";
+import { directoryState } from "../../db/schema/index.ts";
 import { DirectoryIndex, type IndexRow } from "./search-index.ts";
 import { PageProviders } from "./search-page.ts";
 import { queryTerm, readStems, stemsSql, textArray, type QueryTerm, type Stems } from "./search-terms.ts";
@@ -32,7 +33,7 @@ type SyncRow = Partial<IndexRow> & { version: number; changesFrom: number; chang
  * a row per provider changed since (its columns null if it is gone), with its document if its
  * profile may have changed. An index that has nothing (held -1) gets the version alone.
  */
-export const syncSql = (held: number) => sql`with s as (select version, changes_from from directory_state where id = 1),
+export const syncSql = (held: number | Placeholder) => sql`with s as (select version, changes_from from directory_state where id = 1),
 c as (
   select c.actor_uri, bool_or(c.profile) as profile from directory_changes c, s
   where ${held} >= s.changes_from and c.version > ${held} group by c.actor_uri
@@ -47,14 +48,16 @@ export class SearchIndexStore {
   readonly index = new DirectoryIndex();
   #version = -1;
   #queue: Promise<unknown> = Promise.resolve();
+  #readVersion?: { execute(): Promise<{ version: number; changesFrom: number }[]> };
+  #readChanges?: { execute(placeholders: { held: number }): Promise<{ row: SyncRow | string }[]> };
   readonly #stems = new Map<string, Stems>();
 
-  readonly database: Database;
+  readonly #database: Database;
   /** What results show of the providers on a page. */
   readonly pages: PageProviders;
 
   constructor(database: Database) {
-    this.database = database;
+    this.#database = database;
     this.pages = new PageProviders(database);
   }
 
@@ -67,17 +70,35 @@ export class SearchIndexStore {
   }
 
   async #sync(): Promise<number> {
-    const rows = await rowsOf<SyncRow>(this.database.db, syncSql(this.#version));
-    const { version, changesFrom } = rows[0] ?? { version: 0, changesFrom: 0 };
-    if (version === this.#version) return version;
-    if (this.#version < changesFrom) await this.#reloadAll();
+    // Most searches find the directory unchanged: a prepared read of one row tells.
+    this.#readVersion ??= this.#database.db
+      .select({ version: directoryState.version, changesFrom: directoryState.changesFrom })
+      .from(directoryState)
+      .where(eq(directoryState.id, 1))
+      .prepare("directory_version");
+    const [state] = await this.#readVersion.execute();
+    if (!state || state.version === this.#version) return this.#version;
+    const rows = this.#version < state.changesFrom ? [] : await this.#changedSince(this.#version);
+    const current = rows[0] ?? { ...state, changed: null };
+    // The log may have been pruned past this index in between: then it reloads whole.
+    if (this.#version < current.changesFrom) await this.#reloadAll();
     else await this.#apply(rows);
-    this.#version = version;
-    return version;
+    this.#version = current.version;
+    return this.#version;
+  }
+
+  /** syncSql, prepared: planning it costs more than running it. */
+  async #changedSince(held: number): Promise<SyncRow[]> {
+    this.#readChanges ??= this.#database.db
+      .select({ row: sql<SyncRow | string>`row_to_json(x)` })
+      .from(sql`(${syncSql(sql.placeholder("held"))}) x`)
+      .prepare("directory_changes_since");
+    const rows = await this.#readChanges.execute({ held });
+    return rows.map(({ row }) => (typeof row === "string" ? (JSON.parse(row) as SyncRow) : row));
   }
 
   async #reloadAll(): Promise<void> {
-    const rows = await rowsOf<IndexRow>(this.database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p`);
+    const rows = await rowsOf<IndexRow>(this.#database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p`);
     const present = new Set(rows.map((r) => r.actorUri));
     for (const row of rows) this.index.put(parsedRow(row));
     for (const actorUri of this.index.actorUris()) if (!present.has(actorUri)) this.index.remove(actorUri);
@@ -85,15 +106,15 @@ export class SearchIndexStore {
 
   /** Applies the changed providers; one the index lacks but whose profile is unchanged is read whole. */
   async #apply(rows: readonly SyncRow[]): Promise<void> {
-    const unknown: string[] = [];
+    const unindexed: string[] = [];
     for (const row of rows) {
       if (row.changed === null) continue;
       if (row.actorUri === null || row.actorUri === undefined) this.index.remove(row.changed);
-      else if (!row.vector && this.index.fetchedOf(row.actorUri) === undefined) unknown.push(row.actorUri);
+      else if (!row.vector && this.index.fetchedOf(row.actorUri) === undefined) unindexed.push(row.actorUri);
       else this.index.put(parsedRow(row as IndexRow));
     }
-    if (unknown.length === 0) return;
-    const whole = await rowsOf<IndexRow>(this.database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p where p.actor_uri = any(${textArray(unknown)})`);
+    if (unindexed.length === 0) return;
+    const whole = await rowsOf<IndexRow>(this.#database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p where p.actor_uri = any(${textArray(unindexed)})`);
     for (const row of whole) this.index.put(parsedRow(row));
   }
 
@@ -103,11 +124,15 @@ export class SearchIndexStore {
     const variants = [...new Set([...corrections].flatMap(([w, c]) => [w, ...c]))];
     const unknown = variants.filter((v) => !this.#stems.has(v));
     if (unknown.length) {
-      const rows = await this.database.db.transaction(async (tx) => {
-        // Words typed by anyone reach the database here; the statement is bounded, and so is its time.
-        if (this.database.kind === "postgres") await tx.execute(sql.raw(`set local statement_timeout = ${Math.trunc(timeoutMs)}`));
-        return rowsOf<{ word: string; config: string; query: string }>(tx, stemsSql(unknown));
-      });
+      type Row = { word: string; config: string; query: string };
+      // Words typed by anyone reach the database here: the statement is bounded, and so is its time.
+      const rows =
+        this.#database.kind === "postgres"
+          ? await this.#database.db.transaction(async (tx) => {
+              await tx.execute(sql.raw(`set local statement_timeout = ${Math.trunc(timeoutMs)}`));
+              return rowsOf<Row>(tx, stemsSql(unknown));
+            })
+          : await rowsOf<Row>(this.#database.db, stemsSql(unknown));
       for (const [word, stems] of readStems(rows)) this.#rememberStems(word, stems);
     }
     const stemsOf = (w: string) => this.#stems.get(w) ?? [];

@@ -76,17 +76,17 @@ export type SearchOptions = {
 export async function searchDirectory(database: Database, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
   const store = searchIndexFor(database);
   const version = await store.sync();
-  if (options.cache === false) return computeSearch(database, store, query, options);
+  if (options.cache === false) return computeSearch(store, query, options);
   const cache = searchCacheFor(database);
   const key = JSON.stringify([query, options.limit ?? null, options.staleAfterMs]);
   const cached = cache.get(key, version);
   if (cached) return cached;
-  const answer = await computeSearch(database, store, query, options);
+  const answer = await computeSearch(store, query, options);
   cache.set(key, version, answer, options.staleAfterMs);
   return answer;
 }
 
-async function computeSearch(database: Database, store: SearchIndexStore, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
+async function computeSearch(store: SearchIndexStore, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
   const pageSize = options.limit ?? query.pageSize;
   const terms = query.q ? await store.queryTerms(queryWords(query.q), options.timeoutMs) : undefined;
   const answer = store.index.search(query, terms, (query.page - 1) * pageSize, pageSize);
