@@ -1,8 +1,8 @@
-// Search answers kept while the directory is unchanged. Recounting every facet over thousands of
-// matching providers costs tens of milliseconds on a small server, while the directory changes only
-// when a replica does. Every write to it raises directory_state.version (a trigger), so an answer is
-// used only at the version it was computed at; and only until the first provider on it would be
-// marked stale, since staleness follows the clock rather than a write.
+// Search answers kept while the directory is unchanged: searches repeat (the front page, common
+// filters), and a kept answer skips ranking, counting and the page's providers. Every write to the
+// directory raises directory_state.version (a trigger), so an answer is used only at the version it
+// was computed at; and only until the first provider on it would be marked stale, since staleness
+// follows the clock rather than a write.
 import type { Database } from "../../db/client.ts";
 import type { DirectorySearch } from "./search.service.ts";
 
