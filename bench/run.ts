@@ -20,7 +20,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]> }> 
 /** The directory bench is a script of its own (it prints its tables); run it as a child. */
 function benchDirectory(): Promise<Figure[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", join(import.meta.dirname, "directory.ts")], { stdio: "inherit" });
+    const child = spawn(process.execPath, [join(import.meta.dirname, "directory.ts")], { stdio: "inherit" });
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve([]) : reject(new Error(`bench/directory.ts exited with ${code}`))));
   });

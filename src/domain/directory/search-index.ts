@@ -1,5 +1,5 @@
 // The directory's search index, in memory: what a search filters, counts and ranks on, for every
-// provider. A network of thousands of providers fits in a few megabytes, and answering from it
+// provider. A network of 5,000 providers takes about 13 MB, and answering from it
 // costs a fraction of a millisecond per thousand matches, where PostgreSQL had to read every
 // matching row's full-text document (ADR 0009). The database stays the source: the index is
 // loaded from it and follows its change log (search-index-store.ts).
