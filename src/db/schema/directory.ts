@@ -105,7 +105,7 @@ export const inquiries = pgTable(
 
 /**
  * One row: a number that every change to the directory's providers raises (a trigger, see
- * drizzle/0002 and 0004; services are only written with their provider), so a search answer or
+ * drizzle/0002 and 0005; services are only written with their provider), so a search answer or
  * index computed at a version is known to hold while the version does.
  */
 export const directoryState = pgTable(
