@@ -3,6 +3,7 @@
 import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
 import type { DirectoryQuery } from "./search-query.ts";
 import type { Facets, IndexRow } from "./search-index.ts";
+import { unquoteLexeme } from "./search-terms.ts";
 
 /** A service as filters see it; equal ones are shared (most providers offer alike services). */
 export type IndexedService = { readonly kindBit: number; readonly priceBit: number; readonly open: boolean; readonly languages: readonly number[] };
@@ -57,13 +58,11 @@ export function lexemeWeight(positions: string | undefined): number {
 }
 
 const TSVECTOR_ENTRY = /'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g;
-/** A lexeme as written in a tsvector's text form, where quotes and backslashes are doubled. */
-const unquote = (lexeme: string) => (/['\\]/.test(lexeme) ? lexeme.replace(/''/g, "'").replace(/\\(.)/g, "$1") : lexeme);
 
 /** The lexemes of a tsvector's text form ('lex':1A,2 'other':3B) with their weights, in order. */
 export function parseTsvector(text: string): [string, number][] {
   const lexemes: [string, number][] = [];
-  for (const m of text.matchAll(TSVECTOR_ENTRY)) lexemes.push([unquote(m[1]!), lexemeWeight(m[2])]);
+  for (const m of text.matchAll(TSVECTOR_ENTRY)) lexemes.push([unquoteLexeme(m[1]!), lexemeWeight(m[2])]);
   return lexemes;
 }
 

@@ -23,9 +23,11 @@ export function stemsSql(words: readonly string[]): SQL {
 from unnest(${textArray(words)}) w(word) cross join unnest(${textArray(searchConfigs)}) c(config)`;
 }
 
-/** The lexemes of a tsquery's text form ('a' & 'b'): quotes and backslashes are doubled in it. */
-export const tsqueryLexemes = (query: string): string[] =>
-  [...query.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) => m[1]!.replace(/''/g, "'").replace(/\\(.)/g, "$1"));
+/** A lexeme as tsvector and tsquery text forms write it, between quotes that are doubled in it (and backslashes). */
+export const unquoteLexeme = (lexeme: string) => (/['\\]/.test(lexeme) ? lexeme.replace(/''/g, "'").replace(/\\(.)/g, "$1") : lexeme);
+
+/** The lexemes of a tsquery's text form ('a' & 'b'). */
+export const tsqueryLexemes = (query: string): string[] => [...query.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) => unquoteLexeme(m[1]!));
 
 /** Reads stemsSql's rows: each word's stems in searchConfigs' order. */
 export function readStems(rows: readonly { word: string; config: string; query: string }[]): Map<string, Stems> {
