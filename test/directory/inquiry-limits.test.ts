@@ -1,5 +1,7 @@
-// The inquiry limits hold when many arrive at once, as they do with several queue workers.
+// The inquiry limits hold when many arrive at once, as they do with several queue workers, and so
+// does the contact form's per-address limit with several server processes.
 import { describe, expect, it } from "vitest";
+import { CONTACTS_PER_ADDRESS_PER_HOUR, takeContactSlot } from "../../src/domain/directory/contact-limit.ts";
 import { INQUIRY_LIMITS, listInquiries, receiveInquiry, submitInquiry } from "../../src/domain/directory/inquiries.service.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
@@ -31,5 +33,13 @@ describe("inquiry limits under concurrency", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(INQUIRY_LIMITS.sentPerHour);
     const queued = await database().rows<{ n: number }>((await import("drizzle-orm")).sql`select count(*)::int as n from queue_messages`);
     expect(queued[0]!.n).toBe(INQUIRY_LIMITS.sentPerHour);
+  });
+
+  it("lets an address send at most its hourly contact forms, even all at once", async () => {
+    const taken = await Promise.all(Array.from({ length: 12 }, () => takeContactSlot(database().db, "192.0.2.7")));
+    expect(taken.filter(Boolean)).toHaveLength(CONTACTS_PER_ADDRESS_PER_HOUR);
+    expect(await takeContactSlot(database().db, "192.0.2.8")).toBe(true);
+    // An hour later the address may write again.
+    expect(await takeContactSlot(database().db, "192.0.2.7", new Date(Date.now() + 3_600_001))).toBe(true);
   });
 });

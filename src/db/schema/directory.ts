@@ -103,6 +103,17 @@ export const inquiries = pgTable(
   (t) => [index("inquiries_created_idx").on(t.direction, t.createdAt)],
 );
 
+/** Contact forms sent from each address in the last hour (pruned as they age), for the per-address limit. */
+export const contactAttempts = pgTable(
+  "contact_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contact_attempts_address_idx").on(t.address, t.at)],
+);
+
 /**
  * One row: a number that every change to the directory's providers raises (a trigger, see
  * drizzle/0002 and 0005; services are only written with their provider), so a search answer or

@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
+import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
 import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
@@ -18,24 +19,12 @@ import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
 
-const PER_ADDRESS_PER_HOUR = 5;
-
 export function directoryRoutes(deps: WebDeps) {
   const app = new Hono<Env>();
   const { services } = deps;
   const { database, config } = services;
   const syncLocal = localReplicaSyncer(database.db, config.origin);
   const tokens = contactTokens(database);
-  const sent = new Map<string, number[]>();
-  const allowAddress = (address: string) => {
-    const now = Date.now();
-    const recent = (sent.get(address) ?? []).filter((at) => now - at < 3_600_000);
-    if (recent.length >= PER_ADDRESS_PER_HOUR) return false;
-    recent.push(now);
-    sent.set(address, recent);
-    if (sent.size > 10_000) sent.delete(sent.keys().next().value!);
-    return true;
-  };
   const page = (c: Context<Env>, title: string, body: Parameters<typeof layout>[0]["body"], status: 200 | 400 | 404 | 422 | 429 = 200) =>
     c.html(layout({ locale: c.get("locale"), t: c.get("t"), title, body }), status);
 
@@ -87,7 +76,7 @@ export function directoryRoutes(deps: WebDeps) {
     const check = await tokens.check(field("token"), provider.actorUri);
     if (check === "too-fast") return again(t("directory.contact.tooFast"), 429);
     if (check === "invalid") return again(t("directory.contact.expired"), 400);
-    if (!allowAddress(clientAddress(c, services))) return again(t("directory.contact.rateLimited"), 429);
+    if (!(await takeContactSlot(database.db, clientAddress(c, services)))) return again(t("directory.contact.rateLimited"), 429);
     const record = await findProvider(database.db);
     if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
     const result = await submitInquiry(
