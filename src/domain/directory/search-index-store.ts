@@ -4,7 +4,7 @@
 // a full-text document is read again only when the profile may have changed. An index older than
 // the log (pruned, or truncated) reloads whole (ADR 0009).
 import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { rowsOf, type Database } from "../../db/client.ts";
+import { jsonValue, rowsOf, type Database } from "../../db/client.ts";
 import { directoryState } from "../../db/schema/index.ts";
 import { DirectoryIndex, type IndexRow } from "./search-index.ts";
 import { PageProviders } from "./search-page.ts";
@@ -42,7 +42,10 @@ select s.version::float8 as version, s.changes_from::float8 as "changesFrom", c.
 from s left join c on true
 left join lateral (select ${columnsSql(sql`c.profile`)} from directory_providers p where p.actor_uri = c.actor_uri) r on true`;
 
-const parsedRow = (row: IndexRow): IndexRow => (typeof row.services === "string" ? { ...row, services: JSON.parse(row.services) } : row);
+const parsedRow = (row: IndexRow): IndexRow => ({ ...row, services: jsonValue(row.services) });
+
+/** Providers with every column the index needs, their documents included. */
+const wholeRowsSql = (where: SQL) => sql`select ${columnsSql(sql`true`)} from directory_providers p where ${where}`;
 
 export class SearchIndexStore {
   readonly index = new DirectoryIndex();
@@ -94,11 +97,11 @@ export class SearchIndexStore {
       .from(sql`(${syncSql(sql.placeholder("held"))}) x`)
       .prepare("directory_changes_since");
     const rows = await this.#readChanges.execute({ held });
-    return rows.map(({ row }) => (typeof row === "string" ? (JSON.parse(row) as SyncRow) : row));
+    return rows.map(({ row }) => jsonValue<SyncRow>(row));
   }
 
   async #reloadAll(): Promise<void> {
-    const rows = await rowsOf<IndexRow>(this.#database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p`);
+    const rows = await rowsOf<IndexRow>(this.#database.db, wholeRowsSql(sql`true`));
     const present = new Set(rows.map((r) => r.actorUri));
     for (const row of rows) this.index.put(parsedRow(row));
     for (const actorUri of this.index.actorUris()) if (!present.has(actorUri)) this.index.remove(actorUri);
@@ -114,7 +117,7 @@ export class SearchIndexStore {
       else this.index.put(parsedRow(row as IndexRow));
     }
     if (unindexed.length === 0) return;
-    const whole = await rowsOf<IndexRow>(this.#database.db, sql`select ${columnsSql(sql`true`)} from directory_providers p where p.actor_uri = any(${textArray(unindexed)})`);
+    const whole = await rowsOf<IndexRow>(this.#database.db, wholeRowsSql(sql`p.actor_uri = any(${textArray(unindexed)})`));
     for (const row of whole) this.index.put(parsedRow(row));
   }
 

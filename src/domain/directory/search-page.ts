@@ -2,7 +2,7 @@
 // changes when its row does, and then the index gives it a new generation; so the providers shown
 // lately are kept by generation, and only the others are read (most pages after a change).
 import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Database } from "../../db/client.ts";
+import { jsonValue, rowsOf, type Database } from "../../db/client.ts";
 import type { DirectoryResult } from "./search.service.ts";
 import type { PageEntry } from "./search-index.ts";
 import { textArray } from "./search-terms.ts";
@@ -29,8 +29,6 @@ export function pageSql(actorUris: readonly string[]): SQL {
   from directory_providers p where p.actor_uri = any(${textArray(actorUris)})`;
 }
 
-const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-
 export class PageProviders {
   readonly #kept = new Map<string, { generation: number; shown: Shown }>();
   readonly #database: Database;
@@ -45,7 +43,7 @@ export class PageProviders {
     if (missing.length) {
       const [row] = await rowsOf<{ results: unknown }>(this.#database.db, pageSql(missing.map((e) => e.actorUri)));
       const generations = new Map(missing.map((e) => [e.actorUri, e.generation]));
-      for (const shown of parseJson<Shown[]>(row?.results ?? [])) this.#keep(shown.actorUri, generations.get(shown.actorUri)!, shown);
+      for (const shown of jsonValue<Shown[]>(row?.results ?? [])) this.#keep(shown.actorUri, generations.get(shown.actorUri)!, shown);
     }
     const staleBefore = Date.now() - staleAfterMs;
     return page.flatMap((e) => {
