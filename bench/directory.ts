@@ -61,7 +61,11 @@ function stats(samples: number[]): Stats {
   return { p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 /** Times fn; `before` runs untimed ahead of each call. */
-async function measure(fn: (i: number) => Promise<unknown>, iterations = ITERATIONS, before?: () => Promise<unknown>): Promise<Stats> {
+async function measure(
+  fn: (i: number) => Promise<unknown>,
+  iterations = ITERATIONS,
+  before?: () => Promise<unknown>,
+): Promise<Stats> {
   for (let i = 0; i < 50; i++) await fn(i);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -73,8 +77,14 @@ async function measure(fn: (i: number) => Promise<unknown>, iterations = ITERATI
   return stats(samples);
 }
 /** GET and read the body; a keep-alive socket the server closed meanwhile is retried once. */
-const get = (url: string) => fetch(url).then((r) => r.text()).catch(() => fetch(url).then((r) => r.text()));
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+const get = (url: string) =>
+  fetch(url)
+    .then((r) => r.text())
+    .catch(() => fetch(url).then((r) => r.text()));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+  );
 
 /** Stand-in peer instances: serve every provider's actor document with an ETag, and count requests. */
 function peerServer(providers: GeneratedProvider[], origin: () => string) {
@@ -89,7 +99,16 @@ function peerServer(providers: GeneratedProvider[], origin: () => string) {
     if (req.headers["if-none-match"] === etag) return res.writeHead(304, { ETag: etag }).end();
     const id = `${origin()}/actors/${slug}`;
     res.writeHead(200, { "Content-Type": "application/activity+json", ETag: etag });
-    res.end(JSON.stringify({ "@context": ["https://www.w3.org/ns/activitystreams", { ch: "https://w3id.org/commonhost/ns#" }], id, type: "Organization", name: p.name, preferredUsername: slug, commonhost: p.profile }));
+    res.end(
+      JSON.stringify({
+        "@context": ["https://www.w3.org/ns/activitystreams", { ch: "https://w3id.org/commonhost/ns#" }],
+        id,
+        type: "Organization",
+        name: p.name,
+        preferredUsername: slug,
+        commonhost: p.profile,
+      }),
+    );
   });
   return { server, counts };
 }
@@ -129,7 +148,15 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
   const { db } = instance.services.database;
   /** Stores a provider's profile as a replica, as a fetch of its actor document does. */
   const replicate = (p: GeneratedProvider, profile = p.profile) =>
-    applyReplica(db, { actorUri: `${peerOrigin}/actors/${p.slug}`, handle: `@${p.slug}@127.0.0.1`, name: p.name, url: null, profile, etag: `"v1-${p.slug}"`, depth: 1 });
+    applyReplica(db, {
+      actorUri: `${peerOrigin}/actors/${p.slug}`,
+      handle: `@${p.slug}@127.0.0.1`,
+      name: p.name,
+      url: null,
+      profile,
+      etag: `"v1-${p.slug}"`,
+      depth: 1,
+    });
 
   const seedStart = performance.now();
   let next = 0;
@@ -140,7 +167,9 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
   };
   await Promise.all(Array.from({ length: kind === "postgres" ? 8 : 1 }, seedOne));
   await instance.services.database.rows(sql`analyze`);
-  print(`Seeded ${providers.length} providers x ${args.services} services in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.`);
+  print(
+    `Seeded ${providers.length} providers x ${args.services} services in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.`,
+  );
 
   const bare = new Hono();
   bare.get("/", (c) => c.json({ ok: true }));
@@ -181,12 +210,17 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
     for (const statement of statements(i)) await rawRows(dialect.sqlToQuery(statement));
   };
   const results = QUERIES.map(() => 0);
-  for (let i = 0; i < QUERIES.length; i++) results[i] = (await searchDirectory(instance.services.database, parsed[i]!, options)).total;
+  for (let i = 0; i < QUERIES.length; i++)
+    results[i] = (await searchDirectory(instance.services.database, parsed[i]!, options)).total;
   print(`Queries (matching providers): ${QUERIES.map((q, i) => `\`${q}\` (${results[i]})`).join(", ")}.`);
 
   const bareHttp = await measure(() => get(`http://127.0.0.1:${barePort}/`));
   const searchHttp = await measure((i) => get(`${origin}/api/v1/directory?${QUERIES[i % QUERIES.length]}`));
-  const computedHttp = await measure((i) => get(`${origin}/api/v1/directory?${QUERIES[i % QUERIES.length]}`), ITERATIONS, peerUpdate);
+  const computedHttp = await measure(
+    (i) => get(`${origin}/api/v1/directory?${QUERIES[i % QUERIES.length]}`),
+    ITERATIONS,
+    peerUpdate,
+  );
   await peerUpdate();
   held = (await searchIndexFor(instance.services.database).sync()) - 1;
   const drizzle = await measure(throughDrizzle);
@@ -209,12 +243,23 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
   // A peer's Update: its changed profile replaces the replica (one transaction).
   const applied = await measure(async (i) => {
     const p = providers[i % providers.length]!;
-    await replicate(p, { ...p.profile, summary: `${p.profile.summary} (${i})`, services: [...p.profile.services].reverse() });
+    await replicate(p, {
+      ...p.profile,
+      summary: `${p.profile.summary} (${i})`,
+      services: [...p.profile.services].reverse(),
+    });
   }, 200);
 
   // Per query: broad queries (thousands of matches, all facets) cost far more than narrow ones.
   const perQuery: Stats[] = [];
-  for (let q = 0; q < QUERIES.length; q++) perQuery.push(await measure(() => get(`${origin}/api/v1/directory?${QUERIES[q]}`), Math.max(20, Math.floor(ITERATIONS / 4)), peerUpdate));
+  for (let q = 0; q < QUERIES.length; q++)
+    perQuery.push(
+      await measure(
+        () => get(`${origin}/api/v1/directory?${QUERIES[q]}`),
+        Math.max(20, Math.floor(ITERATIONS / 4)),
+        peerUpdate,
+      ),
+    );
 
   peers.counts.clear();
   const cycleStart = performance.now();
@@ -222,24 +267,44 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
   const cycleMs = performance.now() - cycleStart;
   const perReplica = [...peers.counts.values()];
 
-  const row = (name: string, s: Stats, ratio?: string) => print(`| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.mean.toFixed(2)} | ${ratio ?? ""} |`);
+  const row = (name: string, s: Stats, ratio?: string) =>
+    print(`| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.mean.toFixed(2)} | ${ratio ?? ""} |`);
   print("");
   print("| measurement | p50 ms | p95 ms | mean ms | ratio |");
   print("|---|---|---|---|---|");
   row("bare Hono, HTTP", bareHttp);
-  row("directory search, HTTP (`GET /api/v1/directory`), as served: unchanged directory, answers cached", searchHttp, `${(searchHttp.p50 / bareHttp.p50).toFixed(1)}x bare Hono (p50)`);
-  row("directory search, HTTP, answer computed after a peer's Update (applied untimed before each request)", computedHttp, `${(computedHttp.p50 / bareHttp.p50).toFixed(1)}x bare Hono (p50)`);
-  row("a search's statements after a peer's Update, through drizzle (version and changed provider, page of 20)", drizzle, `${(drizzle.p50 / rawSql.p50).toFixed(2)}x raw (p50)`);
+  row(
+    "directory search, HTTP (`GET /api/v1/directory`), as served: unchanged directory, answers cached",
+    searchHttp,
+    `${(searchHttp.p50 / bareHttp.p50).toFixed(1)}x bare Hono (p50)`,
+  );
+  row(
+    "directory search, HTTP, answer computed after a peer's Update (applied untimed before each request)",
+    computedHttp,
+    `${(computedHttp.p50 / bareHttp.p50).toFixed(1)}x bare Hono (p50)`,
+  );
+  row(
+    "a search's statements after a peer's Update, through drizzle (version and changed provider, page of 20)",
+    drizzle,
+    `${(drizzle.p50 / rawSql.p50).toFixed(2)}x raw (p50)`,
+  );
   row("the same statements sent raw to the driver", rawSql);
   row("apply a peer's profile Update (database work)", applied);
   print("");
   // PGlite's WebAssembly memory counts among typed arrays and moves on its own: no figure there.
-  const memory = kind === "postgres" ? `${heapMb.toFixed(1)} MB of memory (heap and typed arrays)` : "memory not measured (PGlite's own memory moves with it)";
-  print(`Search index loaded whole (as when a server starts): ${loadMs.toFixed(0)} ms, ${memory}, ${fresh.index.size} providers.`);
+  const memory =
+    kind === "postgres"
+      ? `${heapMb.toFixed(1)} MB of memory (heap and typed arrays)`
+      : "memory not measured (PGlite's own memory moves with it)";
+  print(
+    `Search index loaded whole (as when a server starts): ${loadMs.toFixed(0)} ms, ${memory}, ${fresh.index.size} providers.`,
+  );
   print("");
   print("| query over HTTP, answer computed after an Update | matches | p50 ms | p95 ms |");
   print("|---|---|---|---|");
-  QUERIES.forEach((q, i) => print(`| \`${q}\` | ${results[i]} | ${perQuery[i]!.p50.toFixed(2)} | ${perQuery[i]!.p95.toFixed(2)} |`));
+  QUERIES.forEach((q, i) =>
+    print(`| \`${q}\` | ${results[i]} | ${perQuery[i]!.p50.toFixed(2)} | ${perQuery[i]!.p95.toFixed(2)} |`),
+  );
   print("");
   print(
     `Refresh cycle over ${report.checked} replicas: ${peers.counts.size} actor documents requested, at most ${Math.max(0, ...perReplica)} request each, ` +
@@ -257,5 +322,7 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
 }
 
 const providers = generateProviders(PROVIDERS, Number(args.services));
-print(`# Directory benchmark: ${PROVIDERS} providers x ${args.services} services, ${ITERATIONS} sequential requests per measurement`);
+print(
+  `# Directory benchmark: ${PROVIDERS} providers x ${args.services} services, ${ITERATIONS} sequential requests per measurement`,
+);
 for (const kind of ["postgres", "pglite"] as const) if (!args.only || args.only === kind) await run(kind, providers);

@@ -24,7 +24,11 @@ export async function benchHttp(): Promise<Figure[]> {
     const host = new URL(instance.origin).host;
     const cases: Record<"bare" | "actor" | "webfinger", Case> = {
       bare: { server: bare, url: `${bare.origin}/`, headers: {} },
-      actor: { server: instance, url: `${instance.origin}/actors/bench`, headers: { accept: "application/activity+json" } },
+      actor: {
+        server: instance,
+        url: `${instance.origin}/actors/bench`,
+        headers: { accept: "application/activity+json" },
+      },
       webfinger: {
         server: instance,
         url: `${instance.origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:bench@${host}`)}`,

@@ -56,7 +56,13 @@ async function benchOne(kind: "pglite" | "postgres", url: string | undefined): P
   const database = await benchDatabase(kind, url);
   const bare = await startServer({ args: ["bench/fixtures/bare-hono.ts", "{port}"] });
   const target = await startServer({
-    args: [...profileFlags(), ...serveNodeFlags(), "--import", "./src/boot/start-fast.ts", "bench/fixtures/inbox-target.ts"],
+    args: [
+      ...profileFlags(),
+      ...serveNodeFlags(),
+      "--import",
+      "./src/boot/start-fast.ts",
+      "bench/fixtures/inbox-target.ts",
+    ],
     env: { ...database.env, ALLOW_PRIVATE_ADDRESS: "true" },
     ipc: true,
   });

@@ -22,7 +22,9 @@ function benchDirectory(): Promise<Figure[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(import.meta.dirname, "directory.ts")], { stdio: "inherit" });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve([]) : reject(new Error(`bench/directory.ts exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve([]) : reject(new Error(`bench/directory.ts exited with ${code}`)),
+    );
   });
 }
 

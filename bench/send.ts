@@ -20,14 +20,23 @@ const TARGET_MS = 50;
 
 async function benchOne(kind: "pglite" | "postgres", url: string | undefined): Promise<Figure[]> {
   const database = await benchDatabase(kind, url);
-  const config = loadConfig({ ...database.env, PORT: "0", ORIGIN: "https://bench.example", LOG_LEVEL: "warn",
+  const config = loadConfig({
+    ...database.env,
+    PORT: "0",
+    ORIGIN: "https://bench.example",
+    LOG_LEVEL: "warn",
     // The seeded followers' hosts do not resolve here; the address check runs when the queue delivers, not when sending.
-    ALLOW_PRIVATE_ADDRESS: "true" });
+    ALLOW_PRIVATE_ADDRESS: "true",
+  });
   const instance = await createInstance(config, createLogger(config.logLevel));
   try {
     const { db } = instance.services.database;
     const provider = (await findProvider(db))!;
-    const created = await createAnnouncement(db, { content: "Maintenance tonight #ops", language: "en" }, (t) => tagUrl(config.origin, t).href);
+    const created = await createAnnouncement(
+      db,
+      { content: "Maintenance tonight #ops", language: "en" },
+      (t) => tagUrl(config.origin, t).href,
+    );
     if (!created.ok) throw new Error("could not create the announcement");
     const ctx = instance.federation.createContext(new URL(config.origin), instance.services);
     const timings = new Map<number, number[]>();
@@ -48,7 +57,12 @@ async function benchOne(kind: "pglite" | "postgres", url: string | undefined): P
         await sendToFollowers(ctx, provider.handle, announcementToCreate(ctx, provider.handle, created.value));
         if (r > 0) runs.push(performance.now() - started);
         started = performance.now();
-        await ctx.sendActivity({ identifier: provider.handle }, "followers", announcementToCreate(ctx, provider.handle, created.value), { preferSharedInbox: true });
+        await ctx.sendActivity(
+          { identifier: provider.handle },
+          "followers",
+          announcementToCreate(ctx, provider.handle, created.value),
+          { preferSharedInbox: true },
+        );
         if (r > 0) fedifyRuns.push(performance.now() - started);
         await instance.services.database.rows(sql`delete from queue_messages`);
       }

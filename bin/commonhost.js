@@ -26,7 +26,9 @@ main(args).then(
     if (code !== "running") process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`${error?.issues || error?.name === "DatabaseInUseError" ? error.message : `commonhost: ${error?.stack ?? error}`}\n`);
+    process.stderr.write(
+      `${error?.issues || error?.name === "DatabaseInUseError" ? error.message : `commonhost: ${error?.stack ?? error}`}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -19,7 +19,9 @@ const byteSize = z
 
 const duration = z
   .string()
-  .regex(/^\d+\s*(ms|s|m|h|d)?$/, { message: "expected a duration such as 90s, 30m, 6h or 7d (a bare number is seconds)" })
+  .regex(/^\d+\s*(ms|s|m|h|d)?$/, {
+    message: "expected a duration such as 90s, 30m, 6h or 7d (a bare number is seconds)",
+  })
   .transform((v) => {
     const n = Number.parseInt(v, 10);
     const unit = v.replace(/^\d+\s*/, "") || "s";
@@ -44,7 +46,12 @@ const envSchema = z.object({
   QUEUE_WORKERS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).default(4),
   QUEUE_POLL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(60_000).default(1000),
   TRUST_PROXY: bool.default(false),
-  DELIVERY_RETRY_INITIAL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(3_600_000).default(30_000),
+  DELIVERY_RETRY_INITIAL_MS: z.coerce
+    .number({ message: "expected milliseconds" })
+    .int()
+    .min(10)
+    .max(3_600_000)
+    .default(30_000),
   QUEUE_LEASE_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(300).max(3_600_000).default(60_000),
   QUEUE_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(1000).default(10),
   DIRECTORY_REFRESH_INTERVAL: duration.default(6 * 3_600_000),

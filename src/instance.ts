@@ -33,7 +33,11 @@ export type Instance = {
 };
 
 /** options.database: an open database to use; stop() closes it only if closeDatabase is set. */
-export async function createInstance(config: Config, logger: Logger, options: { database?: Database; closeDatabase?: boolean } = {}): Promise<Instance> {
+export async function createInstance(
+  config: Config,
+  logger: Logger,
+  options: { database?: Database; closeDatabase?: boolean } = {},
+): Promise<Instance> {
   await bridgeFedifyLogs(logger, config.logLevel);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database);
@@ -82,7 +86,9 @@ export async function createInstance(config: Config, logger: Logger, options: { 
             () => {
               resolve({ port: info.port });
               // The directory's search index is loaded now rather than by the first search.
-              searchIndexFor(database).sync().catch((err: unknown) => logger.warn({ err }, "directory search index not loaded"));
+              searchIndexFor(database)
+                .sync()
+                .catch((err: unknown) => logger.warn({ err }, "directory search index not loaded"));
             },
             (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
           );

@@ -6,7 +6,18 @@ import type { Config } from "./config.ts";
 export type { Logger };
 
 const redact = {
-  paths: ["password", "token", "secret", "privateKey", "*.password", "*.token", "*.authorization", "authorization", "cookie", "*.cookie"],
+  paths: [
+    "password",
+    "token",
+    "secret",
+    "privateKey",
+    "*.password",
+    "*.token",
+    "*.authorization",
+    "authorization",
+    "cookie",
+    "*.cookie",
+  ],
   censor: "[redacted]",
 };
 

@@ -15,13 +15,18 @@ const commands: Record<string, Command> = {
   serve: {
     summary: "Serve the instance over HTTP (and process the delivery queue).",
     usage: "commonhost serve [--no-queue]",
-    options: { "no-queue": { type: "boolean", description: "Do not process the queue here (run `commonhost worker` instead)." } },
+    options: {
+      "no-queue": { type: "boolean", description: "Do not process the queue here (run `commonhost worker` instead)." },
+    },
     async run({ values, config }) {
       const cfg = config();
       const logger = createLogger(cfg.logLevel);
       const instance = await startInstance(cfg, logger);
       const { port } = await instance.listen({ queue: !values["no-queue"] });
-      logger.info({ port, origin: cfg.origin, database: instance.services.database.kind }, `Commonhost is listening on http://${cfg.host}:${port} (public origin ${cfg.origin})`);
+      logger.info(
+        { port, origin: cfg.origin, database: instance.services.database.kind },
+        `Commonhost is listening on http://${cfg.host}:${port} (public origin ${cfg.origin})`,
+      );
       stopOnSignal(() => instance.stop());
       return "running";
     },
@@ -52,7 +57,10 @@ const commands: Record<string, Command> = {
     summary: "Create the provider this instance publishes, or update its name and profile.",
     usage: "commonhost setup --handle HANDLE --name NAME [--profile FILE]",
     options: {
-      handle: { type: "string", description: "The provider's handle: @HANDLE@your.domain (lowercase letters, digits, _)." },
+      handle: {
+        type: "string",
+        description: "The provider's handle: @HANDLE@your.domain (lowercase letters, digits, _).",
+      },
       name: { type: "string", description: "The provider's display name." },
       profile: { type: "string", description: "A JSON file with the profile (see docs/api.md, the Profile schema)." },
     },
@@ -73,14 +81,20 @@ const commands: Record<string, Command> = {
       const cfg = config();
       const { setupProvider } = await import("./domain/provider/provider.service.ts");
       const result = await withDatabase(cfg, (database) =>
-        setupProvider(database.db, { handle: values.handle as string, name: values.name as string, ...(profile ? { profile } : {}) }),
+        setupProvider(database.db, {
+          handle: values.handle as string,
+          name: values.name as string,
+          ...(profile ? { profile } : {}),
+        }),
       );
       if (!result.ok) {
         err(result.error.message);
         for (const [field, message] of Object.entries(result.error.fields ?? {})) err(`  ${field}: ${message}`);
         return 1;
       }
-      out(`The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${cfg.origin}/actors/${result.value.handle}).`);
+      out(
+        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${cfg.origin}/actors/${result.value.handle}).`,
+      );
       return 0;
     },
   },
@@ -109,7 +123,9 @@ const commands: Record<string, Command> = {
         const tokens = await withDatabase(config(), (database) => listTokens(database.db));
         if (tokens.length === 0) out("No tokens.");
         for (const t of tokens) {
-          const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : `last used ${t.lastUsedAt?.toISOString() ?? "never"}`;
+          const state = t.revokedAt
+            ? `revoked ${t.revokedAt.toISOString()}`
+            : `last used ${t.lastUsedAt?.toISOString() ?? "never"}`;
           out(`${t.id}  ${t.prefix}…  ${t.name}  created ${t.createdAt.toISOString()}  ${state}`);
         }
         return 0;
@@ -129,7 +145,8 @@ const commands: Record<string, Command> = {
   },
   peer: {
     summary: "Manage peers (providers this instance follows and replicates): add, list, remove.",
-    usage: "commonhost peer add HANDLE_OR_URL | commonhost peer list | commonhost peer remove ACTOR_URL  [--token TOKEN]",
+    usage:
+      "commonhost peer add HANDLE_OR_URL | commonhost peer list | commonhost peer remove ACTOR_URL  [--token TOKEN]",
     options: {
       token: {
         type: "string",
@@ -141,7 +158,10 @@ const commands: Record<string, Command> = {
       const cfg = config();
       const token = typeof values.token === "string" ? values.token : undefined;
       const { addPeer, listPeers, removePeer } = await import("./federation/directory/peers.ts");
-      const show = (p: Peer) => out(`${p.actorUri}  ${p.handle ?? ""}  ${p.name ?? ""}  ${p.state}${p.replicated ? `  replicated, last seen ${p.lastSeenAt}` : "  not replicated yet"}`);
+      const show = (p: Peer) =>
+        out(
+          `${p.actorUri}  ${p.handle ?? ""}  ${p.name ?? ""}  ${p.state}${p.replicated ? `  replicated, last seen ${p.lastSeenAt}` : "  not replicated yet"}`,
+        );
       const failed = (error: { message: string }) => {
         err(error.message);
         return 1;
@@ -149,7 +169,8 @@ const commands: Record<string, Command> = {
       if (action === "add" && target) {
         if (token) {
           const { status, json } = await callApi(cfg, token, "POST", "/peers", { target });
-          if (status !== 201) return failed((json as { error?: { message: string } })?.error ?? { message: `HTTP ${status}` });
+          if (status !== 201)
+            return failed((json as { error?: { message: string } })?.error ?? { message: `HTTP ${status}` });
           show(json as Peer);
           return 0;
         }
@@ -170,7 +191,8 @@ const commands: Record<string, Command> = {
       if (action === "remove" && target) {
         if (token) {
           const { status, json } = await callApi(cfg, token, "DELETE", `/peers?actor=${encodeURIComponent(target)}`);
-          if (status !== 200) return failed((json as { error?: { message: string } })?.error ?? { message: `HTTP ${status}` });
+          if (status !== 200)
+            return failed((json as { error?: { message: string } })?.error ?? { message: `HTTP ${status}` });
         } else {
           const result = await withInstance(cfg, (instance) => removePeer(instance.services, target));
           if (!result.ok) return failed(result.error);
@@ -192,10 +214,12 @@ const commands: Record<string, Command> = {
  */
 async function startInstance(config: Config, logger: Logger): Promise<Instance> {
   const opening = openDatabase(config);
-  const [{ createInstance }, database] = await Promise.all([import("./instance.ts"), opening]).catch(async (error: unknown) => {
-    await opening.then((d) => d.close()).catch(() => {});
-    throw error;
-  });
+  const [{ createInstance }, database] = await Promise.all([import("./instance.ts"), opening]).catch(
+    async (error: unknown) => {
+      await opening.then((d) => d.close()).catch(() => {});
+      throw error;
+    },
+  );
   return createInstance(config, logger, { database, closeDatabase: true });
 }
 
@@ -210,7 +234,13 @@ async function withInstance<T>(config: Config, fn: (instance: Instance) => Promi
 }
 
 /** Calls the running server's operator API on its local listener. */
-async function callApi(config: Config, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function callApi(
+  config: Config,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const response = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.port}/api/v1${path}`, {
     method,
@@ -237,7 +267,11 @@ function stopOnSignal(stop: () => Promise<void>): void {
 function help(): string {
   const lines = ["Usage: commonhost <command> [options]", "", "Commands:"];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)}${c.summary}`);
-  lines.push("", "Run `commonhost <command> --help` for a command's options.", "Configuration is read from the environment and ./.env (see docs/configuration.md).");
+  lines.push(
+    "",
+    "Run `commonhost <command> --help` for a command's options.",
+    "Configuration is read from the environment and ./.env (see docs/configuration.md).",
+  );
   return lines.join("\n");
 }
 
@@ -245,7 +279,8 @@ function commandHelp(name: string, c: Command): string {
   const lines = [c.summary, "", `Usage: ${c.usage}`];
   if (c.options) {
     lines.push("", "Options:");
-    for (const [opt, o] of Object.entries(c.options)) lines.push(`  --${opt}${o.type === "string" ? " VALUE" : ""}`.padEnd(26) + o.description);
+    for (const [opt, o] of Object.entries(c.options))
+      lines.push(`  --${opt}${o.type === "string" ? " VALUE" : ""}`.padEnd(26) + o.description);
   }
   lines.push(`  --help`.padEnd(26) + `Show this help for ${name}.`);
   return lines.join("\n");
@@ -266,7 +301,10 @@ export async function main(argv: string[]): Promise<number | "running"> {
   try {
     parsed = parseArgs({
       args: rest,
-      options: { help: { type: "boolean", short: "h" }, ...Object.fromEntries(Object.entries(command.options ?? {}).map(([k, o]) => [k, { type: o.type }])) },
+      options: {
+        help: { type: "boolean", short: "h" },
+        ...Object.fromEntries(Object.entries(command.options ?? {}).map(([k, o]) => [k, { type: o.type }])),
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -278,7 +316,11 @@ export async function main(argv: string[]): Promise<number | "running"> {
     out(commandHelp(name, command));
     return 0;
   }
-  return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config: () => loadConfig() });
+  return command.run({
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+    config: () => loadConfig(),
+  });
 }
 
 if (import.meta.main) {

@@ -20,7 +20,11 @@ export type BenchDatabase = {
 
 let counter = 0;
 
-export async function benchDatabase(kind: "pglite" | "postgres", serverUrl: string | undefined, handle = "bench"): Promise<BenchDatabase> {
+export async function benchDatabase(
+  kind: "pglite" | "postgres",
+  serverUrl: string | undefined,
+  handle = "bench",
+): Promise<BenchDatabase> {
   let target: DatabaseTarget;
   let drop: () => Promise<void>;
   const dataDir = mkdtempSync(join(tmpdir(), "commonhost-bench-"));

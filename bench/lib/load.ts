@@ -36,5 +36,11 @@ export async function load(
   const seconds = (performance.now() - started) / 1000;
   const ok = result["2xx"];
   const cpu = (options.serverCpu?.() ?? 0) - cpuBefore;
-  return { rps: ok / seconds, perCpuSecond: cpu > 0 ? ok / cpu : Number.NaN, ok, failed: result.non2xx + result.errors + result.timeouts, p99Ms: result.latency.p99 };
+  return {
+    rps: ok / seconds,
+    perCpuSecond: cpu > 0 ? ok / cpu : Number.NaN,
+    ok,
+    failed: result.non2xx + result.errors + result.timeouts,
+    p99Ms: result.latency.p99,
+  };
 }

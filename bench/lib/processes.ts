@@ -17,7 +17,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-
 export type Server = {
   readonly pid: number;
   readonly origin: string;

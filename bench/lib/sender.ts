@@ -32,7 +32,11 @@ export async function startSender(handle = "sender"): Promise<Sender> {
     })
     .setKeyPairsDispatcher((_ctx, identifier) => (identifier === handle ? [keys] : []));
   federation.setInboxListeners("/users/{identifier}/inbox");
-  const server = serve({ fetch: (request) => federation.fetch(request, { contextData: undefined }), port, hostname: "127.0.0.1" });
+  const server = serve({
+    fetch: (request) => federation.fetch(request, { contextData: undefined }),
+    port,
+    hostname: "127.0.0.1",
+  });
   const ctx = federation.createContext(new URL(origin), undefined);
   const actorUri = ctx.getActorUri(handle).href;
   const keyId = new URL(`${actorUri}#main-key`);
@@ -40,7 +44,11 @@ export async function startSender(handle = "sender"): Promise<Sender> {
     actorUri,
     sign: (inbox, activity) =>
       signRequest(
-        new Request(inbox, { method: "POST", headers: { "Content-Type": "application/activity+json" }, body: JSON.stringify(activity) }),
+        new Request(inbox, {
+          method: "POST",
+          headers: { "Content-Type": "application/activity+json" },
+          body: JSON.stringify(activity),
+        }),
         keys.privateKey,
         keyId,
         { spec: "draft-cavage-http-signatures-12" },

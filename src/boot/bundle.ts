@@ -76,7 +76,9 @@ export async function buildBundle(dataDir: string): Promise<string | undefined> 
       platform: "node",
       target: `node${process.versions.node}`,
       // CommonJS dependencies inside an ES module bundle still call require().
-      banner: { js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);` },
+      banner: {
+        js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);`,
+      },
       plugins: [sourceLocations, externals],
       minifyWhitespace: true,
       minifySyntax: true,

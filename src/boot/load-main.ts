@@ -12,7 +12,9 @@ const BUILDS_BUNDLE = new Set(["serve", "worker"]);
 export async function loadMain(args: string[], options: { dataDir: string; bundle: boolean }): Promise<Main> {
   if (options.bundle) {
     try {
-      const bundle = currentBundle(options.dataDir) ?? (BUILDS_BUNDLE.has(args[0] ?? "") ? await buildBundle(options.dataDir) : undefined);
+      const bundle =
+        currentBundle(options.dataDir) ??
+        (BUILDS_BUNDLE.has(args[0] ?? "") ? await buildBundle(options.dataDir) : undefined);
       if (bundle) return ((await import(pathToFileURL(bundle).href)) as { main: Main }).main;
     } catch {
       // an unwritable cache, a failed build: the sources then

@@ -8,18 +8,24 @@ import { registerHooks } from "node:module";
 // a relative import is resolved here, as ES module, without that lookup. Packages are listed by
 // name; each is plain ESM ("type": "module"). Only needed when running the sources, not the bundle.
 const LARGE_ESM_PACKAGES = ["/node_modules/drizzle-orm/"];
-const inLargePackage = (url: string | undefined) => url !== undefined && LARGE_ESM_PACKAGES.some((p) => url.includes(p));
+const inLargePackage = (url: string | undefined) =>
+  url !== undefined && LARGE_ESM_PACKAGES.some((p) => url.includes(p));
 
 export function registerSourceHooks(): void {
   registerHooks({
     resolve(specifier, context, nextResolve) {
-      if (inLargePackage(context.parentURL) && (specifier.startsWith("./") || specifier.startsWith("../")) && specifier.endsWith(".js")) {
+      if (
+        inLargePackage(context.parentURL) &&
+        (specifier.startsWith("./") || specifier.startsWith("../")) &&
+        specifier.endsWith(".js")
+      ) {
         return { url: new URL(specifier, context.parentURL).href, format: "module", shortCircuit: true };
       }
       return nextResolve(specifier, context);
     },
     load(url, context, nextLoad) {
-      if (inLargePackage(url) && url.endsWith(".js") && context.format == null) return nextLoad(url, { ...context, format: "module" });
+      if (inLargePackage(url) && url.endsWith(".js") && context.format == null)
+        return nextLoad(url, { ...context, format: "module" });
       return nextLoad(url, context);
     },
   });

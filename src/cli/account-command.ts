@@ -8,7 +8,10 @@ export const accountCommand: Command = {
   usage,
   options: {
     username: { type: "string", description: "With reset: whose password to reset." },
-    "disable-totp": { type: "boolean", description: "With reset: also turn off the account's second factor (a lost phone)." },
+    "disable-totp": {
+      type: "boolean",
+      description: "With reset: also turn off the account's second factor (a lost phone).",
+    },
   },
   async run({ values, positionals, config }) {
     // Loaded here, not with the command line: `serve` has no use for them at start.
@@ -23,14 +26,16 @@ export const accountCommand: Command = {
       return 2;
     };
     if (extra.length > 0) return usageError(`Unexpected arguments: ${extra.join(" ")}.`);
-    if (action !== "reset" && (values.username !== undefined || values["disable-totp"])) return usageError("--username and --disable-totp go with reset only.");
+    if (action !== "reset" && (values.username !== undefined || values["disable-totp"]))
+      return usageError("--username and --disable-totp go with reset only.");
 
     if (action === "list") {
       const { accounts, lastSeen } = await withDatabase(config(), async (database) => ({
         accounts: await listOperators(database.db),
         lastSeen: await lastSeenByOperator(database.db),
       }));
-      if (accounts.length === 0) out("No operator accounts yet: open the setup link the server prints on its first start.");
+      if (accounts.length === 0)
+        out("No operator accounts yet: open the setup link the server prints on its first start.");
       const width = Math.max(0, ...accounts.map((a) => a.username.length));
       for (const account of accounts) {
         const seen = lastSeen.get(account.id);
@@ -46,7 +51,9 @@ export const accountCommand: Command = {
       if (typeof values.username !== "string") return usageError("account reset needs --username.");
       const cfg = config();
       const disableTotp = values["disable-totp"] === true;
-      const result = await withDatabase(cfg, (database) => issuePasswordReset(database.db, { username: values.username as string, disableTotp }));
+      const result = await withDatabase(cfg, (database) =>
+        issuePasswordReset(database.db, { username: values.username as string, disableTotp }),
+      );
       if (!result.ok) {
         err(result.error.message);
         return result.error.code === "invalid" ? 2 : 1;
@@ -57,7 +64,11 @@ export const accountCommand: Command = {
       err(
         `A one-time link to set a new password for ${operator.username}, valid until ${expiresAt.toISOString()}. ` +
           "It replaces any earlier one. Using it signs the account out of every other session" +
-          (disableTotp ? " and turns its second factor off." : operator.totpSecret ? "; the second factor stays on and is asked for." : "."),
+          (disableTotp
+            ? " and turns its second factor off."
+            : operator.totpSecret
+              ? "; the second factor stays on and is asked for."
+              : "."),
       );
       return 0;
     }

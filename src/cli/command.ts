@@ -7,7 +7,11 @@ export type Command = {
   summary: string;
   usage: string;
   options?: Record<string, { type: "string" | "boolean"; description: string }>;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; config: () => Config }): Promise<number | "running">;
+  run(args: {
+    values: Record<string, string | boolean | undefined>;
+    positionals: string[];
+    config: () => Config;
+  }): Promise<number | "running">;
 };
 
 export const out = (line: string) => process.stdout.write(`${line}\n`);

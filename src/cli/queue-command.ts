@@ -1,13 +1,26 @@
 // `commonhost queue`: the durable queue's state, and its dead letters (messages given up on).
 import { z } from "zod";
-import { countDeadLetters, dropDeadLetter, listDeadLetters, queueStatus, requeueDeadLetters } from "../db/queue-admin.ts";
+import {
+  countDeadLetters,
+  dropDeadLetter,
+  listDeadLetters,
+  queueStatus,
+  requeueDeadLetters,
+} from "../db/queue-admin.ts";
 import { describeQueueMessage } from "../db/queue-message-summary.ts";
 import { err, out, printable, withDatabase, type Command } from "./command.ts";
 
-const usage = "commonhost queue status | commonhost queue dead [--limit N] | commonhost queue retry ID|--all | commonhost queue drop ID";
+const usage =
+  "commonhost queue status | commonhost queue dead [--limit N] | commonhost queue retry ID|--all | commonhost queue drop ID";
 
-const messageId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
-const limit = z.string().regex(/^[1-9]\d{0,4}$/).transform(Number);
+const messageId = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
+const limit = z
+  .string()
+  .regex(/^[1-9]\d{0,4}$/)
+  .transform(Number);
 
 const notFound = (id: number) => {
   err(`No dead letter has the id ${id}. \`commonhost queue dead\` lists them.`);
@@ -34,14 +47,19 @@ export const queueCommand: Command = {
 
     if (action === "status") {
       const status = await withDatabase(config(), queueStatus);
-      out(`Queued: ${status.queued} (ready ${status.ready}, delayed ${status.delayed}, in progress ${status.inProgress})`);
+      out(
+        `Queued: ${status.queued} (ready ${status.ready}, delayed ${status.delayed}, in progress ${status.inProgress})`,
+      );
       out(`Dead letters: ${status.deadLetters}${status.deadLetters > 0 ? " (see `commonhost queue dead`)" : ""}`);
       return 0;
     }
 
     if (action === "dead") {
       const parsed = limit.safeParse(values.limit ?? "100");
-      if (!parsed.success) return usageError(`--limit needs a whole number from 1 to 99999, not "${printable(String(values.limit), 40)}".`);
+      if (!parsed.success)
+        return usageError(
+          `--limit needs a whole number from 1 to 99999, not "${printable(String(values.limit), 40)}".`,
+        );
       const { letters, total } = await withDatabase(config(), async (database) => ({
         letters: await listDeadLetters(database, parsed.data),
         total: await countDeadLetters(database),
@@ -49,21 +67,31 @@ export const queueCommand: Command = {
       if (letters.length === 0) out("No dead letters.");
       for (const letter of letters) {
         const error = letter.lastError ? printable(letter.lastError) : "no error recorded";
-        out(`${letter.messageId}  failed ${letter.failedAt.toISOString()}  ${letter.attempts} attempts  ${printable(describeQueueMessage(letter.payload))}  ${error}`);
+        out(
+          `${letter.messageId}  failed ${letter.failedAt.toISOString()}  ${letter.attempts} attempts  ${printable(describeQueueMessage(letter.payload))}  ${error}`,
+        );
       }
       if (total > letters.length) out(`… and ${total - letters.length} older (use --limit to see more).`);
       return 0;
     }
 
     if (action === "retry") {
-      if ((values.all === true) === (target !== undefined)) return usageError("retry needs either a dead letter's id or --all.");
+      if ((values.all === true) === (target !== undefined))
+        return usageError("retry needs either a dead letter's id or --all.");
       if (values.all) {
         const requeued = await withDatabase(config(), (database) => requeueDeadLetters(database));
-        out(requeued.length === 0 ? "No dead letters." : `${requeued.length} dead letter${requeued.length === 1 ? " is" : "s are"} back on the queue.`);
+        out(
+          requeued.length === 0
+            ? "No dead letters."
+            : `${requeued.length} dead letter${requeued.length === 1 ? " is" : "s are"} back on the queue.`,
+        );
         return 0;
       }
       const id = messageId.safeParse(target);
-      if (!id.success) return usageError(`"${printable(target!, 40)}" is not a dead letter id (a number from \`commonhost queue dead\`).`);
+      if (!id.success)
+        return usageError(
+          `"${printable(target!, 40)}" is not a dead letter id (a number from \`commonhost queue dead\`).`,
+        );
       const [requeued] = await withDatabase(config(), (database) => requeueDeadLetters(database, id.data));
       if (requeued === undefined) return notFound(id.data);
       out(`Dead letter ${id.data} is back on the queue as message ${requeued}, with a fresh count of tries.`);
@@ -72,7 +100,12 @@ export const queueCommand: Command = {
 
     if (action === "drop") {
       const id = messageId.safeParse(target);
-      if (!id.success) return usageError(target ? `"${printable(target, 40)}" is not a dead letter id (a number from \`commonhost queue dead\`).` : "drop needs a dead letter's id.");
+      if (!id.success)
+        return usageError(
+          target
+            ? `"${printable(target, 40)}" is not a dead letter id (a number from \`commonhost queue dead\`).`
+            : "drop needs a dead letter's id.",
+        );
       if (!(await withDatabase(config(), (database) => dropDeadLetter(database, id.data)))) return notFound(id.data);
       out(`Dead letter ${id.data} deleted.`);
       return 0;

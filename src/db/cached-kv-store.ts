@@ -89,4 +89,3 @@ export class MemoryCachedKvStore implements KvStore {
     return this.#entries.size;
   }
 }
-

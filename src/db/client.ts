@@ -29,7 +29,8 @@ export async function rowsOf<T = Record<string, unknown>>(db: Db, query: SQL): P
 }
 
 /** A json value from raw SQL: postgres.js parses it, a driver that does not gives its text. */
-export const jsonValue = <T>(value: unknown): T => (typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
+export const jsonValue = <T>(value: unknown): T =>
+  typeof value === "string" ? (JSON.parse(value) as T) : (value as T);
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.databaseUrl ? openPostgres(target.databaseUrl) : openPglite(join(target.dataDir, "pglite"));
@@ -114,4 +115,3 @@ function lockDataDir(dataDir: string): () => void {
   }
   return () => rmSync(lockFile, { force: true });
 }
-

@@ -71,7 +71,10 @@ export class DatabaseKvStore implements KvStore {
 
   async *list(prefix?: KvKey): AsyncIterable<KvStoreListEntry> {
     const where = prefix
-      ? and(or(eq(kvEntries.key, encodeKey(prefix)), like(kvEntries.key, `${escapeLike(encodeKey(prefix))}${SEP}%`)), live())
+      ? and(
+          or(eq(kvEntries.key, encodeKey(prefix)), like(kvEntries.key, `${escapeLike(encodeKey(prefix))}${SEP}%`)),
+          live(),
+        )
       : live();
     const rows = await this.#database.db.select().from(kvEntries).where(where).orderBy(kvEntries.key);
     for (const row of rows) yield { key: decodeKey(row.key), value: row.value };

@@ -54,7 +54,14 @@ export class DatabaseMessageQueue implements MessageQueue {
 
   constructor(database: Database, options: QueueOptions) {
     this.#database = database;
-    this.#options = { leaseMs: 60_000, maxHoldMs: 15 * 60_000, concurrency: 4, maxAttempts: 10, retryBaseMs: 1000, ...options };
+    this.#options = {
+      leaseMs: 60_000,
+      maxHoldMs: 15 * 60_000,
+      concurrency: 4,
+      maxAttempts: 10,
+      retryBaseMs: 1000,
+      ...options,
+    };
   }
 
   /** Handles the application's own messages; Fedify's go to the handler Fedify passes to listen(). */
@@ -87,7 +94,10 @@ export class DatabaseMessageQueue implements MessageQueue {
     return { queued, ready, delayed: queued - ready };
   }
 
-  async listen(handler: (message: unknown) => Promise<void> | void, options: MessageQueueListenOptions = {}): Promise<void> {
+  async listen(
+    handler: (message: unknown) => Promise<void> | void,
+    options: MessageQueueListenOptions = {},
+  ): Promise<void> {
     const { signal } = options;
     const { concurrency, pollMs, logger } = this.#options;
     let running = 0;
@@ -143,7 +153,9 @@ export class DatabaseMessageQueue implements MessageQueue {
       // Let running handlers finish, but do not hang a shutdown on a stuck one: its lease runs out
       // and another worker takes its message.
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(this.#options.leaseMs, 10_000))));
+      const grace = new Promise<void>(
+        (resolve) => (timer = setTimeout(resolve, Math.min(this.#options.leaseMs, 10_000))),
+      );
       await Promise.race([Promise.allSettled(inFlight), grace]);
       clearTimeout(timer);
     } finally {
@@ -181,16 +193,21 @@ export class DatabaseMessageQueue implements MessageQueue {
     // Renew the lease while the handler runs, a third of the way into each lease, but not for ever:
     // a handler stuck past maxHoldMs lets another worker take the message.
     const holdUntil = Date.now() + this.#options.maxHoldMs;
-    const renewal = setInterval(() => {
-      if (Date.now() > holdUntil) {
-        clearInterval(renewal);
-        logger.warn({ messageId: row.id }, "queue handler still running; letting the lease run out");
-        return;
-      }
-      this.#database
-        .rows(sql`update queue_messages set leased_until = now() + ${`${this.#options.leaseMs} milliseconds`}::interval where id = ${row.id}`)
-        .catch((e: unknown) => logger.warn({ err: e, messageId: row.id }, "could not renew a queue lease"));
-    }, Math.max(100, Math.floor(this.#options.leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        if (Date.now() > holdUntil) {
+          clearInterval(renewal);
+          logger.warn({ messageId: row.id }, "queue handler still running; letting the lease run out");
+          return;
+        }
+        this.#database
+          .rows(
+            sql`update queue_messages set leased_until = now() + ${`${this.#options.leaseMs} milliseconds`}::interval where id = ${row.id}`,
+          )
+          .catch((e: unknown) => logger.warn({ err: e, messageId: row.id }, "could not renew a queue lease"));
+      },
+      Math.max(100, Math.floor(this.#options.leaseMs / 3)),
+    );
     try {
       if (isApplicationMessage(row.payload)) {
         if (!this.#applicationHandler) throw new Error(`no handler for application message ${row.payload.commonhost}`);
@@ -208,7 +225,10 @@ export class DatabaseMessageQueue implements MessageQueue {
         return;
       }
       const pauseMs = retryPauseMs(row.attempts, retryBaseMs);
-      logger.warn({ err: error, messageId: row.id, attempts: row.attempts, retryInMs: pauseMs }, "queue message failed; will retry");
+      logger.warn(
+        { err: error, messageId: row.id, attempts: row.attempts, retryInMs: pauseMs },
+        "queue message failed; will retry",
+      );
       await this.#database
         .rows(sql`update queue_messages set leased_until = null,
                     available_at = now() + ${`${pauseMs} milliseconds`}::interval where id = ${row.id}`)

@@ -9,7 +9,9 @@ const LOCK_ID = 7_240_515; // arbitrary, fixed: "commonhost migrations"
 
 export async function migrate(database: Database): Promise<void> {
   const { migrate: run } =
-    database.kind === "pglite" ? await import("drizzle-orm/pglite/migrator") : await import("drizzle-orm/postgres-js/migrator");
+    database.kind === "pglite"
+      ? await import("drizzle-orm/pglite/migrator")
+      : await import("drizzle-orm/postgres-js/migrator");
   await database.withConnection(async (db: Db) => {
     await db.execute(sql`select pg_advisory_lock(${LOCK_ID})`);
     try {

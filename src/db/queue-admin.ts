@@ -74,6 +74,9 @@ export async function requeueDeadLetters(database: Database, messageId?: number)
 
 /** Deletes a dead letter for good. */
 export async function dropDeadLetter(database: Database, messageId: number): Promise<boolean> {
-  const rows = await database.db.delete(queueDeadLetters).where(eq(queueDeadLetters.messageId, messageId)).returning({ id: queueDeadLetters.id });
+  const rows = await database.db
+    .delete(queueDeadLetters)
+    .where(eq(queueDeadLetters.messageId, messageId))
+    .returning({ id: queueDeadLetters.id });
   return rows.length > 0;
 }

@@ -3,7 +3,8 @@
 import { isApplicationMessage } from "./message-queue.ts";
 
 /** "https://www.w3.org/ns/activitystreams#Create" and "Create" both give "Create". */
-const shortType = (type: unknown) => (typeof type === "string" && type ? (type.split(/[#/]/).pop() ?? type) : "activity");
+const shortType = (type: unknown) =>
+  typeof type === "string" && type ? (type.split(/[#/]/).pop() ?? type) : "activity";
 
 const activityTypeOf = (activity: unknown) =>
   activity && typeof activity === "object" ? shortType((activity as { type?: unknown }).type) : "activity";
@@ -12,7 +13,8 @@ export function describeQueueMessage(payload: unknown): string {
   if (isApplicationMessage(payload)) return `event ${payload.commonhost}`;
   if (!payload || typeof payload !== "object") return "unknown message";
   const message = payload as Record<string, unknown>;
-  const activity = typeof message.activityType === "string" ? shortType(message.activityType) : activityTypeOf(message.activity);
+  const activity =
+    typeof message.activityType === "string" ? shortType(message.activityType) : activityTypeOf(message.activity);
   switch (message.type) {
     case "outbox":
       return `fedify outbox: ${activity} to ${typeof message.inbox === "string" ? message.inbox : "an inbox"}`;

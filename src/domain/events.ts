@@ -9,7 +9,12 @@ export type DomainEvent =
   | { readonly commonhost: "announcement.updated"; readonly id: string }
   | { readonly commonhost: "announcement.deleted"; readonly id: string; readonly deletedAt: string }
   | { readonly commonhost: "follow.requested"; readonly actorUri: string }
-  | { readonly commonhost: "follow.undone"; readonly actorUri: string; readonly followId: string; readonly inbox: string }
+  | {
+      readonly commonhost: "follow.undone";
+      readonly actorUri: string;
+      readonly followId: string;
+      readonly inbox: string;
+    }
   | { readonly commonhost: "inquiry.sent"; readonly id: string }
   | { readonly commonhost: "follow.accepted"; readonly actorUri: string }
   | { readonly commonhost: "replica.changed"; readonly actorUri: string; readonly depth: number };

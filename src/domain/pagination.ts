@@ -5,7 +5,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 export type Cursor = { readonly at: string; readonly id: string };
 
-const cursorPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const cursorPattern =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.at}|${cursor.id}`).toString("base64url");
@@ -18,7 +19,8 @@ export function decodeCursor(value: string): Cursor | undefined {
 }
 
 /** The column's exact value as text (JavaScript dates stop at milliseconds). */
-export const exactTime = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const exactTime = (column: AnyPgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Rows strictly after the cursor in (time desc, id desc) order. */
 export const olderThan = (time: AnyPgColumn, id: AnyPgColumn, cursor: Cursor): SQL =>

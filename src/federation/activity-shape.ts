@@ -3,13 +3,17 @@
 // 400), so this check runs first and says what is missing.
 import { z } from "zod";
 
-const absoluteUrl = z.string().refine((v) => URL.canParse(v) && /^https?:/.test(v), { message: "expected an absolute http(s) URL" });
+const absoluteUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:/.test(v), { message: "expected an absolute http(s) URL" });
 const reference = z.union([absoluteUrl, z.object({ id: absoluteUrl }).loose()]);
 
 export const activityShape = z
   .object({
     type: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { message: "an activity needs a type" }),
-    actor: z.union([reference, z.array(reference).min(1)], { message: "an activity needs an actor: the URL of who sent it" }),
+    actor: z.union([reference, z.array(reference).min(1)], {
+      message: "an activity needs an actor: the URL of who sent it",
+    }),
     id: absoluteUrl.optional(),
   })
   .loose();
@@ -21,7 +25,8 @@ export function activityShapeProblems(body: unknown): Record<string, string> | n
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "body");
-    fields[field] ??= issue.code === "invalid_type" && issue.input === undefined ? `${field} is missing` : issue.message;
+    fields[field] ??=
+      issue.code === "invalid_type" && issue.input === undefined ? `${field} is missing` : issue.message;
   }
   return fields;
 }

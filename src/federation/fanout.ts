@@ -19,7 +19,8 @@ export type FollowersPageMessage = {
   readonly after?: string;
 };
 
-export const isFollowersPage = (m: { commonhost: string }): m is FollowersPageMessage => m.commonhost === FOLLOWERS_PAGE;
+export const isFollowersPage = (m: { commonhost: string }): m is FollowersPageMessage =>
+  m.commonhost === FOLLOWERS_PAGE;
 
 /** Queues `activity` for every follower of `identifier`; returns once it is queued. */
 export async function sendToFollowers(ctx: Context<Services>, identifier: string, activity: Activity): Promise<void> {
@@ -29,18 +30,32 @@ export async function sendToFollowers(ctx: Context<Services>, identifier: string
 }
 
 /** Sends the activity to one page of followers, then queues the page that follows it. */
-export async function sendFollowersPage(ctx: Context<Services>, message: FollowersPageMessage, pageSize = PAGE_SIZE): Promise<void> {
-  const page = await listFollowerInboxesPage(ctx.data.database.db, { limit: pageSize, ...(message.after ? { after: message.after } : {}) });
+export async function sendFollowersPage(
+  ctx: Context<Services>,
+  message: FollowersPageMessage,
+  pageSize = PAGE_SIZE,
+): Promise<void> {
+  const page = await listFollowerInboxesPage(ctx.data.database.db, {
+    limit: pageSize,
+    ...(message.after ? { after: message.after } : {}),
+  });
   if (page.length === 0) return;
-  const activity = await Activity.fromJsonLd(message.activity, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader });
+  const activity = await Activity.fromJsonLd(message.activity, {
+    documentLoader: ctx.documentLoader,
+    contextLoader: ctx.contextLoader,
+  });
   const all = page.map((r) => ({
     id: new URL(r.actorUri),
     inboxId: new URL(r.inbox),
     endpoints: r.sharedInbox ? { sharedInbox: new URL(r.sharedInbox) } : null,
   }));
   // Never to an inbox on a private or loopback address (unless allowed): Fedify only guards fetches.
-  const recipients = await deliverableRecipients(ctx.data.config.allowPrivateAddress, all, (r) => [r.inboxId, r.endpoints?.sharedInbox]);
-  if (recipients.length > 0) await ctx.sendActivity({ identifier: message.identifier }, recipients, activity, { preferSharedInbox: true });
+  const recipients = await deliverableRecipients(ctx.data.config.allowPrivateAddress, all, (r) => [
+    r.inboxId,
+    r.endpoints?.sharedInbox,
+  ]);
+  if (recipients.length > 0)
+    await ctx.sendActivity({ identifier: message.identifier }, recipients, activity, { preferSharedInbox: true });
   // After this page is queued for delivery: if that failed, the retry of this message must not queue
   // the rest a second time. A crash between the two sends this page twice, which receivers tolerate
   // (they recognise the activity id).

@@ -9,10 +9,16 @@ import { actorHandle, actorName } from "./inbox/actor-info.ts";
 
 const handlePattern = /^@?[^@\s]+@[^@\s]+$/;
 
-export async function followRemote(federation: AppFederation, services: Services, handleOrUrl: string): Promise<Result<Followed>> {
+export async function followRemote(
+  federation: AppFederation,
+  services: Services,
+  handleOrUrl: string,
+): Promise<Result<Followed>> {
   const query = handleOrUrl.trim();
   if (!handlePattern.test(query) && !/^https?:\/\//.test(query)) {
-    return fail("invalid", "Give a handle such as @provider@example.org or an actor URL.", { target: "a handle or an https URL" });
+    return fail("invalid", "Give a handle such as @provider@example.org or an actor URL.", {
+      target: "a handle or an https URL",
+    });
   }
   const provider = await findProvider(services.database.db);
   if (!provider) return fail("not_found", "This instance has no provider yet; run setup first.");
@@ -27,16 +33,25 @@ export async function followRemote(federation: AppFederation, services: Services
     return fail("not_found", `No fediverse account was found at ${query}.`, { target: "not found" });
   }
   const ownUri = ctx.getActorUri(provider.handle);
-  if (actor.id.href === ownUri.href) return fail("invalid", "An instance cannot follow itself.", { target: "this is this instance" });
+  if (actor.id.href === ownUri.href)
+    return fail("invalid", "An instance cannot follow itself.", { target: "this is this instance" });
   const followId = `${ownUri.href}#follows/${crypto.randomUUID()}`;
   const row = await requestFollow(
     services.database.db,
-    { actorUri: actor.id.href, inbox: actor.inboxId.href, sharedInbox: actor.endpoints?.sharedInbox?.href ?? null, handle: actorHandle(actor), name: actorName(actor) },
+    {
+      actorUri: actor.id.href,
+      inbox: actor.inboxId.href,
+      sharedInbox: actor.endpoints?.sharedInbox?.href ?? null,
+      handle: actorHandle(actor),
+      name: actorName(actor),
+    },
     followId,
   );
   return ok(row);
 }
 
 export async function unfollowRemote(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
-  return (await unfollow(services.database.db, actorUri)) ? ok({ actorUri }) : fail("not_found", "This instance does not follow that account.");
+  return (await unfollow(services.database.db, actorUri))
+    ? ok({ actorUri })
+    : fail("not_found", "This instance does not follow that account.");
 }

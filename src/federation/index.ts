@@ -1,6 +1,11 @@
 // THE routing table: every dispatcher and every inbox listener of the instance, in one place.
 import { Accept, Announce, Create, Delete, Follow, Like, Note, Reject, Undo, Update } from "@fedify/vocab";
-import { countAnnouncements, findAnnouncement, listAnnouncements, listPinnedAnnouncements } from "../domain/announcements/announcements.service.ts";
+import {
+  countAnnouncements,
+  findAnnouncement,
+  listAnnouncements,
+  listPinnedAnnouncements,
+} from "../domain/announcements/announcements.service.ts";
 import { listFollowing } from "../domain/following/following.service.ts";
 import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.service.ts";
 import type { ActorCache } from "./actor-cache.ts";
@@ -50,7 +55,9 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     // Likes and boosts are stored once by their id (a unique key), so Fedify's separate record of
     // what was processed (a read and a write per activity) is skipped for them.
     .withIdempotency((ctx, activity) =>
-      activity instanceof Like || activity instanceof Announce ? null : `${ctx.origin}\n${activity.id?.href}\n${ctx.recipient ?? "sharedInbox"}`,
+      activity instanceof Like || activity instanceof Announce
+        ? null
+        : `${ctx.origin}\n${activity.id?.href}\n${ctx.recipient ?? "sharedInbox"}`,
     )
     .onError((ctx, error) => ctx.data.logger.warn({ err: error }, "inbox activity failed"));
 
@@ -66,7 +73,12 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
           endpoints: r.sharedInbox ? { sharedInbox: new URL(r.sharedInbox) } : null,
         }));
         // Never fan out to an inbox on a private or loopback address (unless allowed).
-        return { items: await deliverableRecipients(ctx.data.config.allowPrivateAddress, items, (i) => [i.inboxId, i.endpoints?.sharedInbox]) };
+        return {
+          items: await deliverableRecipients(ctx.data.config.allowPrivateAddress, items, (i) => [
+            i.inboxId,
+            i.endpoints?.sharedInbox,
+          ]),
+        };
       }
       const before = cursor === "" ? undefined : new Date(cursor);
       if (before && Number.isNaN(before.getTime())) return null;
@@ -80,17 +92,19 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     .setFirstCursor(() => "")
     .setCounter((ctx) => countFollowers(ctx.data.database.db));
 
-  federation
-    .setFollowingDispatcher(paths.following, async (ctx, identifier) => {
-      if (!(await isProvider(ctx, identifier))) return null;
-      const rows = await listFollowing(ctx.data.database.db);
-      return { items: rows.filter((r) => r.state === "accepted").map((r) => new URL(r.actorUri)) };
-    });
+  federation.setFollowingDispatcher(paths.following, async (ctx, identifier) => {
+    if (!(await isProvider(ctx, identifier))) return null;
+    const rows = await listFollowing(ctx.data.database.db);
+    return { items: rows.filter((r) => r.state === "accepted").map((r) => new URL(r.actorUri)) };
+  });
 
   federation
     .setOutboxDispatcher(paths.outbox, async (ctx, identifier, cursor) => {
       if (!(await isProvider(ctx, identifier)) || cursor === null) return null;
-      const rows = await listAnnouncements(ctx.data.database.db, { limit: PAGE_SIZE, ...(cursor ? { before: cursor } : {}) });
+      const rows = await listAnnouncements(ctx.data.database.db, {
+        limit: PAGE_SIZE,
+        ...(cursor ? { before: cursor } : {}),
+      });
       const last = rows.at(-1);
       return {
         items: rows.map((row) => announcementToCreate(ctx, identifier, row)),
@@ -119,6 +133,12 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
   federation.setWebFingerLinksDispatcher(async (ctx, resource) => {
     const entry = await actorCache.get(ctx);
     if (!entry || resource.href !== ctx.getActorUri(entry.record.handle).href) return [];
-    return [{ rel: "http://webfinger.net/rel/profile-page", type: "text/html", href: ctx.getActorUri(entry.record.handle).href }];
+    return [
+      {
+        rel: "http://webfinger.net/rel/profile-page",
+        type: "text/html",
+        href: ctx.getActorUri(entry.record.handle).href,
+      },
+    ];
   });
 }

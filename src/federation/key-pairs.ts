@@ -11,7 +11,9 @@ export function loadKeyPairs(database: Database): Promise<CryptoKeyPair[]> {
   if (!pairs) {
     pairs = findKeyPairs(database.db).then(async (rows) => {
       if (rows.length < 2) cache.delete(database); // not set up yet: look again next time
-      const sorted = rows.sort((a, b) => (a.algorithm === "RSASSA-PKCS1-v1_5" ? -1 : b.algorithm === "RSASSA-PKCS1-v1_5" ? 1 : 0));
+      const sorted = rows.sort((a, b) =>
+        a.algorithm === "RSASSA-PKCS1-v1_5" ? -1 : b.algorithm === "RSASSA-PKCS1-v1_5" ? 1 : 0,
+      );
       return Promise.all(sorted.map(importJwkPair));
     });
     cache.set(database, pairs);

@@ -16,11 +16,22 @@ export const nodeInfo: NodeInfoDispatcher<Services> = async (ctx) => {
     protocols: ["activitypub"],
     services: { inbound: [], outbound: [] },
     openRegistrations: false,
-    usage: { users: { total: provider ? 1 : 0, activeMonth: provider ? 1 : 0, activeHalfyear: provider ? 1 : 0 }, localPosts: posts, localComments: 0 },
+    usage: {
+      users: { total: provider ? 1 : 0, activeMonth: provider ? 1 : 0, activeHalfyear: provider ? 1 : 0 },
+      localPosts: posts,
+      localComments: 0,
+    },
     metadata: {
       nodeName: provider?.name ?? "Commonhost",
       nodeDescription: provider?.profile.summary ?? "",
-      provider: provider ? { handle: provider.handle, services: [...new Set(provider.profile.services.map((s) => s.kind))], country: provider.profile.place.country ?? null, values: provider.profile.values.tags } : null,
+      provider: provider
+        ? {
+            handle: provider.handle,
+            services: [...new Set(provider.profile.services.map((s) => s.kind))],
+            country: provider.profile.place.country ?? null,
+            values: provider.profile.values.tags,
+          }
+        : null,
       vocabulary: "https://w3id.org/commonhost/ns#",
     },
   };

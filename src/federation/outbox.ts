@@ -28,7 +28,12 @@ export function registerOutbox(federation: AppFederation, services: Services, ac
   });
 }
 
-async function dispatchEvent(federation: AppFederation, services: Services, actorCache: ActorCache, message: ApplicationMessage): Promise<void> {
+async function dispatchEvent(
+  federation: AppFederation,
+  services: Services,
+  actorCache: ActorCache,
+  message: ApplicationMessage,
+): Promise<void> {
   const ctx = federation.createContext(new URL(services.config.origin), services);
   if (isFollowersPage(message)) return sendFollowersPage(ctx, message);
   const event = message as DomainEvent;
@@ -42,7 +47,17 @@ async function dispatchEvent(federation: AppFederation, services: Services, acto
 
   switch (event.commonhost) {
     case "profile.updated":
-      await sendToFollowers(ctx, handle, new Update({ id: activityId("updates"), actor: actorUri, to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(handle), object: entry.actor }));
+      await sendToFollowers(
+        ctx,
+        handle,
+        new Update({
+          id: activityId("updates"),
+          actor: actorUri,
+          to: PUBLIC_COLLECTION,
+          cc: ctx.getFollowersUri(handle),
+          object: entry.actor,
+        }),
+      );
       return;
     case "announcement.created": {
       const row = await findAnnouncement(services.database.db, event.id);
@@ -54,19 +69,43 @@ async function dispatchEvent(federation: AppFederation, services: Services, acto
       const row = await findAnnouncement(services.database.db, event.id);
       if (!row || row.deletedAt) return;
       const note = announcementToNote(ctx, handle, row);
-      await sendToFollowers(ctx, handle, new Update({ id: activityId("updates"), actor: actorUri, to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(handle), object: note }));
+      await sendToFollowers(
+        ctx,
+        handle,
+        new Update({
+          id: activityId("updates"),
+          actor: actorUri,
+          to: PUBLIC_COLLECTION,
+          cc: ctx.getFollowersUri(handle),
+          object: note,
+        }),
+      );
       return;
     }
     case "announcement.deleted": {
       const noteId = ctx.getObjectUri(Note, { id: event.id });
       const tombstone = new Tombstone({ id: noteId, deleted: Temporal.Instant.from(event.deletedAt) });
-      await sendToFollowers(ctx, handle, new Delete({ id: activityId("deletes"), actor: actorUri, to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(handle), object: tombstone }));
+      await sendToFollowers(
+        ctx,
+        handle,
+        new Delete({
+          id: activityId("deletes"),
+          actor: actorUri,
+          to: PUBLIC_COLLECTION,
+          cc: ctx.getFollowersUri(handle),
+          object: tombstone,
+        }),
+      );
       return;
     }
     case "follow.requested": {
       const followed = await findFollowed(services.database.db, event.actorUri);
       if (!followed || followed.state !== "pending") return;
-      const follow = new Follow({ id: new URL(followed.followId), actor: actorUri, object: new URL(followed.actorUri) });
+      const follow = new Follow({
+        id: new URL(followed.followId),
+        actor: actorUri,
+        object: new URL(followed.actorUri),
+      });
       if (!(await deliverable(services, recipient(followed)))) return;
       await ctx.sendActivity(sender, recipient(followed), follow);
       return;
@@ -89,7 +128,8 @@ async function dispatchEvent(federation: AppFederation, services: Services, acto
       const inquiry = await findSentInquiry(services.database.db, event.id);
       if (!inquiry || !inquiry.senderEmail) return;
       const target = await ctx.lookupObject(inquiry.peerActorUri);
-      if (!target || !isActor(target) || !target.id || !target.inboxId) throw new Error(`inquiry target ${inquiry.peerActorUri} cannot be reached`);
+      if (!target || !isActor(target) || !target.id || !target.inboxId)
+        throw new Error(`inquiry target ${inquiry.peerActorUri} cannot be reached`);
       const to = { id: target.id, inboxId: target.inboxId, endpoints: null };
       if (!(await deliverable(services, to))) return;
       await ctx.sendActivity(sender, to, inquiryToCreate(ctx, handle, inquiry, target.id));
@@ -103,7 +143,13 @@ async function dispatchEvent(federation: AppFederation, services: Services, acto
 
 /** Whether a single recipient's inboxes are on public addresses (or private ones are allowed). */
 async function deliverable(services: Services, to: ReturnType<typeof recipient>): Promise<boolean> {
-  const ok = (await deliverableRecipients(services.config.allowPrivateAddress, [to], (r) => [r.inboxId, r.endpoints?.sharedInbox])).length > 0;
+  const ok =
+    (
+      await deliverableRecipients(services.config.allowPrivateAddress, [to], (r) => [
+        r.inboxId,
+        r.endpoints?.sharedInbox,
+      ])
+    ).length > 0;
   if (!ok) services.logger.warn({ inbox: to.inboxId.href }, "not delivering to an inbox on a private address");
   return ok;
 }

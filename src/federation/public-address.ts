@@ -18,7 +18,11 @@ export async function isPublicAddress(url: URL | string): Promise<boolean> {
  * allowed). Each host is resolved once per call, so a fan-out to many followers on one server
  * costs one lookup.
  */
-export async function deliverableRecipients<T>(allowPrivateAddress: boolean, recipients: readonly T[], inboxesOf: (recipient: T) => readonly (URL | null | undefined)[]): Promise<T[]> {
+export async function deliverableRecipients<T>(
+  allowPrivateAddress: boolean,
+  recipients: readonly T[],
+  inboxesOf: (recipient: T) => readonly (URL | null | undefined)[],
+): Promise<T[]> {
   if (allowPrivateAddress) return [...recipients];
   const inboxes = recipients.map((r) => inboxesOf(r).filter((u): u is URL => u instanceof URL));
   // Each host once, and several at a time: a page of followers spans hundreds of servers.

@@ -1,19 +1,39 @@
-// Translations from locales/<lang>.json: flat keys, {{var}} placeholders, _one/_other plurals.
+// Translations from locales/<lang>/<area>.json: flat keys, {{var}} placeholders, _one/_other plurals.
+// One file per area of the product, so that each area's strings live (and change) on their own.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type Messages = Readonly<Record<string, string>>;
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-const localesDir = join(import.meta.dirname, "..", "..", "locales");
+export const localesDir = join(import.meta.dirname, "..", "..", "locales");
 export const DEFAULT_LOCALE = "en";
 
-function loadCatalogs(): Map<string, Messages> {
-  const catalogs = new Map<string, Messages>();
-  for (const file of readdirSync(localesDir).filter((f) => f.endsWith(".json")).sort()) {
-    catalogs.set(file.slice(0, -5), JSON.parse(readFileSync(join(localesDir, file), "utf8")) as Messages);
+/** Every area file of one language merged into one catalogue; a key defined twice is a mistake. */
+export function readLocale(lang: string, dir: string = localesDir): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const file of readdirSync(join(dir, lang))
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const area = JSON.parse(readFileSync(join(dir, lang, file), "utf8")) as Record<string, string>;
+    for (const [key, value] of Object.entries(area)) {
+      if (key in messages) throw new Error(`locales/${lang}/${file}: key ${key} is defined twice`);
+      messages[key] = value;
+    }
   }
-  return catalogs;
+  return messages;
+}
+
+/** The languages shipped: one folder each under locales/. */
+export function localeNames(dir: string = localesDir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function loadCatalogs(): Map<string, Messages> {
+  return new Map(localeNames().map((lang) => [lang, readLocale(lang)]));
 }
 
 const catalogs = loadCatalogs();
@@ -41,12 +61,17 @@ export function translator(locale: string): Translate {
       found = messages[pluralKey] ?? fallback[pluralKey] ?? messages[`${key}_other`] ?? fallback[`${key}_other`] ?? key;
     }
     const template = found !== key ? found : (messages[key] ?? fallback[key] ?? key);
-    return vars ? template.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+      : template;
   };
 }
 
 /** The best supported locale for an Accept-Language header (RFC 9110 quality values). */
-export function negotiateLocale(header: string | undefined | null, supported: readonly string[] = supportedLocales): string {
+export function negotiateLocale(
+  header: string | undefined | null,
+  supported: readonly string[] = supportedLocales,
+): string {
   if (!header) return DEFAULT_LOCALE;
   const wanted = header
     .split(",")

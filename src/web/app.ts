@@ -38,7 +38,10 @@ export function createApp(deps: WebDeps): App {
       await services.database.rows(sql`select 1`);
       return c.json({ status: "ok" });
     } catch {
-      return c.json({ status: "unavailable", error: { code: "database", message: "The database does not answer." } }, 503);
+      return c.json(
+        { status: "unavailable", error: { code: "database", message: "The database does not answer." } },
+        503,
+      );
     }
   });
 
@@ -47,7 +50,15 @@ export function createApp(deps: WebDeps): App {
     if (!wantsActivityJson(c.req.header("accept"))) return next();
     const row = await findAnnouncement(services.database.db, c.req.param("id"));
     if (!row?.deletedAt) return next();
-    return c.json({ "@context": "https://www.w3.org/ns/activitystreams", id: new URL(c.req.path, services.config.origin).href, type: "Tombstone", deleted: row.deletedAt.toISOString() }, 410);
+    return c.json(
+      {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        id: new URL(c.req.path, services.config.origin).href,
+        type: "Tombstone",
+        deleted: row.deletedAt.toISOString(),
+      },
+      410,
+    );
   });
 
   app.use("/inbox", inboxLimits(services.config.inboxMaxBytes));
@@ -67,7 +78,10 @@ export function createApp(deps: WebDeps): App {
       onNotAcceptable: async () => {
         await next();
         if (c.res.status !== 404) return c.res;
-        return new Response("Not acceptable", { status: 406, headers: { "Content-Type": "text/plain", Vary: "Accept" } });
+        return new Response("Not acceptable", {
+          status: 406,
+          headers: { "Content-Type": "text/plain", Vary: "Accept" },
+        });
       },
     });
   });
@@ -79,7 +93,11 @@ export function createApp(deps: WebDeps): App {
   app.route("/", directoryRoutes(deps));
   app.route("/", publicRoutes(deps));
 
-  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404) : notFoundPage(c)));
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404)
+      : notFoundPage(c),
+  );
   app.onError((err, c) => {
     services.logger.error({ err, path: c.req.path }, "request failed");
     return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);

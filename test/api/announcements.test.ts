@@ -10,16 +10,27 @@ describe("API announcements", () => {
 
   it("creates, reads, edits, pins, unpins and deletes an announcement", async () => {
     api = await startApi();
-    const created = await api.call("POST", "/api/v1/announcements", { content: "Maintenance tonight #ops", language: "en" });
+    const created = await api.call("POST", "/api/v1/announcements", {
+      content: "Maintenance tonight #ops",
+      language: "en",
+    });
     expect(created.status).toBe(201);
     const a = announcementSchema.parse(created.body);
-    expect(a).toMatchObject({ content: "Maintenance tonight #ops", language: "en", hashtags: ["ops"], pinned: false, updatedAt: null });
+    expect(a).toMatchObject({
+      content: "Maintenance tonight #ops",
+      language: "en",
+      hashtags: ["ops"],
+      pinned: false,
+      updatedAt: null,
+    });
     expect(a.html).toContain("Maintenance tonight");
     expect(a.url).toBe(`${api.instance.origin}/announcements/${a.id}`);
 
     expect((await api.call("GET", `/api/v1/announcements/${a.id}`)).body).toEqual(created.body);
 
-    const edited = await api.call("PATCH", `/api/v1/announcements/${a.id}`, { content: "Maintenance moved to **tomorrow**" });
+    const edited = await api.call("PATCH", `/api/v1/announcements/${a.id}`, {
+      content: "Maintenance moved to **tomorrow**",
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.content).toBe("Maintenance moved to **tomorrow**");
     expect(edited.body.html).toContain("<strong>tomorrow</strong>");
@@ -37,7 +48,9 @@ describe("API announcements", () => {
     expect(deleted.status).toBe(204);
     expect((await api.call("GET", `/api/v1/announcements/${a.id}`)).status).toBe(404);
     expect((await api.call("DELETE", `/api/v1/announcements/${a.id}`)).status).toBe(404);
-    expect((await api.call("PATCH", `/api/v1/announcements/${a.id}`, { content: "back from the dead" })).status).toBe(404);
+    expect((await api.call("PATCH", `/api/v1/announcements/${a.id}`, { content: "back from the dead" })).status).toBe(
+      404,
+    );
     expect((await api.call("POST", `/api/v1/announcements/${a.id}/pin`)).status).toBe(404);
     expect((await api.call("GET", "/api/v1/announcements")).body.items).toEqual([]);
   });
@@ -60,7 +73,11 @@ describe("API announcements", () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("GET, PATCH, DELETE, HEAD");
     expect(wrongMethod.body.error.code).toBe("method_not_allowed");
-    const invalid = await api.call("POST", "/api/v1/announcements", { content: "   ", language: "english!", pinned: "yes" });
+    const invalid = await api.call("POST", "/api/v1/announcements", {
+      content: "   ",
+      language: "english!",
+      pinned: "yes",
+    });
     expect(invalid.status).toBe(422);
     expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["content", "language", "pinned"]);
     const tooLong = await api.call("POST", "/api/v1/announcements", { content: "x".repeat(10_001) });

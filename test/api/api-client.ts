@@ -16,10 +16,21 @@ export async function startApi(options: StartOptions = {}): Promise<ApiClient> {
   const created = await createToken(instance.services.database.db, "tests");
   if (!created.ok) throw new Error("token creation failed");
   const token = created.value.token;
-  return { instance, token, call: (method, path, body, headers) => callApi(instance.origin, token, method, path, body, headers) };
+  return {
+    instance,
+    token,
+    call: (method, path, body, headers) => callApi(instance.origin, token, method, path, body, headers),
+  };
 }
 
-export async function callApi(origin: string, token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+export async function callApi(
+  origin: string,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
   const raw = typeof body === "string" || body instanceof Uint8Array || body instanceof ReadableStream;
   const res = await fetch(new URL(path, origin), {
     method,

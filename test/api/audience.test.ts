@@ -11,7 +11,10 @@ async function collect(api: ApiClient, path: string, limit: number) {
   let next: string | null = null;
   let pages = 0;
   do {
-    const res = await api.call("GET", `${path}${path.includes("?") ? "&" : "?"}limit=${limit}${next ? `&before=${encodeURIComponent(next)}` : ""}`);
+    const res = await api.call(
+      "GET",
+      `${path}${path.includes("?") ? "&" : "?"}limit=${limit}${next ? `&before=${encodeURIComponent(next)}` : ""}`,
+    );
     expect(res.status).toBe(200);
     ids.push(...res.body.items.map((i: { id: string }) => i.id));
     next = res.body.next;
@@ -28,7 +31,15 @@ describe("API followers and interactions", () => {
     api = await startApi();
     const db = api.instance.services.database.db;
     for (let i = 0; i < 5; i++) {
-      await addFollower(db, { actorUri: `https://social.example/users/u${i}`, followId: null, inbox: `https://social.example/users/u${i}/inbox`, sharedInbox: null, handle: `@u${i}@social.example`, name: `User ${i}`, url: null });
+      await addFollower(db, {
+        actorUri: `https://social.example/users/u${i}`,
+        followId: null,
+        inbox: `https://social.example/users/u${i}/inbox`,
+        sharedInbox: null,
+        handle: `@u${i}@social.example`,
+        name: `User ${i}`,
+        url: null,
+      });
     }
     const first = await api.call("GET", "/api/v1/followers?limit=2");
     const page = followerPageSchema.parse(first.body);

@@ -25,23 +25,39 @@ describe("the limit on failed API authentication", () => {
 
     const limited = await callApi(origin, "chp_one-more-guess", "GET", "/api/v1/profile", undefined, from(attacker));
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^Too many requests with a missing or wrong token/) } });
+    expect(limited.body).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^Too many requests with a missing or wrong token/),
+      },
+    });
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(900);
     // Guessing cannot go on: a right token from that address is refused too, and writes nothing.
-    const right = await callApi(origin, api.token, "PUT", "/api/v1/profile", { name: "Changed", profile: {} }, from(attacker));
+    const right = await callApi(
+      origin,
+      api.token,
+      "PUT",
+      "/api/v1/profile",
+      { name: "Changed", profile: {} },
+      from(attacker),
+    );
     expect(right.status).toBe(429);
     expect((await api.call("GET", "/api/v1/profile", undefined, from("198.51.100.1"))).body.name).not.toBe("Changed");
     // Other addresses are not affected.
-    expect((await callApi(origin, "chp_wrong", "GET", "/api/v1/profile", undefined, from("198.51.100.2"))).status).toBe(401);
+    expect((await callApi(origin, "chp_wrong", "GET", "/api/v1/profile", undefined, from("198.51.100.2"))).status).toBe(
+      401,
+    );
     // The public OpenAPI document needs no token and is not limited.
     expect((await callApi(origin, undefined, "GET", "/api/openapi.json", undefined, from(attacker))).status).toBe(200);
 
     // Retry-After counts down to when the oldest failure leaves the 15-minute window, and then the address is let in again.
     const database = api.instance.services.database;
-    await database.rows(sql`update login_failures set at = at - interval '14 minutes 30 seconds' where key = ${`api:${attacker}`}`);
+    await database.rows(
+      sql`update login_failures set at = at - interval '14 minutes 30 seconds' where key = ${`api:${attacker}`}`,
+    );
     const soon = await callApi(origin, undefined, "GET", "/api/v1/profile", undefined, from(attacker));
     expect(soon.status).toBe(429);
     expect(Number(soon.headers.get("retry-after"))).toBeLessThanOrEqual(30);
@@ -51,10 +67,20 @@ describe("the limit on failed API authentication", () => {
 
   it("does not count successful requests", async () => {
     api = await startApi({ env: { TRUST_PROXY: "true" } });
-    for (let i = 0; i < API_AUTH_LIMIT + 5; i++) expect((await api.call("GET", "/api/v1/profile", undefined, from("203.0.113.8"))).status).toBe(200);
-    const failure = await callApi(api.instance.origin, "chp_wrong", "GET", "/api/v1/profile", undefined, from("203.0.113.8"));
+    for (let i = 0; i < API_AUTH_LIMIT + 5; i++)
+      expect((await api.call("GET", "/api/v1/profile", undefined, from("203.0.113.8"))).status).toBe(200);
+    const failure = await callApi(
+      api.instance.origin,
+      "chp_wrong",
+      "GET",
+      "/api/v1/profile",
+      undefined,
+      from("203.0.113.8"),
+    );
     expect(failure.status).toBe(401);
-    const [row] = await api.instance.services.database.rows<{ n: number }>(sql`select count(*)::int as n from login_failures`);
+    const [row] = await api.instance.services.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from login_failures`,
+    );
     expect(row!.n).toBe(1);
   });
 
@@ -62,9 +88,13 @@ describe("the limit on failed API authentication", () => {
     api = await startApi();
     const { origin } = api.instance;
     for (let i = 0; i < API_AUTH_LIMIT; i++) {
-      expect((await callApi(origin, "chp_wrong", "GET", "/api/v1/profile", undefined, from(`203.0.113.${i}`))).status).toBe(401);
+      expect(
+        (await callApi(origin, "chp_wrong", "GET", "/api/v1/profile", undefined, from(`203.0.113.${i}`))).status,
+      ).toBe(401);
     }
     // A forged header does not escape the limit.
-    expect((await callApi(origin, api.token, "GET", "/api/v1/profile", undefined, from("198.51.100.9"))).status).toBe(429);
+    expect((await callApi(origin, api.token, "GET", "/api/v1/profile", undefined, from("198.51.100.9"))).status).toBe(
+      429,
+    );
   });
 });

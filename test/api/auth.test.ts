@@ -21,10 +21,20 @@ describe("API authentication", () => {
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(missing.body.error.code).toBe("unauthorized");
 
-    const wrong = await callApi(origin, "chp_not-a-real-token", "PUT", "/api/v1/profile", { name: "Hijacked", profile: {} });
+    const wrong = await callApi(origin, "chp_not-a-real-token", "PUT", "/api/v1/profile", {
+      name: "Hijacked",
+      profile: {},
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("www-authenticate")).toContain('error="invalid_token"');
-    const basic = await callApi(origin, undefined, "POST", "/api/v1/announcements", { content: "x" }, { authorization: "Basic dXNlcjpwYXNz" });
+    const basic = await callApi(
+      origin,
+      undefined,
+      "POST",
+      "/api/v1/announcements",
+      { content: "x" },
+      { authorization: "Basic dXNlcjpwYXNz" },
+    );
     expect(basic.status).toBe(401);
 
     // Revoke a second token through the API, then use it.
@@ -32,7 +42,9 @@ describe("API authentication", () => {
     expect(created.status).toBe(201);
     expect((await callApi(origin, created.body.token, "GET", "/api/v1/profile")).status).toBe(200);
     expect((await api.call("DELETE", `/api/v1/tokens/${created.body.id}`)).status).toBe(204);
-    const revoked = await callApi(origin, created.body.token, "POST", "/api/v1/announcements", { content: "should not be posted" });
+    const revoked = await callApi(origin, created.body.token, "POST", "/api/v1/announcements", {
+      content: "should not be posted",
+    });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.code).toBe("unauthorized");
 

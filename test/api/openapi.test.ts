@@ -56,7 +56,11 @@ describe("the OpenAPI document", () => {
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
     );
     const documented = new Set(
-      Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) => Object.keys(item).filter((m) => methods.includes(m)).map((m) => `${m} ${path}`)),
+      Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => methods.includes(m))
+          .map((m) => `${m} ${path}`),
+      ),
     );
     expect(routed.size).toBeGreaterThanOrEqual(17);
     expect([...documented].sort()).toEqual([...routed].sort());
@@ -83,11 +87,15 @@ describe("the OpenAPI document", () => {
         for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
           expect(status, where).toMatch(/^[1-5]\d\d$/);
           expect(response.description, `${where} ${status}`).toBeTypeOf("string");
-          if (Number(status) >= 400) expect(response.content["application/json"].schema.$ref, `${where} ${status}`).toBe("#/components/schemas/Error");
+          if (Number(status) >= 400)
+            expect(response.content["application/json"].schema.$ref, `${where} ${status}`).toBe(
+              "#/components/schemas/Error",
+            );
         }
         // Security: every route but the public ones (the document, the directory search) needs the
         // bearer scheme and documents 401 and 429.
-        for (const requirement of op.security) for (const name of Object.keys(requirement)) expect(doc.components.securitySchemes[name]).toBeDefined();
+        for (const requirement of op.security)
+          for (const name of Object.keys(requirement)) expect(doc.components.securitySchemes[name]).toBeDefined();
         if (path === "/api/openapi.json" || path === "/api/v1/directory") {
           expect(op.security, where).toEqual([]);
         } else {
@@ -99,7 +107,8 @@ describe("the OpenAPI document", () => {
         }
         if (op.requestBody) {
           expect(op.requestBody.content["application/json"].schema, where).toBeTypeOf("object");
-          for (const status of ["400", "413", "415", "422"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+          for (const status of ["400", "413", "415", "422"])
+            expect(op.responses[status], `${where} ${status}`).toBeDefined();
         }
       }
     }

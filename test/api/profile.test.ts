@@ -12,7 +12,9 @@ import { startApi, type ApiClient } from "./api-client.ts";
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "profile.json"), "utf8"));
 
 const queued = async (api: ApiClient) => {
-  const rows = await api.instance.services.database.rows<{ n: number }>(sql`select count(*)::int as n from queue_messages`);
+  const rows = await api.instance.services.database.rows<{ n: number }>(
+    sql`select count(*)::int as n from queue_messages`,
+  );
   return rows[0]!.n;
 };
 
@@ -50,7 +52,10 @@ describe("API profile", () => {
         ...fixture,
         website: "ftp://files.example.org",
         languages: ["en", "not a tag"],
-        services: [{ kind: "email", price: { model: "fixed" }, availability: "open" }, { kind: "teleportation", price: { model: "free" }, availability: "open" }],
+        services: [
+          { kind: "email", price: { model: "fixed" }, availability: "open" },
+          { kind: "teleportation", price: { model: "free" }, availability: "open" },
+        ],
         capacity: { statedAt: "last week" },
       },
     };

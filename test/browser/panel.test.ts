@@ -17,16 +17,33 @@ const PASSWORD = "a long enough passphrase";
 
 const text = {
   en: { urlError: "Enter a full address starting with https://", saved: "Saved.", published: "Published." },
-  fr: { urlError: "Saisissez une adresse complète commençant par https://", saved: "Enregistré.", published: "Publiée." },
+  fr: {
+    urlError: "Saisissez une adresse complète commençant par https://",
+    saved: "Enregistré.",
+    published: "Publiée.",
+  },
 } as const;
 
 /** Fails on serious or critical accessibility violations of the page as it is now. */
 async function checkAccessibility(page: Page): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
+    }));
   });
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious, `${page.url()}: ${JSON.stringify(serious)}`).toEqual([]);
@@ -46,7 +63,10 @@ describe("the control panel in a browser", () => {
   let instance: TestInstance | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
   });
   afterAll(async () => browser?.close());
   afterEach(async () => {
@@ -54,7 +74,10 @@ describe("the control panel in a browser", () => {
     await stopAll(instance);
   });
   const newContext = async (lang: "en" | "fr") => {
-    const context = await browser.newContext({ locale: lang === "fr" ? "fr-FR" : "en-US", viewport: { width: 1000, height: 800 } });
+    const context = await browser.newContext({
+      locale: lang === "fr" ? "fr-FR" : "en-US",
+      viewport: { width: 1000, height: 800 },
+    });
     contexts.push(context);
     return context;
   };
@@ -98,14 +121,29 @@ describe("the control panel in a browser", () => {
       expect(admin.url()).toContain("done=saved");
       expect(await admin.locator(".notice").textContent()).toContain(text[lang].saved);
       expect(await admin.locator(".mastodon-preview").textContent()).toContain("#cooperative");
-      if (lang === "en" && screenshots) await admin.locator(".mastodon-preview").screenshot({ path: join(imagesDir, "mastodon-preview.png") });
+      if (lang === "en" && screenshots)
+        await admin.locator(".mastodon-preview").screenshot({ path: join(imagesDir, "mastodon-preview.png") });
 
       // The heaviest page, loaded cold with a large profile (20 services, 20 evidence links): under
       // 60 KB transferred, nothing from anywhere else.
       const saved = (await findProvider(instance.services.database.db))!;
-      const services = Array.from({ length: 20 }, (_, i) => ({ kind: "email", name: `Mail ${i}`, software: "Postfix", url: "https://coop.example/mail", price: { model: "fixed", amount: 5, currency: "EUR", period: "month" }, availability: "open", supportLanguages: ["en", "fr"] }));
-      const evidence = Array.from({ length: 20 }, (_, i) => ({ claim: `Backup report ${i}`, url: `https://coop.example/reports/${i}`, reconfirmBy: "2030-01-01" }));
-      expect((await updateProvider(instance.services.database.db, { profile: { ...saved.profile, services, evidence } })).ok).toBe(true);
+      const services = Array.from({ length: 20 }, (_, i) => ({
+        kind: "email",
+        name: `Mail ${i}`,
+        software: "Postfix",
+        url: "https://coop.example/mail",
+        price: { model: "fixed", amount: 5, currency: "EUR", period: "month" },
+        availability: "open",
+        supportLanguages: ["en", "fr"],
+      }));
+      const evidence = Array.from({ length: 20 }, (_, i) => ({
+        claim: `Backup report ${i}`,
+        url: `https://coop.example/reports/${i}`,
+        reconfirmBy: "2030-01-01",
+      }));
+      expect(
+        (await updateProvider(instance.services.database.db, { profile: { ...saved.profile, services, evidence } })).ok,
+      ).toBe(true);
       const cold = await browser.newContext({ storageState: await admin.context().storageState() });
       contexts.push(cold);
       const coldPage = await cold.newPage();
@@ -128,7 +166,16 @@ describe("the control panel in a browser", () => {
       expect((await updateProvider(instance.services.database.db, { profile: saved.profile })).ok).toBe(true);
 
       // Every other panel page an admin sees.
-      for (const path of ["/admin", "/admin/audience", "/admin/network", "/admin/tokens", "/admin/account", "/directory", "/directory?q=hosting&kind=email", "/directory/find"]) {
+      for (const path of [
+        "/admin",
+        "/admin/audience",
+        "/admin/network",
+        "/admin/tokens",
+        "/admin/account",
+        "/directory",
+        "/directory?q=hosting&kind=email",
+        "/directory/find",
+      ]) {
         await admin.goto(`${origin}${path}`);
         await checkAccessibility(admin);
       }

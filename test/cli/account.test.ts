@@ -18,7 +18,9 @@ describe("commonhost account", () => {
     instance = undefined;
   });
 
-  it("lists the accounts, and prints a one-time link that sets a new password and signs the account out", { timeout: 240_000 }, async () => {
+  it("lists the accounts, and prints a one-time link that sets a new password and signs the account out", {
+    timeout: 240_000,
+  }, async () => {
     instance = await startInstance({ handle: null });
     const alice = await setUpThroughPanel(instance, { username: "alice" });
     const db = instance.services.database.db;
@@ -72,12 +74,16 @@ describe("commonhost account", () => {
     expect((await new PanelClient(instance.origin).get(`/admin/reset?code=${code}`)).status).toBe(403);
   });
 
-  it("turns the second factor off with --disable-totp, and refuses bad input with a message", { timeout: 240_000 }, async () => {
+  it("turns the second factor off with --disable-totp, and refuses bad input with a message", {
+    timeout: 240_000,
+  }, async () => {
     instance = await startInstance({ handle: null });
     await setUpThroughPanel(instance, { username: "alice" });
     const db = instance.services.database.db;
     const secret = generateTotpSecret();
-    const [alice] = await instance.services.database.rows<{ id: string }>(sql`select id from operators where username = 'alice'`);
+    const [alice] = await instance.services.database.rows<{ id: string }>(
+      sql`select id from operators where username = 'alice'`,
+    );
     expect((await enableTotp(db, alice!.id, secret, totpCode(secret))).ok).toBe(true);
     const vars = { ...databaseVars(instance.testDatabase), ORIGIN };
 

@@ -61,7 +61,13 @@ describe("the command line", () => {
 
     const badFile = join(mkdtempSync(join(tmpdir(), "commonhost-cli-")), "bad.json");
     dirs.push(join(badFile, ".."));
-    writeFileSync(badFile, JSON.stringify({ services: [{ kind: "email", price: { model: "fixed" }, availability: "open" }], website: "nope" }));
+    writeFileSync(
+      badFile,
+      JSON.stringify({
+        services: [{ kind: "email", price: { model: "fixed" }, availability: "open" }],
+        website: "nope",
+      }),
+    );
     const bad = await cli(["setup", "--handle", "coop", "--name", "The Co-op", "--profile", badFile], vars);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("profile.services.0.price.amount");

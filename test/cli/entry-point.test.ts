@@ -24,7 +24,10 @@ const envFor = (dataDir: string, more: Record<string, string> = {}) =>
   environmentWith({ DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", ...more });
 
 const migrate = (dataDir: string) =>
-  run(process.execPath, ["--max-semi-space-size=4", "bin/commonhost.js", "migrate"], { env: envFor(dataDir), timeout: 60_000 });
+  run(process.execPath, ["--max-semi-space-size=4", "bin/commonhost.js", "migrate"], {
+    env: envFor(dataDir),
+    timeout: 60_000,
+  });
 
 /** Starts `commonhost serve`, waits for /healthz, reads a page and a static file, then stops it. */
 async function serveAndAsk(dataDir: string): Promise<{ health: number; page: number; css: number }> {
@@ -39,7 +42,10 @@ async function serveAndAsk(dataDir: string): Promise<{ health: number; page: num
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
-      const health = await fetch(`${origin}/healthz`).then((r) => r.status, () => 0);
+      const health = await fetch(`${origin}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health === 200) break;
       if (Date.now() > deadline) throw new Error("serve did not answer /healthz");
       await new Promise((r) => setTimeout(r, 50));
@@ -80,8 +86,14 @@ describe("bin/commonhost.js", () => {
     const dataDir = freshDataDir();
     const current = bundleEntry(dataDir);
     mkdirSync(dirname(current), { recursive: true });
-    writeFileSync(current, `export async function main(args) { console.log("bundle ran " + args.join(" ")); return 0; }\n`);
-    const { stdout } = await run(process.execPath, ["bin/commonhost.js", "migrate"], { env: envFor(dataDir), timeout: 60_000 });
+    writeFileSync(
+      current,
+      `export async function main(args) { console.log("bundle ran " + args.join(" ")); return 0; }\n`,
+    );
+    const { stdout } = await run(process.execPath, ["bin/commonhost.js", "migrate"], {
+      env: envFor(dataDir),
+      timeout: 60_000,
+    });
     expect(stdout).toContain("bundle ran migrate");
   });
 
@@ -101,7 +113,10 @@ describe("bin/commonhost.js", () => {
 
   it("runs the sources when START_BUNDLE=off", async () => {
     const dataDir = freshDataDir();
-    const { stdout } = await run(process.execPath, ["bin/commonhost.js", "--help"], { env: envFor(dataDir, { START_BUNDLE: "off" }), timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ["bin/commonhost.js", "--help"], {
+      env: envFor(dataDir, { START_BUNDLE: "off" }),
+      timeout: 60_000,
+    });
     expect(stdout).toContain("serve");
   });
 });

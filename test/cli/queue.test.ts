@@ -37,7 +37,11 @@ async function deadLetters(testDatabase: TestDatabase, messages: unknown[]): Pro
     { signal: stop.signal },
   );
   await queue.enqueueMany(messages);
-  await eventually(async () => (await queue.listDeadLetters()).length >= messages.length, 30_000, "the messages to be given up");
+  await eventually(
+    async () => (await queue.listDeadLetters()).length >= messages.length,
+    30_000,
+    "the messages to be given up",
+  );
   stop.abort();
   await listening;
   await database.close();
@@ -46,7 +50,9 @@ async function deadLetters(testDatabase: TestDatabase, messages: unknown[]): Pro
 async function queueRows(testDatabase: TestDatabase) {
   const database = await testDatabase.open();
   try {
-    return await database.rows<{ payload: { commonhost?: string; type?: string }; attempts: number }>(sql`select payload, attempts from queue_messages order by id`);
+    return await database.rows<{ payload: { commonhost?: string; type?: string }; attempts: number }>(
+      sql`select payload, attempts from queue_messages order by id`,
+    );
   } finally {
     await database.close();
   }
@@ -62,9 +68,15 @@ describe("commonhost queue", () => {
     database = undefined;
   });
 
-  it("shows the queue and its dead letters without their content, and retries or drops them", { timeout: 240_000 }, async () => {
+  it("shows the queue and its dead letters without their content, and retries or drops them", {
+    timeout: 240_000,
+  }, async () => {
     database = await freshDatabase();
-    await deadLetters(database, [outboxMessage, { commonhost: "announcement.created", id: "a1" }, { commonhost: "profile.updated" }]);
+    await deadLetters(database, [
+      outboxMessage,
+      { commonhost: "announcement.created", id: "a1" },
+      { commonhost: "profile.updated" },
+    ]);
     const vars = databaseVars(database);
 
     const status = await cli(["queue", "status"], vars);
@@ -77,7 +89,9 @@ describe("commonhost queue", () => {
     const lines = dead.stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
     const line = (kind: string) => lines.find((l) => l.includes(kind))!;
-    expect(line("fedify outbox: Create to https://remote.example/users/bob/inbox")).toMatch(/^\d+ {2}failed \d{4}-\d\d-\d\dT\S+Z {2}1 attempts /);
+    expect(line("fedify outbox: Create to https://remote.example/users/bob/inbox")).toMatch(
+      /^\d+ {2}failed \d{4}-\d\d-\d\dT\S+Z {2}1 attempts /,
+    );
     // The handler's error, on one line, without the terminal escape it contained.
     expect(line("fedify outbox")).toContain("Error: remote.example answered [31m 500 Internal Server Error");
     expect(line("event announcement.created")).toContain("no handler for application message announcement.created");
@@ -94,10 +108,16 @@ describe("commonhost queue", () => {
 
     const retried = await cli(["queue", "retry", idOf("announcement.created")], vars);
     expect(retried.code, retried.stderr).toBe(0);
-    expect(retried.stdout).toMatch(new RegExp(`^Dead letter ${idOf("announcement.created")} is back on the queue as message \\d+`));
+    expect(retried.stdout).toMatch(
+      new RegExp(`^Dead letter ${idOf("announcement.created")} is back on the queue as message \\d+`),
+    );
     // Back on the queue with a fresh count of tries, and no longer a dead letter.
-    expect(await queueRows(database)).toEqual([{ payload: { commonhost: "announcement.created", id: "a1" }, attempts: 0 }]);
-    expect((await cli(["queue", "status"], vars)).stdout).toContain("Queued: 1 (ready 1, delayed 0, in progress 0)\nDead letters: 2");
+    expect(await queueRows(database)).toEqual([
+      { payload: { commonhost: "announcement.created", id: "a1" }, attempts: 0 },
+    ]);
+    expect((await cli(["queue", "status"], vars)).stdout).toContain(
+      "Queued: 1 (ready 1, delayed 0, in progress 0)\nDead letters: 2",
+    );
     const again = await cli(["queue", "retry", idOf("announcement.created")], vars);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`No dead letter has the id ${idOf("announcement.created")}`);
@@ -143,7 +163,9 @@ describe("commonhost queue", () => {
     expect(runs[7]!.stderr).toContain("--limit needs a whole number");
   });
 
-  it("leaves the embedded database to a running server, saying so; PostgreSQL is shared", { timeout: 120_000 }, async () => {
+  it("leaves the embedded database to a running server, saying so; PostgreSQL is shared", {
+    timeout: 120_000,
+  }, async () => {
     instance = await startInstance({ handle: null });
     database = instance.testDatabase;
     const status = await cli(["queue", "status"], databaseVars(database));

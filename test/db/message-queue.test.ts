@@ -70,8 +70,12 @@ describe("DatabaseMessageQueue", { timeout: 90_000 }, () => {
     await queue.enqueue({ n: "held" });
     const db = handles[0]!;
     // A worker took both and died: one lease has run out, the other is still good for an hour.
-    await db.rows(sql`update queue_messages set attempts = 1, leased_until = now() - interval '1 second' where payload->>'n' = 'orphan'`);
-    await db.rows(sql`update queue_messages set attempts = 1, leased_until = now() + interval '1 hour' where payload->>'n' = 'held'`);
+    await db.rows(
+      sql`update queue_messages set attempts = 1, leased_until = now() - interval '1 second' where payload->>'n' = 'orphan'`,
+    );
+    await db.rows(
+      sql`update queue_messages set attempts = 1, leased_until = now() + interval '1 hour' where payload->>'n' = 'held'`,
+    );
     const seen: string[] = [];
     listen(queue, async (m) => {
       seen.push((m as { n: string }).n);
@@ -165,7 +169,11 @@ describe("DatabaseMessageQueue", { timeout: 90_000 }, () => {
     await queue.enqueue({ n: "poison" });
     await queue.enqueue({ n: "flaky" });
     for (let i = 0; i < 5; i++) await queue.enqueue({ n: `ok${i}` });
-    await eventually(async () => (await queue.listDeadLetters()).length === 1, 30_000, "the poisoned message to be given up");
+    await eventually(
+      async () => (await queue.listDeadLetters()).length === 1,
+      30_000,
+      "the poisoned message to be given up",
+    );
     await eventually(() => attempts.flaky?.length === 3, 30_000, "the flaky message to succeed");
     for (let i = 0; i < 5; i++) expect(attempts[`ok${i}`]).toHaveLength(1);
     expect(attempts.poison).toHaveLength(3);

@@ -18,7 +18,11 @@ beforeAll(async () => {
   instance = await startInstance({
     handle: "home",
     name: "Home Co-op",
-    profile: { services: [{ kind: "email", price: { model: "sliding-scale" }, availability: "open", supportLanguages: ["fr"] }], place: { country: "FR", jurisdiction: "EU" }, values: { tags: ["feminist"] } },
+    profile: {
+      services: [{ kind: "email", price: { model: "sliding-scale" }, availability: "open", supportLanguages: ["fr"] }],
+      place: { country: "FR", jurisdiction: "EU" },
+      values: { tags: ["feminist"] },
+    },
   });
   await applyReplica(instance.services.database.db, {
     actorUri: "https://far.example/actors/far",
@@ -26,7 +30,14 @@ beforeAll(async () => {
     name: "Far Away Hosting",
     url: "https://far.example/",
     profile: profileSchema.parse({
-      services: [{ kind: "email", price: { model: "fixed", amount: 5, currency: "USD", period: "month" }, availability: "waitlist", supportLanguages: ["en"] }],
+      services: [
+        {
+          kind: "email",
+          price: { model: "fixed", amount: 5, currency: "USD", period: "month" },
+          availability: "waitlist",
+          supportLanguages: ["en"],
+        },
+      ],
       place: { country: "US", jurisdiction: "US" },
       values: { tags: ["feminist", "cooperative"] },
     }),
@@ -56,12 +67,16 @@ describe("directory pages", () => {
   });
 
   it("finds a host by fit and says what each one misses", async () => {
-    const { status, text } = await page("/directory/find?need=email&language=fr&price=sliding-scale&must=feminist&nice=cooperative&jurisdiction=EU&people=30");
+    const { status, text } = await page(
+      "/directory/find?need=email&language=fr&price=sliding-scale&must=feminist&nice=cooperative&jurisdiction=EU&people=30",
+    );
     expect(status).toBe(200);
     expect(text.indexOf("Home Co-op")).toBeLessThan(text.indexOf("Far Away Hosting"));
     expect(text).toContain("Matches: email, support in fr, sliding scale, EU jurisdiction, feminist");
     expect(text).toContain("Missing: room for 30 accounts, cooperative");
-    expect(text).toContain("Missing: email not open to new users, support in fr, sliding scale, EU jurisdiction, room for 30 accounts");
+    expect(text).toContain(
+      "Missing: email not open to new users, support in fr, sliding scale, EU jurisdiction, room for 30 accounts",
+    );
     expect((await page("/directory/find?need=spaceship")).status).toBe(400);
   });
 
@@ -70,8 +85,20 @@ describe("directory pages", () => {
     const local = await page(`/directory/contact?provider=${encodeURIComponent(`${instance!.origin}/actors/home`)}`);
     const token = /name="token" value="([^"]+)"/.exec(local.text)![1]!;
     const form = (extra: Record<string, string>) =>
-      new URLSearchParams({ provider: `${instance!.origin}/actors/home`, token, senderName: "Ana", senderEmail: "ana@example.org", message: "We need email for 30 people.", ...extra });
-    const post = (body: URLSearchParams) => page("/directory/contact", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" } });
+      new URLSearchParams({
+        provider: `${instance!.origin}/actors/home`,
+        token,
+        senderName: "Ana",
+        senderEmail: "ana@example.org",
+        message: "We need email for 30 people.",
+        ...extra,
+      });
+    const post = (body: URLSearchParams) =>
+      page("/directory/contact", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+      });
 
     expect((await post(form({}))).status).toBe(429); // posted faster than a person types
     expect((await page(`/directory/contact?provider=${provider}`)).status).toBe(200);
@@ -95,7 +122,8 @@ describe("directory pages", () => {
     expect((await page("/")).text).not.toContain("ana@example.org");
 
     let limited = 0;
-    for (let i = 0; i < 6; i++) if ((await post(form({ message: `Message number ${i} for you.` }))).status === 429) limited++;
+    for (let i = 0; i < 6; i++)
+      if ((await post(form({ message: `Message number ${i} for you.` }))).status === 429) limited++;
     expect(limited).toBeGreaterThan(0);
   });
 
@@ -104,8 +132,19 @@ describe("directory pages", () => {
     const token = /name="token" value="([^"]+)"/.exec(served.text)![1]!;
     instance = await instance!.restart();
     await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
-    const body = new URLSearchParams({ provider: `${instance.origin}/actors/home`, token, senderName: "Bea", senderEmail: "bea@example.org", message: "Written while the server restarted." });
-    const post = () => page("/directory/contact", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" } });
+    const body = new URLSearchParams({
+      provider: `${instance.origin}/actors/home`,
+      token,
+      senderName: "Bea",
+      senderEmail: "bea@example.org",
+      message: "Written while the server restarted.",
+    });
+    const post = () =>
+      page("/directory/contact", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+      });
     // The test above used up this address's hour.
     expect((await post()).status).toBe(429);
     await instance.services.database.rows(sql`update contact_attempts set at = at - interval '1 hour'`);
@@ -116,6 +155,8 @@ describe("directory pages", () => {
 
   it("lists inquiries and peers only for operators", async () => {
     expect((await fetch(`${instance!.origin}/api/v1/inquiries`)).status).toBe(401);
-    expect((await fetch(`${instance!.origin}/api/v1/peers`, { headers: { Authorization: "Bearer chp_nope" } })).status).toBe(401);
+    expect(
+      (await fetch(`${instance!.origin}/api/v1/peers`, { headers: { Authorization: "Bearer chp_nope" } })).status,
+    ).toBe(401);
   });
 });

@@ -16,7 +16,10 @@ const add = (slug: string, name: string) =>
     handle: `@${slug}@${slug}.example`,
     name,
     url: null,
-    profile: profileSchema.parse({ summary: "Email for unions", services: [{ kind: "email", price: { model: "donation" }, availability: "open" }] }),
+    profile: profileSchema.parse({
+      summary: "Email for unions",
+      services: [{ kind: "email", price: { model: "donation" }, availability: "open" }],
+    }),
   });
 const query = (q: string) => {
   const parsed = parseDirectoryQuery(q);
@@ -42,7 +45,9 @@ describe("the directory search cache", () => {
 
     // A write from anywhere (another process, an operator's SQL) counts too.
     await database().rows(sql`delete from directory_providers where actor_uri = 'https://one.example/actors/one'`);
-    expect((await searchDirectory(database(), query("kind=email"), { staleAfterMs: day })).results.map((r) => r.name)).toEqual(["Two Co-op"]);
+    expect(
+      (await searchDirectory(database(), query("kind=email"), { staleAfterMs: day })).results.map((r) => r.name),
+    ).toEqual(["Two Co-op"]);
   });
 
   it("does not keep an answer past the moment a provider on it turns stale", async () => {

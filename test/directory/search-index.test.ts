@@ -21,7 +21,11 @@ const add = (slug: string, name: string, profile: Record<string, unknown> = {}) 
     handle: `@${slug}@${slug}.example`,
     name,
     url: null,
-    profile: profileSchema.parse({ summary: "Email for unions", services: [{ kind: "email", price: { model: "donation" }, availability: "open" }], ...profile }),
+    profile: profileSchema.parse({
+      summary: "Email for unions",
+      services: [{ kind: "email", price: { model: "donation" }, availability: "open" }],
+      ...profile,
+    }),
   });
 const query = (q: string) => {
   const parsed = parseDirectoryQuery(q);
@@ -55,9 +59,15 @@ describe("the directory search index", () => {
 
   it("reads a provider's document again only when its profile was fetched anew", async () => {
     await add("two", "Two Co-op");
-    const [state] = await rowsOf<{ version: number }>(database().db, sql`select version::float8 as version from directory_state`);
+    const [state] = await rowsOf<{ version: number }>(
+      database().db,
+      sql`select version::float8 as version from directory_state`,
+    );
     const version = state!.version;
-    const changedSince = async () => (await rowsOf<{ changed: string | null; vector: string | null }>(database().db, syncSql(version))).filter((r) => r.changed);
+    const changedSince = async () =>
+      (await rowsOf<{ changed: string | null; vector: string | null }>(database().db, syncSql(version))).filter(
+        (r) => r.changed,
+      );
     await markSeen(database().db, uri("two"));
     expect(await changedSince()).toEqual([expect.objectContaining({ changed: uri("two"), vector: null })]);
     await add("two", "Two Co-op");
@@ -82,18 +92,50 @@ describe("the directory search index", () => {
 
   it("finds what PostgreSQL's full-text search finds, in every language", async () => {
     const store = new SearchIndexStore(database());
-    await add("fr", "Collectif Courriel", { languages: ["fr"], summary: "Hébergement de sites et de listes de diffusion pour les associations" });
-    await add("es", "Cooperativa Correo", { languages: ["es"], summary: "Alojamiento de páginas web y correo para sindicatos" });
-    await add("de", "Kollektiv Netz", { languages: ["de"], summary: "Webseiten und Mailinglisten für Gewerkschaften und Vereine" });
-    await add("en", "Tenants Mail", { languages: ["en"], summary: "Hosting websites and mailing lists for tenants' unions" });
-    await add("pt", "Coletivo Rede", { languages: ["pt"], summary: "Hospedagem de sites e listas para sindicatos e associações" });
-    for (const q of ["hebergement", "sindicatos", "websites", "listes diffusion", "mailinglisten", "associacoes", "unions", "hosting lists", "correo", "email"]) {
+    await add("fr", "Collectif Courriel", {
+      languages: ["fr"],
+      summary: "Hébergement de sites et de listes de diffusion pour les associations",
+    });
+    await add("es", "Cooperativa Correo", {
+      languages: ["es"],
+      summary: "Alojamiento de páginas web y correo para sindicatos",
+    });
+    await add("de", "Kollektiv Netz", {
+      languages: ["de"],
+      summary: "Webseiten und Mailinglisten für Gewerkschaften und Vereine",
+    });
+    await add("en", "Tenants Mail", {
+      languages: ["en"],
+      summary: "Hosting websites and mailing lists for tenants' unions",
+    });
+    await add("pt", "Coletivo Rede", {
+      languages: ["pt"],
+      summary: "Hospedagem de sites e listas para sindicatos e associações",
+    });
+    for (const q of [
+      "hebergement",
+      "sindicatos",
+      "websites",
+      "listes diffusion",
+      "mailinglisten",
+      "associacoes",
+      "unions",
+      "hosting lists",
+      "correo",
+      "email",
+    ]) {
       // Every word, in any language's stemming: the condition the index applies.
       const condition = sql.join(
-        queryWords(q).map((w) => sql`p.search_vector @@ (select string_agg(plainto_tsquery(c::regconfig, ${w})::text, ' | ')::tsquery from unnest(${textArray(searchConfigs)}) c)`),
+        queryWords(q).map(
+          (w) =>
+            sql`p.search_vector @@ (select string_agg(plainto_tsquery(c::regconfig, ${w})::text, ' | ')::tsquery from unnest(${textArray(searchConfigs)}) c)`,
+        ),
         sql` and `,
       );
-      const expected = await rowsOf<{ slug: string }>(database().db, sql`select split_part(p.actor_uri, '/', 5) as slug from directory_providers p where ${condition}`);
+      const expected = await rowsOf<{ slug: string }>(
+        database().db,
+        sql`select split_part(p.actor_uri, '/', 5) as slug from directory_providers p where ${condition}`,
+      );
       expect((await found(store, `q=${encodeURIComponent(q)}`)).sort(), q).toEqual(expected.map((r) => r.slug).sort());
     }
   });

@@ -4,7 +4,11 @@ import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
-type Search = { total: number; results: { name: string; actorUri: string; explanation: { matches: { filter: string; value: string }[] } }[]; facets: Record<string, Record<string, number>> };
+type Search = {
+  total: number;
+  results: { name: string; actorUri: string; explanation: { matches: { filter: string; value: string }[] } }[];
+  facets: Record<string, Record<string, number>>;
+};
 
 let instance: TestInstance | undefined;
 
@@ -17,7 +21,12 @@ const provider = async (slug: string, name: string, profile: unknown) =>
     profile: profileSchema.parse(profile),
   });
 
-const svc = (kind: string, extra: Record<string, unknown> = {}) => ({ kind, price: { model: "donation" }, availability: "open", ...extra });
+const svc = (kind: string, extra: Record<string, unknown> = {}) => ({
+  kind,
+  price: { model: "donation" },
+  availability: "open",
+  ...extra,
+});
 
 async function get(query: string): Promise<{ status: number; body: Search }> {
   const response = await fetch(`${instance!.origin}/api/v1/directory?${query}`);
@@ -30,37 +39,63 @@ const names = async (query: string) => {
 };
 
 beforeAll(async () => {
-  instance = await startInstance({ handle: "home", name: "Home Instance", profile: { summary: "The instance itself", services: [svc("dns")] } });
+  instance = await startInstance({
+    handle: "home",
+    name: "Home Instance",
+    profile: { summary: "The instance itself", services: [svc("dns")] },
+  });
   await provider("riverside", "Riverside Tech Co-op", {
     summary: "Email and mailing lists for unions and tenants' associations",
     languages: ["en"],
     values: { tags: ["cooperative", "worker-owned"], statement: "We are owned by the workers who run the servers." },
-    services: [svc("email", { supportLanguages: ["en"], price: { model: "sliding-scale" } }), svc("mailing-lists", { supportLanguages: ["en"] })],
+    services: [
+      svc("email", { supportLanguages: ["en"], price: { model: "sliding-scale" } }),
+      svc("mailing-lists", { supportLanguages: ["en"] }),
+    ],
     place: { country: "GB", jurisdiction: "UK" },
   });
   await provider("greenweb", "Green Web Collective", {
     summary: "Websites hosted on renewable energy",
     languages: ["en", "de"],
     values: { tags: ["renewable-energy", "collective"], statement: "Hosting websites for climate groups." },
-    services: [svc("web-hosting", { supportLanguages: ["en", "de"] }), svc("nextcloud", { supportLanguages: ["de"], software: "Nextcloud" })],
+    services: [
+      svc("web-hosting", { supportLanguages: ["en", "de"] }),
+      svc("nextcloud", { supportLanguages: ["de"], software: "Nextcloud" }),
+    ],
     place: { country: "DE", jurisdiction: "EU" },
     capacity: { storageGb: 2000, accounts: 500, statedAt: "2026-09-01" },
   });
   await provider("lutte", "Collectif La Lutte", {
     summary: "Hébergement de courriels et de listes pour les associations militantes",
     languages: ["fr"],
-    values: { tags: ["feminist", "anti-fascist"], statement: "Nous hébergeons les collectifs féministes et antifascistes." },
-    services: [svc("email", { supportLanguages: ["fr"], price: { model: "sliding-scale" } }), svc("pads", { supportLanguages: ["fr"] })],
+    values: {
+      tags: ["feminist", "anti-fascist"],
+      statement: "Nous hébergeons les collectifs féministes et antifascistes.",
+    },
+    services: [
+      svc("email", { supportLanguages: ["fr"], price: { model: "sliding-scale" } }),
+      svc("pads", { supportLanguages: ["fr"] }),
+    ],
     place: { country: "FR", region: "Occitanie", jurisdiction: "EU" },
   });
   await provider("sur", "Cooperativa Sur", {
     summary: "Alojamiento de correo electrónico y páginas web para colectivos y sindicatos",
     languages: ["es"],
-    values: { tags: ["cooperative", "anti-capitalist"], statement: "Una cooperativa tecnológica al servicio de los movimientos sociales." },
-    services: [svc("email", { supportLanguages: ["es"] }), svc("web-hosting", { supportLanguages: ["es"], price: { model: "membership-fee" } })],
+    values: {
+      tags: ["cooperative", "anti-capitalist"],
+      statement: "Una cooperativa tecnológica al servicio de los movimientos sociales.",
+    },
+    services: [
+      svc("email", { supportLanguages: ["es"] }),
+      svc("web-hosting", { supportLanguages: ["es"], price: { model: "membership-fee" } }),
+    ],
     place: { country: "ES", region: "Andalucía", jurisdiction: "EU" },
   });
-  for (let i = 0; i < 23; i++) await provider(`bulk${i}`, `Bulk Host ${String(i).padStart(2, "0")}`, { summary: "Generic video calls", services: [svc("video-calls")] });
+  for (let i = 0; i < 23; i++)
+    await provider(`bulk${i}`, `Bulk Host ${String(i).padStart(2, "0")}`, {
+      summary: "Generic video calls",
+      services: [svc("video-calls")],
+    });
 }, 120_000);
 
 afterAll(async () => stopAll(instance));
@@ -82,7 +117,11 @@ describe("relevance", () => {
     expect(await names("q=militant")).toEqual(["Collectif La Lutte"]);
     expect(await names("q=hebergement+feministe")).toEqual(["Collectif La Lutte"]);
     // "courriel" is the French label of the email service: every email host matches.
-    expect((await names("q=courriel")).sort()).toEqual(["Collectif La Lutte", "Cooperativa Sur", "Riverside Tech Co-op"]);
+    expect((await names("q=courriel")).sort()).toEqual([
+      "Collectif La Lutte",
+      "Cooperativa Sur",
+      "Riverside Tech Co-op",
+    ]);
   });
 
   it("Spanish: stems and ignores accents", async () => {

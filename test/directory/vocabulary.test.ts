@@ -15,7 +15,15 @@ const similarity = (a: string, b: string) => {
 
 describe("the directory's vocabulary", () => {
   it("measures similarity as pg_trgm does", async () => {
-    const pairs = [["hostng", "hosting"], ["nextclod", "nextcloud"], ["courriel", "courrier"], ["féministe", "feministe"], ["mail", "email"], ["abc", "xyz"], ["co", "coop"]];
+    const pairs = [
+      ["hostng", "hosting"],
+      ["nextclod", "nextcloud"],
+      ["courriel", "courrier"],
+      ["féministe", "feministe"],
+      ["mail", "email"],
+      ["abc", "xyz"],
+      ["co", "coop"],
+    ];
     for (const [a, b] of pairs) {
       const [row] = await rowsOf<{ s: number }>(database().db, sql`select similarity(${a}, ${b})::float8 as s`);
       expect(Math.fround(similarity(a!, b!)), `${a} ~ ${b}`).toBeCloseTo(row!.s, 6);

@@ -25,20 +25,35 @@ describe("the operator API between two real instances", () => {
     expect(followed.status).toBe(202);
     expect(followedSchema.parse(followed.body)).toMatchObject({ actorUri: alphaUri, state: "pending" });
 
-    await eventually(async () => (await b!.call("GET", "/api/v1/following")).body.items[0]?.state === "accepted", 15_000, "B's follow to be accepted");
+    await eventually(
+      async () => (await b!.call("GET", "/api/v1/following")).body.items[0]?.state === "accepted",
+      15_000,
+      "B's follow to be accepted",
+    );
     const following = followingListSchema.parse((await b.call("GET", "/api/v1/following")).body);
     expect(following.items).toHaveLength(1);
-    const followers = await eventually(async () => {
-      const res = await a!.call("GET", "/api/v1/followers");
-      return res.body.total === 1 ? res.body : undefined;
-    }, 15_000, "A to list B as follower");
+    const followers = await eventually(
+      async () => {
+        const res = await a!.call("GET", "/api/v1/followers");
+        return res.body.total === 1 ? res.body : undefined;
+      },
+      15_000,
+      "A to list B as follower",
+    );
     expect(followers.items[0].actorUri).toBe(`${b.instance.origin}/actors/beta`);
 
     const current = await a.call("GET", "/api/v1/profile");
-    const put = await a.call("PUT", "/api/v1/profile", { name: "Alpha Hosting Co-op", profile: { ...current.body.profile, summary: "Now with Matrix." } });
+    const put = await a.call("PUT", "/api/v1/profile", {
+      name: "Alpha Hosting Co-op",
+      profile: { ...current.body.profile, summary: "Now with Matrix." },
+    });
     expect(put.status).toBe(200);
     // B keeps its followed accounts' names current from their Update(actor).
-    await eventually(async () => (await findFollowed(b!.instance.services.database.db, alphaUri))?.name === "Alpha Hosting Co-op", 15_000, "B to receive the Update");
+    await eventually(
+      async () => (await findFollowed(b!.instance.services.database.db, alphaUri))?.name === "Alpha Hosting Co-op",
+      15_000,
+      "B to receive the Update",
+    );
     expect((await b.call("GET", "/api/v1/following")).body.items[0].name).toBe("Alpha Hosting Co-op");
 
     const unfollowed = await b.call("DELETE", `/api/v1/following?actor=${encodeURIComponent(alphaUri)}`);

@@ -20,7 +20,17 @@ const betaProfile = {
   capacity: { storageGb: 800, accounts: 200, statedAt: "2026-10-01" },
 };
 
-type Search = { total: number; results: { actorUri: string; name: string; stale: boolean; services: { kind: string }[]; explanation: { matches: { filter: string; value: string }[] } }[]; facets: Record<string, Record<string, number>> };
+type Search = {
+  total: number;
+  results: {
+    actorUri: string;
+    name: string;
+    stale: boolean;
+    services: { kind: string }[];
+    explanation: { matches: { filter: string; value: string }[] };
+  }[];
+  facets: Record<string, Record<string, number>>;
+};
 
 async function search(instance: TestInstance, query: string): Promise<Search> {
   const response = await fetch(`${instance.origin}/api/v1/directory?${query}`);
@@ -44,7 +54,11 @@ describe("the network directory across three instances", () => {
 
     // A peers with B, C peers with A: C learns B through A's following collection.
     expect((await addPeer(a.federation, a.services, betaUri)).ok).toBe(true);
-    await eventually(async () => (await findFollowed(a!.services.database.db, betaUri))?.state === "accepted", 20_000, "A's follow of B accepted");
+    await eventually(
+      async () => (await findFollowed(a!.services.database.db, betaUri))?.state === "accepted",
+      20_000,
+      "A's follow of B accepted",
+    );
     // C's operator adds A through the API (what `commonhost peer add --token` does).
     const token = await createToken(c.services.database.db, "test");
     if (!token.ok) throw new Error("no token");
@@ -55,7 +69,11 @@ describe("the network directory across three instances", () => {
     });
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ actorUri: alphaUri, replicated: true });
-    await eventually(async () => (await findReplica(c!.services.database.db, betaUri))?.depth === 2, 20_000, "C to learn B through A");
+    await eventually(
+      async () => (await findReplica(c!.services.database.db, betaUri))?.depth === 2,
+      20_000,
+      "C to learn B through A",
+    );
 
     const found = await search(c, "q=courriel&kind=email&language=fr");
     expect(found.total).toBe(1);
@@ -71,32 +89,82 @@ describe("the network directory across three instances", () => {
 
     // B changes its profile: A (its follower) applies the Update at once, C on its next refresh.
     const changed = await updateProvider(b.services.database.db, {
-      profile: { ...betaProfile, services: [{ kind: "nextcloud", price: { model: "free" }, availability: "open", supportLanguages: ["fr"] }] },
+      profile: {
+        ...betaProfile,
+        services: [{ kind: "nextcloud", price: { model: "free" }, availability: "open", supportLanguages: ["fr"] }],
+      },
     });
     expect(changed.ok).toBe(true);
-    await eventually(async () => (await findReplica(a!.services.database.db, betaUri))?.profile.services[0]?.kind === "nextcloud", 20_000, "A to apply B's Update");
-    await eventually(async () => {
-      await runRefreshCycle(c!.services);
-      return (await search(c!, "kind=nextcloud")).results[0]?.actorUri === betaUri;
-    }, 20_000, "C to see B's new service");
+    await eventually(
+      async () => (await findReplica(a!.services.database.db, betaUri))?.profile.services[0]?.kind === "nextcloud",
+      20_000,
+      "A to apply B's Update",
+    );
+    await eventually(
+      async () => {
+        await runRefreshCycle(c!.services);
+        return (await search(c!, "kind=nextcloud")).results[0]?.actorUri === betaUri;
+      },
+      20_000,
+      "C to see B's new service",
+    );
     expect((await search(c, "q=courriel&kind=email")).total).toBe(0);
 
     // An inquiry from C's directory reaches B's operators, and only them; abuse is refused.
-    const sent = await submitInquiry(c.services.database.db, { providerActorUri: betaUri, senderName: "Collectif Vélo", senderEmail: "velo@example.net", message: "We need email for 30 people, in French." }, `${c.origin}/actors/gamma`);
+    const sent = await submitInquiry(
+      c.services.database.db,
+      {
+        providerActorUri: betaUri,
+        senderName: "Collectif Vélo",
+        senderEmail: "velo@example.net",
+        message: "We need email for 30 people, in French.",
+      },
+      `${c.origin}/actors/gamma`,
+    );
     expect(sent.ok).toBe(true);
-    const received = await eventually(async () => (await listInquiries(b!.services.database.db, { limit: 10 }))[0], 20_000, "B to receive the inquiry");
-    expect(received).toMatchObject({ senderName: "Collectif Vélo", senderEmail: "velo@example.net", message: "We need email for 30 people, in French.", peerActorUri: `${c.origin}/actors/gamma` });
+    const received = await eventually(
+      async () => (await listInquiries(b!.services.database.db, { limit: 10 }))[0],
+      20_000,
+      "B to receive the inquiry",
+    );
+    expect(received).toMatchObject({
+      senderName: "Collectif Vélo",
+      senderEmail: "velo@example.net",
+      message: "We need email for 30 people, in French.",
+      peerActorUri: `${c.origin}/actors/gamma`,
+    });
     for (let i = 0; i < 14; i++) {
-      await submitInquiry(c.services.database.db, { providerActorUri: betaUri, senderName: "Spam", senderEmail: "spam@example.net", message: `Buy now, offer number ${i}` }, `${c.origin}/actors/gamma`);
+      await submitInquiry(
+        c.services.database.db,
+        {
+          providerActorUri: betaUri,
+          senderName: "Spam",
+          senderEmail: "spam@example.net",
+          message: `Buy now, offer number ${i}`,
+        },
+        `${c.origin}/actors/gamma`,
+      );
     }
-    await eventually(async () => (await listInquiries(b!.services.database.db, { limit: 100 })).length === 10, 30_000, "B to store up to its per-instance limit");
-    await eventually(async () => {
-      const pending = await c!.services.database.rows<{ n: number }>((await import("drizzle-orm")).sql`select count(*)::int as n from queue_messages`);
-      return pending[0]!.n === 0;
-    }, 30_000, "C to deliver everything");
+    await eventually(
+      async () => (await listInquiries(b!.services.database.db, { limit: 100 })).length === 10,
+      30_000,
+      "B to store up to its per-instance limit",
+    );
+    await eventually(
+      async () => {
+        const pending = await c!.services.database.rows<{ n: number }>(
+          (await import("drizzle-orm")).sql`select count(*)::int as n from queue_messages`,
+        );
+        return pending[0]!.n === 0;
+      },
+      30_000,
+      "C to deliver everything",
+    );
     expect((await listInquiries(b.services.database.db, { limit: 100 })).length).toBe(10);
     // The relaying instance keeps no contact details once the inquiry is handed over.
-    const kept = await c.services.database.rows<{ sender_email: string }>((await import("drizzle-orm")).sql`select sender_email from inquiries`);
+    const kept = await c.services.database.rows<{ sender_email: string }>(
+      (await import("drizzle-orm")).sql`select sender_email from inquiries`,
+    );
     expect(kept.every((r) => r.sender_email === "")).toBe(true);
     const listed = await fetch(`${b.origin}/api/v1/inquiries`, { headers: { Authorization: "Bearer nope" } });
     expect(listed.status).toBe(401);

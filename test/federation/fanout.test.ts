@@ -1,10 +1,21 @@
 import { Create, Note } from "@fedify/vocab";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { FOLLOWERS_PAGE, sendFollowersPage, sendToFollowers, type FollowersPageMessage } from "../../src/federation/fanout.ts";
+import {
+  FOLLOWERS_PAGE,
+  sendFollowersPage,
+  sendToFollowers,
+  type FollowersPageMessage,
+} from "../../src/federation/fanout.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
-type Payload = { commonhost?: string; after?: string; type?: string; inboxes?: Record<string, unknown>; inbox?: string };
+type Payload = {
+  commonhost?: string;
+  after?: string;
+  type?: string;
+  inboxes?: Record<string, unknown>;
+  inbox?: string;
+};
 
 describe("fan-out to followers a page at a time", () => {
   let a: TestInstance | undefined;
@@ -21,9 +32,16 @@ describe("fan-out to followers a page at a time", () => {
     const ctx = a.federation.createContext(new URL(a.origin), a.services);
     const actor = ctx.getActorUri("alpha");
     const note = new Note({ id: new URL(`${a.origin}/announcements/x`), attribution: actor, content: "hello" });
-    await sendToFollowers(ctx, "alpha", new Create({ id: new URL(`${a.origin}/announcements/x#create`), actor, object: note }));
+    await sendToFollowers(
+      ctx,
+      "alpha",
+      new Create({ id: new URL(`${a.origin}/announcements/x#create`), actor, object: note }),
+    );
 
-    const queued = async () => (await database.rows<{ payload: Payload }>(sql`select payload from queue_messages order by id`)).map((r) => r.payload);
+    const queued = async () =>
+      (await database.rows<{ payload: Payload }>(sql`select payload from queue_messages order by id`)).map(
+        (r) => r.payload,
+      );
     const [first, ...rest] = await queued();
     expect(rest).toHaveLength(0);
     expect(first?.commonhost).toBe(FOLLOWERS_PAGE);

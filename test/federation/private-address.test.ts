@@ -27,7 +27,11 @@ describe("private addresses", { timeout: 90_000 }, () => {
     });
 
   it("refuses to look up an actor on 127.0.0.1", async () => {
-    tripwire = await recordingServer(200, () => ({ status: 200, body: actorJson(tripwire!.origin), type: "application/activity+json" }));
+    tripwire = await recordingServer(200, () => ({
+      status: 200,
+      body: actorJson(tripwire!.origin),
+      type: "application/activity+json",
+    }));
     a = await startInstance({ handle: "alpha", env: { ALLOW_PRIVATE_ADDRESS: "false" } });
     const result = await followRemote(a.federation, a.services, `${tripwire.origin}/users/x`);
     expect(result.ok).toBe(false);
@@ -44,10 +48,21 @@ describe("private addresses", { timeout: 90_000 }, () => {
 
   it("refuses to deliver to an inbox on 127.0.0.1", async () => {
     tripwire = await recordingServer(202);
-    a = await startInstance({ handle: "alpha", env: { ALLOW_PRIVATE_ADDRESS: "false", DELIVERY_RETRY_INITIAL_MS: "100" } });
+    a = await startInstance({
+      handle: "alpha",
+      env: { ALLOW_PRIVATE_ADDRESS: "false", DELIVERY_RETRY_INITIAL_MS: "100" },
+    });
     const db = a.services.database.db;
     // A follower row pointing at a private inbox (as a forged Follow could have left).
-    await addFollower(db, { actorUri: `${tripwire.origin}/users/x`, followId: null, inbox: `${tripwire.origin}/users/x/inbox`, sharedInbox: null, handle: null, name: null, url: null });
+    await addFollower(db, {
+      actorUri: `${tripwire.origin}/users/x`,
+      followId: null,
+      inbox: `${tripwire.origin}/users/x/inbox`,
+      sharedInbox: null,
+      handle: null,
+      name: null,
+      url: null,
+    });
     await createAnnouncement(db, { content: "Not for loopback" }, (t) => tagUrl(a!.origin, t).href);
     await eventually(async () => (await a!.services.queue.getDepth()).ready === 0, 15_000, "the queue to settle");
     await new Promise((r) => setTimeout(r, 1500));

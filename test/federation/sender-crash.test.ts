@@ -44,17 +44,29 @@ describe("a sender that crashes", () => {
 
     b = await startInstance({ handle: "beta" });
     expect((await followRemote(b.federation, b.services, `${origin}/actors/alpha`)).ok).toBe(true);
-    await eventually(async () => (await findFollowed(b!.services.database.db, `${origin}/actors/alpha`))?.state === "accepted", 30_000, "the follow");
+    await eventually(
+      async () => (await findFollowed(b!.services.database.db, `${origin}/actors/alpha`))?.state === "accepted",
+      30_000,
+      "the follow",
+    );
 
     b = await b.restart(async () => {
       // While B is down: the sender posts (written while it is stopped, as PGlite allows one process).
       await sender!.kill("SIGKILL");
       const database = await senderDatabase!.open();
-      const created = await createAnnouncement(database.db, { content: "Survives a crash" }, (t) => tagUrl(origin, t).href);
+      const created = await createAnnouncement(
+        database.db,
+        { content: "Survives a crash" },
+        (t) => tagUrl(origin, t).href,
+      );
       expect(created.ok).toBe(true);
       await database.close();
       sender = await spawnInstance(origin, env);
-      await eventually(() => sender!.output.some((line) => line.includes("Failed to send activity")), 60_000, "a failed delivery to B");
+      await eventually(
+        () => sender!.output.some((line) => line.includes("Failed to send activity")),
+        60_000,
+        "a failed delivery to B",
+      );
       // Killed in the middle of retrying: the delivery must still be on the queue.
       await sender.kill("SIGKILL");
       const after = await senderDatabase!.open();
@@ -63,7 +75,11 @@ describe("a sender that crashes", () => {
       expect(queued!.n).toBeGreaterThan(0);
       sender = await spawnInstance(origin, env);
     });
-    const item = await eventually(async () => (await listFeed(b!.services.database.db, { limit: 5 }))[0], 60_000, "B to receive the announcement");
+    const item = await eventually(
+      async () => (await listFeed(b!.services.database.db, { limit: 5 }))[0],
+      60_000,
+      "B to receive the announcement",
+    );
     expect(item.html).toContain("Survives a crash");
   });
 });

@@ -15,7 +15,11 @@ export type ChildInstance = {
 
 export async function spawnInstance(origin: string, env: Record<string, string>): Promise<ChildInstance> {
   // process.execPath: the Node 24 that runs the tests (not npx, whose child a signal would miss).
-  const child = spawn(process.execPath, [join(root, "src", "main.ts"), "serve"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(root, "src", "main.ts"), "serve"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   let exited = false;
   child.on("exit", () => (exited = true));

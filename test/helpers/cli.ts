@@ -12,7 +12,11 @@ export type Run = { code: number | null; stdout: string; stderr: string };
 export function cli(args: string[], vars: Record<string, string>): Promise<Run> {
   const assignments = Object.entries({ LOG_LEVEL: "silent", ...vars }).map(([k, v]) => `${k}=${v}`);
   // `env` changes the child's environment without this process reading its own.
-  const child = spawn("env", ["-u", "DATABASE_URL", "-u", "PORT", "-u", "ORIGIN", ...assignments, "npx", "node", "src/main.ts", ...args], { cwd: root });
+  const child = spawn(
+    "env",
+    ["-u", "DATABASE_URL", "-u", "PORT", "-u", "ORIGIN", ...assignments, "npx", "node", "src/main.ts", ...args],
+    { cwd: root },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -39,7 +39,9 @@ export async function dropOrphanedTemplates(url: string): Promise<void> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   let names: string[];
   try {
-    names = (await admin<{ datname: string }[]>`select datname from pg_database where datname like 'ch\\_tpl\\_%'`).map((r) => r.datname);
+    names = (await admin<{ datname: string }[]>`select datname from pg_database where datname like 'ch\\_tpl\\_%'`).map(
+      (r) => r.datname,
+    );
   } finally {
     await admin.end({ timeout: 5 });
   }
@@ -48,7 +50,6 @@ export async function dropOrphanedTemplates(url: string): Promise<void> {
     if (pid && !isProcessAlive(pid)) await dropTestDatabases(url, name);
   }
 }
-
 
 // As a script: node drop-test-databases.ts URL TEMPLATE
 if (import.meta.main) {

@@ -9,6 +9,7 @@ export function fixtureText(name: string): string {
 export function fixture(name: string, replacements: Record<string, string> = {}): Record<string, unknown> {
   let text = fixtureText(name);
   // Longest first, so a URL is replaced before the host it starts with.
-  for (const from of Object.keys(replacements).sort((a, b) => b.length - a.length)) text = text.replaceAll(from, replacements[from]!);
+  for (const from of Object.keys(replacements).sort((a, b) => b.length - a.length))
+    text = text.replaceAll(from, replacements[from]!);
   return JSON.parse(text) as Record<string, unknown>;
 }

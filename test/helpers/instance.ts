@@ -19,7 +19,6 @@ export type TestInstance = Instance & {
   restart(whileDown?: () => Promise<void>): Promise<TestInstance>;
 };
 
-
 export type StartOptions = {
   handle?: string | null;
   name?: string;
@@ -48,9 +47,15 @@ export async function startInstance(options: StartOptions = {}): Promise<TestIns
   const instance = await createInstance(config, createLogger(config.logLevel));
   const handle = options.handle === undefined ? "provider" : options.handle;
   if (handle) {
-    const existing = await import("../../src/domain/provider/provider.repository.ts").then((m) => m.findProvider(instance.services.database.db));
+    const existing = await import("../../src/domain/provider/provider.repository.ts").then((m) =>
+      m.findProvider(instance.services.database.db),
+    );
     if (!existing) {
-      const result = await setupProvider(instance.services.database.db, { handle, name: options.name ?? `Provider ${handle}`, profile: options.profile });
+      const result = await setupProvider(instance.services.database.db, {
+        handle,
+        name: options.name ?? `Provider ${handle}`,
+        profile: options.profile,
+      });
       if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result.error)}`);
     }
   }
@@ -78,7 +83,11 @@ export async function stopAll(...instances: (TestInstance | undefined)[]): Promi
 }
 
 /** Polls until check() returns a truthy value, or fails after timeoutMs. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const start = Date.now();
   let lastError: unknown;
   for (;;) {
@@ -88,7 +97,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

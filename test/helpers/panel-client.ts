@@ -38,28 +38,49 @@ export class PanelClient {
   }
 
   /** Posts a form; the CSRF token is added unless the fields say otherwise. */
-  post(path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+  post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append("_csrf", this.csrf);
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers } });
+    return this.request(path, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers },
+    });
   }
 }
 
 export const PASSWORD = "a long enough passphrase";
 
 /** Claims a fresh instance through the setup link and returns the signed-in admin's client. */
-export async function setUpThroughPanel(instance: TestInstance, options: { handle?: string; username?: string; baseUrl?: string } = {}): Promise<PanelClient> {
+export async function setUpThroughPanel(
+  instance: TestInstance,
+  options: { handle?: string; username?: string; baseUrl?: string } = {},
+): Promise<PanelClient> {
   const code = await issueSetupCode(instance.services.database.db);
   if (!code) throw new Error("the instance has an operator already");
   const client = new PanelClient(options.baseUrl ?? instance.origin);
   await client.get(`/admin/setup?code=${code}`);
-  const res = await client.post("/admin/setup", { code, handle: options.handle ?? "coop", name: "The Co-op", username: options.username ?? "alice", password: PASSWORD });
+  const res = await client.post("/admin/setup", {
+    code,
+    handle: options.handle ?? "coop",
+    name: "The Co-op",
+    username: options.username ?? "alice",
+    password: PASSWORD,
+  });
   if (res.status !== 303) throw new Error(`setup failed: ${res.status}`);
   return client;
 }
 
-export async function signIn(origin: string, username: string, password = PASSWORD): Promise<{ client: PanelClient; response: PanelResponse }> {
+export async function signIn(
+  origin: string,
+  username: string,
+  password = PASSWORD,
+): Promise<{ client: PanelClient; response: PanelResponse }> {
   const client = new PanelClient(origin);
   await client.get("/admin/login");
   const response = await client.post("/admin/login", { username, password });

@@ -8,7 +8,10 @@ export type RecordingServer = {
   close(): Promise<void>;
 };
 
-export async function recordingServer(status = 202, respond?: (req: IncomingMessage) => { status: number; body: string; type?: string } | undefined): Promise<RecordingServer> {
+export async function recordingServer(
+  status = 202,
+  respond?: (req: IncomingMessage) => { status: number; body: string; type?: string } | undefined,
+): Promise<RecordingServer> {
   const hits: RecordingServer["hits"] = [];
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];

@@ -14,7 +14,12 @@ export type RemoteServer = {
   /** Activities our instance delivered to the remote actor's inboxes. */
   readonly received: Activity[];
   /** POSTs a fixture (hosts re-pointed at this server and at `ours`), signed by the remote actor. */
-  post(fixtureName: string, inbox: string, extra?: Record<string, string>, edit?: (doc: Record<string, unknown>) => void): Promise<Response>;
+  post(
+    fixtureName: string,
+    inbox: string,
+    extra?: Record<string, string>,
+    edit?: (doc: Record<string, unknown>) => void,
+  ): Promise<Response>;
   close(): Promise<void>;
 };
 
@@ -25,7 +30,11 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
   const replacements = { "https://mastodon.example": origin, "@mastodon.example": `@127.0.0.1:${port}`, ...ours };
   const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
   const received: Activity[] = [];
-  const federation = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true, firstKnock: "draft-cavage-http-signatures-12" });
+  const federation = createFederation<void>({
+    kv: new MemoryKvStore(),
+    allowPrivateAddress: true,
+    firstKnock: "draft-cavage-http-signatures-12",
+  });
   federation
     .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
       if (identifier !== "alice") return null;
@@ -40,7 +49,10 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
     .on(Reject, (_ctx, activity) => void received.push(activity));
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: (request) => federation.fetch(request, { contextData: undefined }), port, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve(
+      { fetch: (request) => federation.fetch(request, { contextData: undefined }), port, hostname: "127.0.0.1" },
+      () => resolve(s),
+    );
   });
   const actorUri = `${origin}/users/alice`;
   return {
@@ -50,7 +62,10 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
     async post(fixtureName, inbox, extra = {}, edit) {
       const doc = fixture(fixtureName, { ...replacements, ...extra });
       edit?.(doc);
-      const request = await signedRequest(inbox, JSON.stringify(doc), { keyId: new URL(`${actorUri}#main-key`), privateKey: keys.privateKey });
+      const request = await signedRequest(inbox, JSON.stringify(doc), {
+        keyId: new URL(`${actorUri}#main-key`),
+        privateKey: keys.privateKey,
+      });
       return fetch(request);
     },
     close: () =>

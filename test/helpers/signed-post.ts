@@ -11,7 +11,9 @@ export type Signer = { keyId: URL; privateKey: CryptoKey };
 /** The RSA key an instance signs with, and the key id its actor document publishes for it. */
 export async function signerOf(instance: TestInstance, handle: string): Promise<Signer> {
   const [rsa] = await loadKeyPairs(instance.services.database);
-  const actor = (await (await fetch(`${instance.origin}/actors/${handle}`, { headers: { Accept: "application/activity+json" } })).json()) as {
+  const actor = (await (
+    await fetch(`${instance.origin}/actors/${handle}`, { headers: { Accept: "application/activity+json" } })
+  ).json()) as {
     publicKey: { id: string };
   };
   return { keyId: new URL(actor.publicKey.id), privateKey: rsa!.privateKey };

@@ -1,13 +1,43 @@
 import "temporal-polyfill/global";
-import { Create, Follow, isActor, Like, Mention, Note, Object as APObject, Organization, Person, PropertyValue, Undo } from "@fedify/vocab";
+import {
+  Create,
+  Follow,
+  isActor,
+  Like,
+  Mention,
+  Note,
+  Object as APObject,
+  Organization,
+  Person,
+  PropertyValue,
+  Undo,
+} from "@fedify/vocab";
 import { describe, expect, it } from "vitest";
 import { actorHandle, actorName } from "../../src/federation/inbox/actor-info.ts";
 import { fixture } from "../helpers/fixtures.ts";
 
 describe("remote actor fixtures parse with the fields we use", () => {
   it.each([
-    ["mastodon-actor.json", Person, "https://mastodon.example/users/alice", "@alice@mastodon.example", "Alice Organiser 🌱", "https://mastodon.example/inbox", "https://mastodon.example/users/alice#main-key", 2],
-    ["gotosocial-actor.json", Organization, "https://gts.example/users/collective", "@collective@gts.example", "Radical Tech Collective", "https://gts.example/sharedInbox", "https://gts.example/users/collective/main-key", 2],
+    [
+      "mastodon-actor.json",
+      Person,
+      "https://mastodon.example/users/alice",
+      "@alice@mastodon.example",
+      "Alice Organiser 🌱",
+      "https://mastodon.example/inbox",
+      "https://mastodon.example/users/alice#main-key",
+      2,
+    ],
+    [
+      "gotosocial-actor.json",
+      Organization,
+      "https://gts.example/users/collective",
+      "@collective@gts.example",
+      "Radical Tech Collective",
+      "https://gts.example/sharedInbox",
+      "https://gts.example/users/collective/main-key",
+      2,
+    ],
   ] as const)("%s", async (file, cls, id, handle, name, sharedInbox, keyId, fields) => {
     const actor = await cls.fromJsonLd(fixture(file));
     expect(isActor(actor)).toBe(true);

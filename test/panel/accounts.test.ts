@@ -17,7 +17,13 @@ describe("the panel's gates", () => {
     const home = await stranger.get("/");
     expect(home.html).toContain("/admin/setup?code=");
     expect(home.html).not.toMatch(/code=[A-Za-z0-9_-]{20,}/);
-    const posted = await stranger.post("/admin/setup", { code: "guess", handle: "evil", name: "Evil", username: "mallory", password: PASSWORD });
+    const posted = await stranger.post("/admin/setup", {
+      code: "guess",
+      handle: "evil",
+      name: "Evil",
+      username: "mallory",
+      password: PASSWORD,
+    });
     expect(posted.status).toBe(403);
     expect(await findProvider(instance.services.database.db)).toBeUndefined();
 
@@ -55,11 +61,23 @@ describe("the panel's gates", () => {
     instance = await startInstance({ handle: null });
     const admin = await setUpThroughPanel(instance);
     await admin.get("/admin/announcements");
-    const without = await admin.post("/admin/announcements", { content: "Forged", _action: "publish" }, { csrf: false });
+    const without = await admin.post(
+      "/admin/announcements",
+      { content: "Forged", _action: "publish" },
+      { csrf: false },
+    );
     expect(without.status).toBe(403);
-    const wrong = await admin.post("/admin/announcements", { content: "Forged", _action: "publish", _csrf: "x".repeat(43) }, { csrf: false });
+    const wrong = await admin.post(
+      "/admin/announcements",
+      { content: "Forged", _action: "publish", _csrf: "x".repeat(43) },
+      { csrf: false },
+    );
     expect(wrong.status).toBe(403);
-    const crossOrigin = await admin.post("/admin/announcements", { content: "Forged", _action: "publish" }, { headers: { origin: "https://evil.example" } });
+    const crossOrigin = await admin.post(
+      "/admin/announcements",
+      { content: "Forged", _action: "publish" },
+      { headers: { origin: "https://evil.example" } },
+    );
     expect(crossOrigin.status).toBe(403);
     const genuine = await admin.post("/admin/announcements", { content: "Genuine", _action: "publish" });
     expect(genuine.status).toBe(303);
@@ -70,7 +88,8 @@ describe("the panel's gates", () => {
     instance = await startInstance({ handle: null });
     await setUpThroughPanel(instance);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await signIn(instance.origin, "alice", "wrong password!!")).response.status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await signIn(instance.origin, "alice", "wrong password!!")).response.status);
     expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
     expect(statuses[5]).toBe(429);
     // Even the right password is refused while the limit holds.
@@ -82,7 +101,8 @@ describe("the panel's gates", () => {
   it("rate-limits failed sign-ins per address, whatever the username", async () => {
     instance = await startInstance({ handle: null });
     await setUpThroughPanel(instance);
-    for (let i = 0; i < 20; i++) expect((await signIn(instance.origin, `nobody${i}`, "wrong password!!")).response.status).toBe(403);
+    for (let i = 0; i < 20; i++)
+      expect((await signIn(instance.origin, `nobody${i}`, "wrong password!!")).response.status).toBe(403);
     expect((await signIn(instance.origin, "alice")).response.status).toBe(429);
   });
 
@@ -108,7 +128,9 @@ describe("the panel's gates", () => {
 
     const fresh = await createInvite(db, { role: "editor", createdBy: null });
     await visitor.get(`/admin/invite?code=${fresh.secret}`);
-    expect((await visitor.post("/admin/invite", { code: fresh.secret, username: "bob", password: PASSWORD })).status).toBe(303);
+    expect(
+      (await visitor.post("/admin/invite", { code: fresh.secret, username: "bob", password: PASSWORD })).status,
+    ).toBe(303);
     const again = new PanelClient(instance.origin);
     expect((await again.get(`/admin/invite?code=${fresh.secret}`)).status).toBe(403);
   });
@@ -128,7 +150,9 @@ describe("the panel's gates", () => {
     expect((await editor.post("/admin/operators/invite", { role: "admin" })).status).toBe(403);
     expect((await editor.post("/admin/tokens", { name: "sneaky" })).status).toBe(403);
     // The admin can.
-    const invited = await admin.post("/admin/operators/invite", { role: "editor" }).then(async () => admin.get("/admin/operators"));
+    const invited = await admin
+      .post("/admin/operators/invite", { role: "editor" })
+      .then(async () => admin.get("/admin/operators"));
     expect(invited.status).toBe(200);
     const token = await admin.post("/admin/tokens", { name: "deploy script" });
     const secret = /value="(chp_[A-Za-z0-9_-]+)"/.exec(token.html)?.[1];

@@ -2,14 +2,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { localeNames, readLocale } from "../../src/i18n/i18n.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-const load = (lang: string) => JSON.parse(readFileSync(join(root, "locales", `${lang}.json`), "utf8")) as Record<string, string>;
+const load = (lang: string) => readLocale(lang);
 const en = load("en");
-const langs = readdirSync(join(root, "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+const langs = localeNames();
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("locales", () => {
@@ -22,7 +25,9 @@ describe("locales", () => {
     const missing = Object.keys(en).filter((k) => !(k in messages) || messages[k]!.trim() === "");
     expect(missing).toEqual([]);
     const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const mismatched = Object.keys(en).filter((k) => JSON.stringify(placeholders(en[k]!)) !== JSON.stringify(placeholders(messages[k] ?? "")));
+    const mismatched = Object.keys(en).filter(
+      (k) => JSON.stringify(placeholders(en[k]!)) !== JSON.stringify(placeholders(messages[k] ?? "")),
+    );
     expect(mismatched).toEqual([]);
   });
 

@@ -24,10 +24,14 @@ describe("the panel's network page", () => {
     const added = await admin.post("/admin/network/peers", { target: `${b.origin}/actors/beta` });
     expect(added.status).toBe(303);
     expect(added.location).toBe("/admin/network?done=peerAdded");
-    const listed = await eventually(async () => {
-      const page = await admin.get("/admin/network");
-      return page.html.includes("Beta Collective") && page.html.includes("following") ? page : undefined;
-    }, 30_000, "the peer to accept");
+    const listed = await eventually(
+      async () => {
+        const page = await admin.get("/admin/network");
+        return page.html.includes("Beta Collective") && page.html.includes("following") ? page : undefined;
+      },
+      30_000,
+      "the peer to accept",
+    );
     expect(listed.html).toContain(`name="actor" value="${b.origin}/actors/beta"`);
 
     const removed = await admin.post("/admin/network/peers/remove", { actor: `${b.origin}/actors/beta` });

@@ -16,15 +16,36 @@ describe("the panel's pages", () => {
     instance = await startInstance({ handle: null, queue: false });
     const admin = await setUpThroughPanel(instance);
     await admin.get("/admin/profile");
-    const bad = await admin.post("/admin/profile", { name: "The Co-op", summary: "Kept as typed", "capacity.storageGb": "lots", "evidence.0.claim": "Backups", "evidence.0.url": "https://coop.example/b", "evidence.0.reconfirmBy": "2020-01-01", _action: "save" });
+    const bad = await admin.post("/admin/profile", {
+      name: "The Co-op",
+      summary: "Kept as typed",
+      "capacity.storageGb": "lots",
+      "evidence.0.claim": "Backups",
+      "evidence.0.url": "https://coop.example/b",
+      "evidence.0.reconfirmBy": "2020-01-01",
+      _action: "save",
+    });
     expect(bad.status).toBe(422);
     expect(bad.html).toContain("Kept as typed");
     expect(bad.html).toMatch(/id="f-capacity-storageGb-error" class="error">Enter a number\./);
     expect(bad.html).toContain('value="lots"');
 
-    const queued = async () => (await instance!.services.database.rows<{ n: number }>(sql`select count(*)::int as n from queue_messages where payload->>'commonhost' = 'profile.updated'`))[0]!.n;
+    const queued = async () =>
+      (
+        await instance!.services.database.rows<{ n: number }>(
+          sql`select count(*)::int as n from queue_messages where payload->>'commonhost' = 'profile.updated'`,
+        )
+      )[0]!.n;
     const before = await queued();
-    const good = await admin.post("/admin/profile", { name: "The Co-op", summary: "Kept as typed", "capacity.storageGb": "200", "evidence.0.claim": "Backups", "evidence.0.url": "https://coop.example/b", "evidence.0.reconfirmBy": "2020-01-01", _action: "save" });
+    const good = await admin.post("/admin/profile", {
+      name: "The Co-op",
+      summary: "Kept as typed",
+      "capacity.storageGb": "200",
+      "evidence.0.claim": "Backups",
+      "evidence.0.url": "https://coop.example/b",
+      "evidence.0.reconfirmBy": "2020-01-01",
+      _action: "save",
+    });
     expect(good.status).toBe(303);
     const record = await findProvider(instance.services.database.db);
     expect(record?.profile.capacity?.storageGb).toBe(200);
@@ -38,7 +59,11 @@ describe("the panel's pages", () => {
     instance = await startInstance({ handle: null });
     const admin = await setUpThroughPanel(instance);
     await admin.get("/admin/profile");
-    const preview = await admin.post("/admin/profile", { name: "Renamed?", "values.statement": "We **share**.", _action: "preview" });
+    const preview = await admin.post("/admin/profile", {
+      name: "Renamed?",
+      "values.statement": "We **share**.",
+      _action: "preview",
+    });
     expect(preview.status).toBe(200);
     expect(preview.html).toContain("<strong>share</strong>");
     expect(preview.html).toContain("Renamed?");
@@ -55,7 +80,9 @@ describe("the panel's pages", () => {
     const [created] = await listAnnouncements(db, { limit: 5 });
     expect(created?.hashtags).toEqual(["ops"]);
     await admin.get(`/admin/announcements/${created!.id}/edit`);
-    expect((await admin.post(`/admin/announcements/${created!.id}`, { content: "Hello again", _action: "publish" })).status).toBe(303);
+    expect(
+      (await admin.post(`/admin/announcements/${created!.id}`, { content: "Hello again", _action: "publish" })).status,
+    ).toBe(303);
     expect((await listAnnouncements(db, { limit: 5 }))[0]?.source).toBe("Hello again");
     expect((await admin.post(`/admin/announcements/${created!.id}/pin`, { pinned: "1" })).status).toBe(303);
     expect(await listPinnedAnnouncements(db)).toHaveLength(1);
@@ -73,12 +100,23 @@ describe("the panel's pages", () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect((await admin.post("/admin/account/totp/enable", { secret: secret!, code: "000000" })).status).toBe(422);
     // A fresh step's code, so it is not the one spent enabling the factor.
-    expect((await admin.post("/admin/account/totp/enable", { secret: secret!, code: totpCode(secret!, Date.now() - 30_000) })).status).toBe(303);
+    expect(
+      (
+        await admin.post("/admin/account/totp/enable", {
+          secret: secret!,
+          code: totpCode(secret!, Date.now() - 30_000),
+        })
+      ).status,
+    ).toBe(303);
 
     expect((await signIn(instance.origin, "alice")).response.status).toBe(403);
     const client = new PanelClient(instance.origin);
     await client.get("/admin/login");
-    const ok = await client.post("/admin/login", { username: "alice", password: "a long enough passphrase", code: totpCode(secret!) });
+    const ok = await client.post("/admin/login", {
+      username: "alice",
+      password: "a long enough passphrase",
+      code: totpCode(secret!),
+    });
     expect(ok.status).toBe(303);
     expect((await client.get("/admin")).status).toBe(200);
   });
@@ -98,7 +136,9 @@ describe("the panel's pages", () => {
     const withCode = await visitor.get(`/lang?to=fr&back=${encodeURIComponent("/admin/setup?code=abc_-1")}`);
     expect(withCode.location).toBe("/admin/setup?code=abc_-1");
     const code = await issueSetupCode(instance.services.database.db);
-    expect((await visitor.get(`/admin/setup?code=${code}`)).html).toContain(`name="back" value="/admin/setup?code=${code}"`);
+    expect((await visitor.get(`/admin/setup?code=${code}`)).html).toContain(
+      `name="back" value="/admin/setup?code=${code}"`,
+    );
     const missing = await visitor.get("/no/such/page");
     expect(missing.status).toBe(404);
     expect(missing.html).toContain('<html lang="fr">');

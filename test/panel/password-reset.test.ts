@@ -16,7 +16,10 @@ describe("password reset links", () => {
   async function aliceWithLink(options: { disableTotp?: boolean } = {}) {
     instance = await startInstance({ handle: null });
     const session = await setUpThroughPanel(instance, { username: "alice" });
-    const issued = await issuePasswordReset(instance.services.database.db, { username: "alice", disableTotp: options.disableTotp ?? false });
+    const issued = await issuePasswordReset(instance.services.database.db, {
+      username: "alice",
+      disableTotp: options.disableTotp ?? false,
+    });
     if (!issued.ok) throw new Error(issued.error.message);
     return { session, code: issued.value.secret, operatorId: issued.value.operator.id };
   }
@@ -68,11 +71,15 @@ describe("password reset links", () => {
     expect((await visitor.get("/admin/reset?code=made-up")).status).toBe(403);
     expect((await visitor.get("/admin/reset")).status).toBe(403);
 
-    await instance!.services.database.rows(sql`update kv_entries set expires_at = now() - interval '1 second' where key like 'commonhost%'`);
+    await instance!.services.database.rows(
+      sql`update kv_entries set expires_at = now() - interval '1 second' where key like 'commonhost%'`,
+    );
     const expired = await visitor.get(`/admin/reset?code=${second.value.secret}`);
     expect(expired.status).toBe(403);
     expect(expired.html).toContain("npx commonhost account reset");
-    expect((await visitor.post("/admin/reset", { code: second.value.secret, password: NEW_PASSWORD })).status).toBe(403);
+    expect((await visitor.post("/admin/reset", { code: second.value.secret, password: NEW_PASSWORD })).status).toBe(
+      403,
+    );
     expect((await signIn(instance!.origin, "alice", NEW_PASSWORD)).response.status).toBe(403);
   });
 });

@@ -8,11 +8,22 @@ const full = profileSchema.parse({
   languages: ["en", "fr"],
   values: { tags: ["cooperative", "no-ads"], statement: "We *care*." },
   services: [
-    { kind: "email", price: { model: "fixed", amount: 5, currency: "EUR", period: "month" }, availability: "open", supportLanguages: ["en"] },
+    {
+      kind: "email",
+      price: { model: "fixed", amount: 5, currency: "EUR", period: "month" },
+      availability: "open",
+      supportLanguages: ["en"],
+    },
     { kind: "nextcloud", name: "Cloud", price: { model: "donation" }, availability: "waitlist" },
   ],
   capacity: { storageGb: 500, statedAt: "2026-01-01" },
-  norms: { governance: "cooperative", shutdownNoticeDays: 90, funding: ["members"], dataPolicy: { backupFrequency: "daily" }, emergencyAccess: { people: 2 } },
+  norms: {
+    governance: "cooperative",
+    shutdownNoticeDays: 90,
+    funding: ["members"],
+    dataPolicy: { backupFrequency: "daily" },
+    emergencyAccess: { people: 2 },
+  },
   place: { country: "FR", region: "Bretagne", upstream: { asn: 12345 } },
   evidence: [{ claim: "Daily backups", url: "https://coop.example/backups", reconfirmBy: "2027-01-01" }],
 });

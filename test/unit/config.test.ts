@@ -14,7 +14,12 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe("config", () => {
   it("works with no variables at all, with production retry defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, origin: "http://localhost:3000", allowPrivateAddress: false, inboxMaxBytes: 1024 * 1024 });
+    expect(config).toMatchObject({
+      port: 3000,
+      origin: "http://localhost:3000",
+      allowPrivateAddress: false,
+      inboxMaxBytes: 1024 * 1024,
+    });
     expect(config.deliveryRetryInitialMs).toBe(30_000);
     expect(config.queueMaxAttempts).toBe(10);
     expect(Object.isFrozen(config)).toBe(true);

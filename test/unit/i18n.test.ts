@@ -1,10 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, translator } from "../../src/i18n/i18n.ts";
-
-const localesDir = join(import.meta.dirname, "..", "..", "locales");
-const read = (file: string) => JSON.parse(readFileSync(join(localesDir, file), "utf8")) as Record<string, string>;
+import { localeNames, negotiateLocale, readLocale, translator } from "../../src/i18n/i18n.ts";
 
 /** Keys of the reference catalog that a locale lacks. */
 export function missingKeys(reference: Record<string, string>, locale: Record<string, string>): string[] {
@@ -48,10 +43,10 @@ describe("i18n", () => {
     expect(missingKeys({ a: "A" }, { a: "" })).toEqual(["a"]);
   });
 
-  const english = read("en.json");
-  const others = readdirSync(localesDir).filter((f) => f.endsWith(".json") && f !== "en.json");
-  it.each(others)("%s has every key en.json has", (file) => {
+  const english = readLocale("en");
+  const others = localeNames().filter((lang) => lang !== "en");
+  it.each(others)("%s has every key English has", (lang) => {
     expect(others.length).toBeGreaterThan(0);
-    expect(missingKeys(english, read(file))).toEqual([]);
+    expect(missingKeys(english, readLocale(lang))).toEqual([]);
   });
 });

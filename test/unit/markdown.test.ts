@@ -29,13 +29,20 @@ describe("markdown", () => {
   });
 
   it("sanitises remote HTML the same way", () => {
-    const html = sanitizeRemoteHtml('<p>hi<script>alert(1)</script><a href="javascript:x" onmouseover="y">z</a><img src=x onerror=alert(1)></p>');
+    const html = sanitizeRemoteHtml(
+      '<p>hi<script>alert(1)</script><a href="javascript:x" onmouseover="y">z</a><img src=x onerror=alert(1)></p>',
+    );
     expect(html).toBe('<p>hi<a rel="nofollow noopener noreferrer">z</a></p>');
   });
 
   it("links hashtags, but not inside code or links", () => {
-    const html = renderWithHashtags("Maintenance #Ops tonight, `#notatag` and [#linked](https://example.org) and\n\n```\n#nope\n```", tagUrl);
-    expect(html).toContain('<a href="https://example.org/tags/ops" class="mention hashtag" rel="tag">#<span>Ops</span></a>');
+    const html = renderWithHashtags(
+      "Maintenance #Ops tonight, `#notatag` and [#linked](https://example.org) and\n\n```\n#nope\n```",
+      tagUrl,
+    );
+    expect(html).toContain(
+      '<a href="https://example.org/tags/ops" class="mention hashtag" rel="tag">#<span>Ops</span></a>',
+    );
     expect(html).toContain("<code>#notatag</code>");
     expect(html).toContain(">#linked</a>");
     expect(html).not.toContain("tags/notatag");

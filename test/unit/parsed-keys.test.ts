@@ -23,10 +23,17 @@ describe("keeping parsed public keys", () => {
     const refetched = await CryptographicKey.fromJsonLd(structuredClone(stored));
     expect(refetched).not.toBe(first);
     expect(refetched.id?.href).toBe("https://peer.example/actors/a#main-key");
-    expect(await crypto.subtle.exportKey("spki", refetched.publicKey!)).toEqual(await crypto.subtle.exportKey("spki", publicKey));
+    expect(await crypto.subtle.exportKey("spki", refetched.publicKey!)).toEqual(
+      await crypto.subtle.exportKey("spki", publicKey),
+    );
 
     // A document that is not a key still fails.
-    const broken = { "@context": "https://w3id.org/security/v1", id: "https://peer.example/k", type: "Key", publicKeyPem: "not a key" };
+    const broken = {
+      "@context": "https://w3id.org/security/v1",
+      id: "https://peer.example/k",
+      type: "Key",
+      publicKeyPem: "not a key",
+    };
     await expect(CryptographicKey.fromJsonLd(broken)).rejects.toThrow();
   });
 });

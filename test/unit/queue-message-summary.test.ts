@@ -8,10 +8,33 @@ describe("describeQueueMessage", () => {
   it("names Fedify's tasks and the application's events, never their content", () => {
     const cases: [unknown, string][] = [
       [{ commonhost: "announcement.created", id: "a1" }, "event announcement.created"],
-      [{ type: "outbox", keys, activityType: "https://www.w3.org/ns/activitystreams#Create", inbox: "https://b.example/inbox", activity: { content: "SECRET" } }, "fedify outbox: Create to https://b.example/inbox"],
-      [{ type: "fanout", keys, activityType: "Update", inboxes: { "https://b.example/inbox": {}, "https://c.example/inbox": {} } }, "fedify fanout: Update to 2 inboxes"],
-      [{ type: "fanout", keys, activityType: "Delete", inboxes: { "https://b.example/inbox": {} } }, "fedify fanout: Delete to 1 inbox"],
-      [{ type: "inbox", activity: { type: "Follow", actor: "https://b.example/users/x" } }, "fedify inbox: Follow received"],
+      [
+        {
+          type: "outbox",
+          keys,
+          activityType: "https://www.w3.org/ns/activitystreams#Create",
+          inbox: "https://b.example/inbox",
+          activity: { content: "SECRET" },
+        },
+        "fedify outbox: Create to https://b.example/inbox",
+      ],
+      [
+        {
+          type: "fanout",
+          keys,
+          activityType: "Update",
+          inboxes: { "https://b.example/inbox": {}, "https://c.example/inbox": {} },
+        },
+        "fedify fanout: Update to 2 inboxes",
+      ],
+      [
+        { type: "fanout", keys, activityType: "Delete", inboxes: { "https://b.example/inbox": {} } },
+        "fedify fanout: Delete to 1 inbox",
+      ],
+      [
+        { type: "inbox", activity: { type: "Follow", actor: "https://b.example/users/x" } },
+        "fedify inbox: Follow received",
+      ],
       [{ type: "something else", keys }, "unknown message"],
       [{ commonhost: 42 }, "unknown message"],
       ["a string", "unknown message"],

@@ -50,7 +50,11 @@ describe("the directory search index", () => {
     const answer = index.search(query, terms, 0, 50);
     expect(answer.total).toBe(25);
     expect(answer.facets.country).toEqual({ FR: 25 });
-    expect(index.search(query, [{ word: "round60", alternatives: [["round60"]], optional: false }], 0, 50).total).toBe(25);
-    expect(index.search(query, [{ word: "round59", alternatives: [["round59"]], optional: false }], 0, 50).total).toBe(0);
+    expect(index.search(query, [{ word: "round60", alternatives: [["round60"]], optional: false }], 0, 50).total).toBe(
+      25,
+    );
+    expect(index.search(query, [{ word: "round59", alternatives: [["round59"]], optional: false }], 0, 50).total).toBe(
+      0,
+    );
   });
 });

@@ -10,7 +10,9 @@ export const following = pgTable("following", {
   sharedInbox: text("shared_inbox"),
   handle: text("handle"),
   name: text("name"),
-  state: text("state", { enum: ["pending", "accepted", "rejected"] }).notNull().default("pending"),
+  state: text("state", { enum: ["pending", "accepted", "rejected"] })
+    .notNull()
+    .default("pending"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   acceptedAt: timestamp("accepted_at", { withTimezone: true }),
 });

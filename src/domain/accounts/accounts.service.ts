@@ -15,8 +15,15 @@ import { newSecret, sha256 } from "./tokens.ts";
 export type Role = Operator["role"];
 export const roles = ["admin", "editor"] as const;
 
-export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,40}$/, { message: "username_format" });
-export const passwordSchema = z.string().min(PASSWORD_MIN, { message: "password_short" }).max(PASSWORD_MAX, { message: "password_long" });
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.-]{2,40}$/, { message: "username_format" });
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, { message: "password_short" })
+  .max(PASSWORD_MAX, { message: "password_long" });
 
 export async function countOperators(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(operators);
@@ -36,7 +43,10 @@ export async function findOperator(db: Db, id: string): Promise<Operator | undef
 export async function issueSetupCode(db: Db): Promise<string | undefined> {
   if ((await countOperators(db)) > 0) return undefined;
   const { secret, hash } = newSecret();
-  await db.insert(setupCodes).values({ id: 1, codeHash: hash }).onConflictDoUpdate({ target: setupCodes.id, set: { codeHash: hash, createdAt: new Date() } });
+  await db
+    .insert(setupCodes)
+    .values({ id: 1, codeHash: hash })
+    .onConflictDoUpdate({ target: setupCodes.id, set: { codeHash: hash, createdAt: new Date() } });
   return secret;
 }
 
@@ -46,7 +56,10 @@ export async function checkSetupCode(db: Db, code: string): Promise<boolean> {
   return row !== undefined && row.codeHash === sha256(code);
 }
 
-function validateCredentials(input: { username: string; password: string }): Result<{ username: string; password: string }> {
+function validateCredentials(input: {
+  username: string;
+  password: string;
+}): Result<{ username: string; password: string }> {
   const fields: Record<string, string> = {};
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) fields.username = username.error.issues[0]!.message;
@@ -64,7 +77,8 @@ export async function completeSetup(
   db: Db,
   input: { code: string; username: string; password: string; handle?: string; name?: string },
 ): Promise<Result<Operator>> {
-  if (!(await checkSetupCode(db, input.code)) || (await countOperators(db)) > 0) return fail("forbidden", "This setup link is not valid any more.");
+  if (!(await checkSetupCode(db, input.code)) || (await countOperators(db)) > 0)
+    return fail("forbidden", "This setup link is not valid any more.");
   const credentials = validateCredentials(input);
   const fields: Record<string, string> = credentials.ok ? {} : { ...credentials.error.fields };
   const existing = await findProvider(db);
@@ -76,13 +90,19 @@ export async function completeSetup(
   const passwordHash = await hashPassword(credentials.value.password);
   const created = await db.transaction(async (tx) => {
     // Spending the code in the transaction makes two racing submissions create one account.
-    const spent = await tx.delete(setupCodes).where(eq(setupCodes.codeHash, sha256(input.code))).returning({ id: setupCodes.id });
+    const spent = await tx
+      .delete(setupCodes)
+      .where(eq(setupCodes.codeHash, sha256(input.code)))
+      .returning({ id: setupCodes.id });
     if (spent.length === 0) return undefined;
     if (!existing) {
       const provider = await setupProvider(tx, { handle: input.handle ?? "", name: input.name ?? "" });
       if (!provider.ok) throw new Error(provider.error.message);
     }
-    const [row] = await tx.insert(operators).values({ username: credentials.value.username, passwordHash, role: "admin" }).returning();
+    const [row] = await tx
+      .insert(operators)
+      .values({ username: credentials.value.username, passwordHash, role: "admin" })
+      .returning();
     return row!;
   });
   return created ? ok(created) : fail("forbidden", "This setup link is not valid any more.");
@@ -96,21 +116,40 @@ async function setupProviderCheck(input: { handle?: string; name?: string }): Pr
   return fields;
 }
 
-export async function createOperator(db: Db, input: { username: string; password: string; role: Role }): Promise<Result<Operator>> {
+export async function createOperator(
+  db: Db,
+  input: { username: string; password: string; role: Role },
+): Promise<Result<Operator>> {
   const credentials = validateCredentials(input);
   if (!credentials.ok) return credentials;
-  const [taken] = await db.select({ id: operators.id }).from(operators).where(eq(operators.username, credentials.value.username)).limit(1);
+  const [taken] = await db
+    .select({ id: operators.id })
+    .from(operators)
+    .where(eq(operators.username, credentials.value.username))
+    .limit(1);
   if (taken) return fail("conflict", "This username is taken.", { username: "taken" });
   const passwordHash = await hashPassword(credentials.value.password);
-  const [row] = await db.insert(operators).values({ username: credentials.value.username, passwordHash, role: input.role }).onConflictDoNothing().returning();
+  const [row] = await db
+    .insert(operators)
+    .values({ username: credentials.value.username, passwordHash, role: input.role })
+    .onConflictDoNothing()
+    .returning();
   return row ? ok(row) : fail("conflict", "This username is taken.", { username: "taken" });
 }
 
 /** Checks a sign-in. Failures are counted per account and per address; past the limit, nothing is checked. */
-export async function authenticate(db: Db, input: { username: string; password: string; code?: string; address: string }): Promise<Result<Operator>> {
+export async function authenticate(
+  db: Db,
+  input: { username: string; password: string; code?: string; address: string },
+): Promise<Result<Operator>> {
   const username = input.username.trim().toLowerCase().slice(0, 100);
   const keys = [accountKey(username), addressKey(input.address)];
-  if (await isRateLimited(db, [{ key: keys[0]!, limit: LOGIN_LIMITS.account }, { key: keys[1]!, limit: LOGIN_LIMITS.address }])) {
+  if (
+    await isRateLimited(db, [
+      { key: keys[0]!, limit: LOGIN_LIMITS.account },
+      { key: keys[1]!, limit: LOGIN_LIMITS.address },
+    ])
+  ) {
     return fail("rate_limited", "Too many failed sign-ins; wait a few minutes.");
   }
   const [operator] = await db.select().from(operators).where(eq(operators.username, username)).limit(1);
@@ -131,13 +170,24 @@ export async function authenticate(db: Db, input: { username: string; password: 
   return ok(operator);
 }
 
-export async function changePassword(db: Db, operatorId: string, current: string, next: string): Promise<Result<Operator>> {
+export async function changePassword(
+  db: Db,
+  operatorId: string,
+  current: string,
+  next: string,
+): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
   if (!operator) return fail("not_found", "No such operator.");
-  if (!(await verifyPassword(operator.passwordHash, current))) return fail("invalid", "The current password is wrong.", { current: "wrong_password" });
+  if (!(await verifyPassword(operator.passwordHash, current)))
+    return fail("invalid", "The current password is wrong.", { current: "wrong_password" });
   const parsed = passwordSchema.safeParse(next);
-  if (!parsed.success) return fail("invalid", "The new password is not valid.", { password: parsed.error.issues[0]!.message });
-  const [row] = await db.update(operators).set({ passwordHash: await hashPassword(parsed.data) }).where(eq(operators.id, operatorId)).returning();
+  if (!parsed.success)
+    return fail("invalid", "The new password is not valid.", { password: parsed.error.issues[0]!.message });
+  const [row] = await db
+    .update(operators)
+    .set({ passwordHash: await hashPassword(parsed.data) })
+    .where(eq(operators.id, operatorId))
+    .returning();
   return ok(row!);
 }
 
@@ -150,7 +200,8 @@ async function adminCount(db: Db): Promise<number> {
 export async function setRole(db: Db, operatorId: string, role: Role): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
   if (!operator) return fail("not_found", "No such operator.");
-  if (operator.role === "admin" && role !== "admin" && (await adminCount(db)) <= 1) return fail("conflict", "The last admin cannot be demoted.", { role: "last_admin" });
+  if (operator.role === "admin" && role !== "admin" && (await adminCount(db)) <= 1)
+    return fail("conflict", "The last admin cannot be demoted.", { role: "last_admin" });
   const [row] = await db.update(operators).set({ role }).where(eq(operators.id, operatorId)).returning();
   return ok(row!);
 }
@@ -158,7 +209,8 @@ export async function setRole(db: Db, operatorId: string, role: Role): Promise<R
 export async function removeOperator(db: Db, operatorId: string): Promise<Result<{ id: string }>> {
   const operator = await findOperator(db, operatorId);
   if (!operator) return fail("not_found", "No such operator.");
-  if (operator.role === "admin" && (await adminCount(db)) <= 1) return fail("conflict", "The last admin cannot be removed.", { role: "last_admin" });
+  if (operator.role === "admin" && (await adminCount(db)) <= 1)
+    return fail("conflict", "The last admin cannot be removed.", { role: "last_admin" });
   await db.delete(operators).where(eq(operators.id, operatorId));
   return ok({ id: operatorId });
 }
@@ -167,14 +219,23 @@ export async function removeOperator(db: Db, operatorId: string): Promise<Result
 export async function enableTotp(db: Db, operatorId: string, secret: string, code: string): Promise<Result<Operator>> {
   const step = matchTotp(secret, code);
   if (step === undefined) return fail("invalid", "The code does not match.", { code: "totp" });
-  const [row] = await db.update(operators).set({ totpSecret: secret, totpLastStep: step }).where(eq(operators.id, operatorId)).returning();
+  const [row] = await db
+    .update(operators)
+    .set({ totpSecret: secret, totpLastStep: step })
+    .where(eq(operators.id, operatorId))
+    .returning();
   return row ? ok(row) : fail("not_found", "No such operator.");
 }
 
 export async function disableTotp(db: Db, operatorId: string, password: string): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
   if (!operator) return fail("not_found", "No such operator.");
-  if (!(await verifyPassword(operator.passwordHash, password))) return fail("invalid", "The password is wrong.", { current: "wrong_password" });
-  const [row] = await db.update(operators).set({ totpSecret: null, totpLastStep: null }).where(eq(operators.id, operatorId)).returning();
+  if (!(await verifyPassword(operator.passwordHash, password)))
+    return fail("invalid", "The password is wrong.", { current: "wrong_password" });
+  const [row] = await db
+    .update(operators)
+    .set({ totpSecret: null, totpLastStep: null })
+    .where(eq(operators.id, operatorId))
+    .returning();
   return ok(row!);
 }

@@ -10,11 +10,19 @@ import { newSecret, sha256 } from "./tokens.ts";
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export type Invite = typeof operatorInvites.$inferSelect;
 
-export async function createInvite(db: Db, input: { role: Role; createdBy: string | null; ttlMs?: number }): Promise<{ secret: string; invite: Invite }> {
+export async function createInvite(
+  db: Db,
+  input: { role: Role; createdBy: string | null; ttlMs?: number },
+): Promise<{ secret: string; invite: Invite }> {
   const { secret, hash } = newSecret();
   const [invite] = await db
     .insert(operatorInvites)
-    .values({ tokenHash: hash, role: input.role, createdBy: input.createdBy, expiresAt: new Date(Date.now() + (input.ttlMs ?? INVITE_TTL_MS)) })
+    .values({
+      tokenHash: hash,
+      role: input.role,
+      createdBy: input.createdBy,
+      expiresAt: new Date(Date.now() + (input.ttlMs ?? INVITE_TTL_MS)),
+    })
     .returning();
   return { secret, invite: invite! };
 }
@@ -25,12 +33,22 @@ export async function findValidInvite(db: Db, secret: string): Promise<Invite | 
   const [row] = await db
     .select()
     .from(operatorInvites)
-    .where(and(eq(operatorInvites.tokenHash, sha256(secret)), isNull(operatorInvites.usedAt), gt(operatorInvites.expiresAt, new Date())))
+    .where(
+      and(
+        eq(operatorInvites.tokenHash, sha256(secret)),
+        isNull(operatorInvites.usedAt),
+        gt(operatorInvites.expiresAt, new Date()),
+      ),
+    )
     .limit(1);
   return row;
 }
 
-export async function acceptInvite(db: Db, secret: string, input: { username: string; password: string }): Promise<Result<Operator>> {
+export async function acceptInvite(
+  db: Db,
+  secret: string,
+  input: { username: string; password: string },
+): Promise<Result<Operator>> {
   const invite = await findValidInvite(db, secret);
   if (!invite) return fail("forbidden", "This invitation is not valid any more.");
   const created = await createOperator(db, { ...input, role: invite.role });
@@ -58,5 +76,8 @@ export async function listOpenInvites(db: Db): Promise<Invite[]> {
 }
 
 export async function revokeInvite(db: Db, id: string): Promise<boolean> {
-  return (await db.delete(operatorInvites).where(eq(operatorInvites.id, id)).returning({ id: operatorInvites.id })).length > 0;
+  return (
+    (await db.delete(operatorInvites).where(eq(operatorInvites.id, id)).returning({ id: operatorInvites.id })).length >
+    0
+  );
 }

@@ -32,14 +32,21 @@ export async function issuePasswordReset(
   input: { username: string; disableTotp: boolean },
 ): Promise<Result<{ secret: string; operator: Operator; expiresAt: Date }>> {
   const username = usernameSchema.safeParse(input.username);
-  if (!username.success) return fail("invalid", "A username is 2 to 40 lowercase letters, digits, dots, dashes or underscores.", { username: "username_format" });
+  if (!username.success)
+    return fail("invalid", "A username is 2 to 40 lowercase letters, digits, dots, dashes or underscores.", {
+      username: "username_format",
+    });
   const [operator] = await db.select().from(operators).where(eq(operators.username, username.data)).limit(1);
-  if (!operator) return fail("not_found", `No operator is called "${username.data}". \`commonhost account list\` lists them.`);
+  if (!operator)
+    return fail("not_found", `No operator is called "${username.data}". \`commonhost account list\` lists them.`);
   const { secret } = newSecret();
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const record: ResetRecord = { operatorId: operator.id, disableTotp: input.disableTotp };
   await db.transaction(async (tx) => {
-    await rowsOf(tx, sql`delete from kv_entries where key like ${everyResetKey} and value->>'operatorId' = ${operator.id}`);
+    await rowsOf(
+      tx,
+      sql`delete from kv_entries where key like ${everyResetKey} and value->>'operatorId' = ${operator.id}`,
+    );
     // Serialised by hand, as the key–value store does, so the value is a JSON object whatever the driver.
     await tx.insert(kvEntries).values({ key: keyOf(secret), value: sql`${JSON.stringify(record)}::jsonb`, expiresAt });
   });
@@ -47,7 +54,10 @@ export async function issuePasswordReset(
 }
 
 /** The account a link's secret resets, if the link is live. */
-export async function findPasswordReset(db: Db, secret: string): Promise<{ operator: Operator; disableTotp: boolean } | undefined> {
+export async function findPasswordReset(
+  db: Db,
+  secret: string,
+): Promise<{ operator: Operator; disableTotp: boolean } | undefined> {
   if (!secret || secret.length > 100) return undefined;
   const [row] = await db
     .select({ value: kvEntries.value })
@@ -65,16 +75,26 @@ export async function findPasswordReset(db: Db, secret: string): Promise<{ opera
  * transaction. An account whose second factor stays on must also give a current code: the link
  * replaces the password, not the authenticator app. Wrong codes count as failed sign-ins.
  */
-export async function completePasswordReset(db: Db, secret: string, input: { password: string; code: string; address: string }): Promise<Result<Operator>> {
+export async function completePasswordReset(
+  db: Db,
+  secret: string,
+  input: { password: string; code: string; address: string },
+): Promise<Result<Operator>> {
   const reset = await findPasswordReset(db, secret);
   if (!reset) return fail("forbidden", "This link is not valid any more.");
   const { operator, disableTotp } = reset;
   const password = passwordSchema.safeParse(input.password);
-  if (!password.success) return fail("invalid", "The new password is not valid.", { password: password.error.issues[0]!.message });
+  if (!password.success)
+    return fail("invalid", "The new password is not valid.", { password: password.error.issues[0]!.message });
   let totpStep: number | undefined;
   if (operator.totpSecret && !disableTotp) {
     const keys = [accountKey(operator.username), addressKey(input.address)];
-    if (await isRateLimited(db, [{ key: keys[0]!, limit: LOGIN_LIMITS.account }, { key: keys[1]!, limit: LOGIN_LIMITS.address }])) {
+    if (
+      await isRateLimited(db, [
+        { key: keys[0]!, limit: LOGIN_LIMITS.account },
+        { key: keys[1]!, limit: LOGIN_LIMITS.address },
+      ])
+    ) {
       return fail("rate_limited", "Too many failed attempts; wait a few minutes.");
     }
     totpStep = matchTotp(operator.totpSecret, input.code);
@@ -86,10 +106,21 @@ export async function completePasswordReset(db: Db, secret: string, input: { pas
   const passwordHash = await hashPassword(password.data);
   const updated = await db.transaction(async (tx) => {
     // Spent only if still live: of two racing submissions one sets the password.
-    const spent = await tx.delete(kvEntries).where(and(eq(kvEntries.key, keyOf(secret)), gt(kvEntries.expiresAt, sql`now()`))).returning({ key: kvEntries.key });
+    const spent = await tx
+      .delete(kvEntries)
+      .where(and(eq(kvEntries.key, keyOf(secret)), gt(kvEntries.expiresAt, sql`now()`)))
+      .returning({ key: kvEntries.key });
     if (spent.length === 0) return undefined;
-    const secondFactor = disableTotp ? { totpSecret: null, totpLastStep: null } : totpStep !== undefined ? { totpLastStep: totpStep } : {};
-    const [row] = await tx.update(operators).set({ passwordHash, ...secondFactor }).where(eq(operators.id, operator.id)).returning();
+    const secondFactor = disableTotp
+      ? { totpSecret: null, totpLastStep: null }
+      : totpStep !== undefined
+        ? { totpLastStep: totpStep }
+        : {};
+    const [row] = await tx
+      .update(operators)
+      .set({ passwordHash, ...secondFactor })
+      .where(eq(operators.id, operator.id))
+      .returning();
     await tx.delete(operatorSessions).where(eq(operatorSessions.operatorId, operator.id));
     return row;
   });

@@ -16,10 +16,17 @@ export const API_AUTH_LIMIT = 20;
 export const apiAddressKey = (address: string) => `api:${address}`;
 
 /** Whether any of the keys has reached its limit within the window. */
-export async function isRateLimited(db: Db, keys: { key: string; limit: number }[], now = new Date()): Promise<boolean> {
+export async function isRateLimited(
+  db: Db,
+  keys: { key: string; limit: number }[],
+  now = new Date(),
+): Promise<boolean> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   for (const { key, limit } of keys) {
-    const [row] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
+    const [row] = await db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
     if (Number(row?.n ?? 0) >= limit) return true;
   }
   return false;
@@ -46,7 +53,11 @@ export function underLimit(key: string, limit: number): SQL {
 }
 
 /** Whether the key has reached its limit and, if so, in how many seconds its oldest failure stops counting. */
-export async function limitState(db: Db, key: string, limit: number): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
+export async function limitState(
+  db: Db,
+  key: string,
+  limit: number,
+): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
   const [row] = await rowsOf<{ failures: number; retryAfter: number | null }>(
     db,
     sql`select count(*)::int as failures,

@@ -8,17 +8,29 @@ export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 export type OperatorSession = typeof operatorSessions.$inferSelect;
 export type Operator = typeof operators.$inferSelect;
 
-export async function createSession(db: Db, operatorId: string, userAgent: string | undefined): Promise<{ token: string; session: OperatorSession }> {
+export async function createSession(
+  db: Db,
+  operatorId: string,
+  userAgent: string | undefined,
+): Promise<{ token: string; session: OperatorSession }> {
   const { secret, hash } = newSecret();
   const [session] = await db
     .insert(operatorSessions)
-    .values({ tokenHash: hash, operatorId, userAgent: userAgent?.slice(0, 300) ?? null, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+    .values({
+      tokenHash: hash,
+      operatorId,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    })
     .returning();
   return { token: secret, session: session! };
 }
 
 /** The live session and its operator for a cookie value; notes the visit at most once a minute. */
-export async function findSession(db: Db, token: string): Promise<{ session: OperatorSession; operator: Operator } | undefined> {
+export async function findSession(
+  db: Db,
+  token: string,
+): Promise<{ session: OperatorSession; operator: Operator } | undefined> {
   if (token.length > 100) return undefined;
   const now = new Date();
   const [row] = await db
@@ -36,7 +48,11 @@ export async function findSession(db: Db, token: string): Promise<{ session: Ope
 
 export async function listSessions(db: Db, operatorId: string): Promise<OperatorSession[]> {
   await db.delete(operatorSessions).where(lt(operatorSessions.expiresAt, new Date()));
-  return db.select().from(operatorSessions).where(eq(operatorSessions.operatorId, operatorId)).orderBy(desc(operatorSessions.lastSeenAt));
+  return db
+    .select()
+    .from(operatorSessions)
+    .where(eq(operatorSessions.operatorId, operatorId))
+    .orderBy(desc(operatorSessions.lastSeenAt));
 }
 
 export async function revokeSession(db: Db, operatorId: string, sessionId: string): Promise<boolean> {
@@ -49,7 +65,9 @@ export async function revokeSession(db: Db, operatorId: string, sessionId: strin
 
 /** Signs the operator out everywhere, optionally keeping one session (the one asking). */
 export async function revokeAllSessions(db: Db, operatorId: string, keep?: string): Promise<number> {
-  const where = keep ? and(eq(operatorSessions.operatorId, operatorId), ne(operatorSessions.id, keep)) : eq(operatorSessions.operatorId, operatorId);
+  const where = keep
+    ? and(eq(operatorSessions.operatorId, operatorId), ne(operatorSessions.id, keep))
+    : eq(operatorSessions.operatorId, operatorId);
   return (await db.delete(operatorSessions).where(where).returning({ id: operatorSessions.id })).length;
 }
 

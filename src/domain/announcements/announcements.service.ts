@@ -10,7 +10,11 @@ import { fail, fieldErrors, ok, type Result } from "../validation.ts";
 export type Announcement = typeof announcements.$inferSelect;
 
 export const announcementInputSchema = z.object({
-  content: z.string().trim().min(1, { message: "an announcement needs some text" }).max(10_000, { message: "at most 10000 characters" }),
+  content: z
+    .string()
+    .trim()
+    .min(1, { message: "an announcement needs some text" })
+    .max(10_000, { message: "at most 10000 characters" }),
   language: z
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "expected a language tag such as en or fr" })
@@ -43,7 +47,12 @@ export async function createAnnouncement(db: Db, input: unknown, tagUrl: TagUrl)
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(announcements)
-      .values({ id: uuidv7(), ...render(content, tagUrl), language: language ?? null, pinnedAt: pinned ? new Date() : null })
+      .values({
+        id: uuidv7(),
+        ...render(content, tagUrl),
+        language: language ?? null,
+        pinnedAt: pinned ? new Date() : null,
+      })
       .returning();
     await recordEvent(tx, { commonhost: "announcement.created", id: created!.id });
     return created!;
@@ -51,7 +60,12 @@ export async function createAnnouncement(db: Db, input: unknown, tagUrl: TagUrl)
   return ok(row);
 }
 
-export async function updateAnnouncement(db: Db, id: string, input: unknown, tagUrl: TagUrl): Promise<Result<Announcement>> {
+export async function updateAnnouncement(
+  db: Db,
+  id: string,
+  input: unknown,
+  tagUrl: TagUrl,
+): Promise<Result<Announcement>> {
   const parsed = announcementInputSchema.partial().safeParse(input);
   if (!parsed.success) return fail("invalid", "The announcement is not valid.", fieldErrors(parsed.error));
   const { content, language, pinned } = parsed.data;
@@ -59,7 +73,8 @@ export async function updateAnnouncement(db: Db, id: string, input: unknown, tag
     const current = await findLiveAnnouncement(tx, id);
     if (!current) return undefined;
     const changes: Partial<Announcement> = {};
-    if (content !== undefined && content !== current.source) Object.assign(changes, render(content, tagUrl), { updatedAt: new Date() });
+    if (content !== undefined && content !== current.source)
+      Object.assign(changes, render(content, tagUrl), { updatedAt: new Date() });
     if (language !== undefined) changes.language = language;
     if (pinned !== undefined && pinned !== (current.pinnedAt !== null)) changes.pinnedAt = pinned ? new Date() : null;
     if (Object.keys(changes).length === 0) return current;
@@ -104,7 +119,10 @@ export async function findLiveAnnouncement(db: Db, id: string): Promise<Announce
 }
 
 /** Live announcements, newest first, keyset-paginated by id (ids are time-ordered). */
-export async function listAnnouncements(db: Db, options: { limit: number; before?: string; tag?: string }): Promise<Announcement[]> {
+export async function listAnnouncements(
+  db: Db,
+  options: { limit: number; before?: string; tag?: string },
+): Promise<Announcement[]> {
   const conditions = [isNull(announcements.deletedAt)];
   if (options.before && uuidPattern.test(options.before)) conditions.push(lt(announcements.id, options.before));
   if (options.tag) conditions.push(sql`${options.tag.toLowerCase()} = any(${announcements.hashtags})`);
@@ -117,7 +135,10 @@ export async function listAnnouncements(db: Db, options: { limit: number; before
 }
 
 export async function countAnnouncements(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(announcements).where(isNull(announcements.deletedAt));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(announcements)
+    .where(isNull(announcements.deletedAt));
   return row?.n ?? 0;
 }
 
@@ -128,4 +149,3 @@ export async function listPinnedAnnouncements(db: Db): Promise<Announcement[]> {
     .where(and(isNotNull(announcements.pinnedAt), isNull(announcements.deletedAt)))
     .orderBy(desc(announcements.pinnedAt));
 }
-

@@ -33,7 +33,10 @@ export async function recordInteraction(db: Db, interaction: NewInteraction): Pr
  * Stores a like or boost of one of our announcements once, if the announcement is live: one
  * statement, as likes and boosts are the bulk of what the inbox receives.
  */
-export async function recordReaction(db: Db, reaction: Omit<NewInteraction, "html" | "url"> & { announcementId: string }): Promise<boolean> {
+export async function recordReaction(
+  db: Db,
+  reaction: Omit<NewInteraction, "html" | "url"> & { announcementId: string },
+): Promise<boolean> {
   const stored = await rowsOf(
     db,
     sql`insert into ${interactions} (kind, remote_id, actor_uri, actor_handle, actor_name, announcement_id)
@@ -45,7 +48,12 @@ export async function recordReaction(db: Db, reaction: Omit<NewInteraction, "htm
 }
 
 /** An edited reply: only its author may edit it. */
-export async function updateInteractionContent(db: Db, remoteId: string, actorUri: string, html: string): Promise<void> {
+export async function updateInteractionContent(
+  db: Db,
+  remoteId: string,
+  actorUri: string,
+  html: string,
+): Promise<void> {
   await db
     .update(interactions)
     .set({ html: sanitizeRemoteHtml(html).slice(0, 50_000) })
@@ -61,7 +69,10 @@ export async function removeInteractionsByActor(db: Db, actorUri: string): Promi
   await db.delete(interactions).where(eq(interactions.actorUri, actorUri));
 }
 
-export async function listInteractions(db: Db, options: { limit: number; before?: Date; kind?: InteractionKind }): Promise<Interaction[]> {
+export async function listInteractions(
+  db: Db,
+  options: { limit: number; before?: Date; kind?: InteractionKind },
+): Promise<Interaction[]> {
   const conditions = [];
   if (options.before) conditions.push(lt(interactions.receivedAt, options.before));
   if (options.kind) conditions.push(eq(interactions.kind, options.kind));
@@ -74,7 +85,10 @@ export async function listInteractions(db: Db, options: { limit: number; before?
 }
 
 /** One page of interactions, newest first, optionally of one kind, with an exact cursor for the next page. */
-export async function pageInteractions(db: Db, options: { limit: number; before?: Cursor; kind?: InteractionKind }): Promise<Page<Interaction>> {
+export async function pageInteractions(
+  db: Db,
+  options: { limit: number; before?: Cursor; kind?: InteractionKind },
+): Promise<Page<Interaction>> {
   const conditions = [];
   if (options.before) conditions.push(olderThan(interactions.receivedAt, interactions.id, options.before));
   if (options.kind) conditions.push(eq(interactions.kind, options.kind));

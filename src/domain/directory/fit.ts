@@ -9,7 +9,12 @@ import { searchDirectory, type DirectoryResult, type Reason } from "./search.ser
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max))
     .transform((v) => [...new Set(v)] as z.infer<T>[])
     .default([]);
@@ -25,7 +30,12 @@ export const fitInputSchema = z
     people: optionalNumber(1e6),
     storageGb: optionalNumber(1e7),
     language: list(z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/), 5),
-    country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, { message: "expected a two-letter country code" }).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, { message: "expected a two-letter country code" })
+      .optional(),
     jurisdiction: z.string().trim().max(120).optional(),
     price: list(z.enum(priceModels), priceModels.length),
     must: list(z.enum(valueTags), valueTags.length),
@@ -118,10 +128,19 @@ export function scoreFit(input: FitInput, r: DirectoryResult): FitResult {
 }
 
 /** Providers with every must-have value and at least one needed service, best fit first. */
-export async function findHost(database: Database, input: FitInput, options: { staleAfterMs: number; limit?: number }): Promise<{ total: number; results: FitResult[] }> {
+export async function findHost(
+  database: Database,
+  input: FitInput,
+  options: { staleAfterMs: number; limit?: number },
+): Promise<{ total: number; results: FitResult[] }> {
   const candidates = await searchDirectory(
     database,
-    { page: 1, pageSize: CANDIDATES, ...(input.must.length ? { value: input.must } : {}), ...(input.need.length ? { kind: input.need } : {}) },
+    {
+      page: 1,
+      pageSize: CANDIDATES,
+      ...(input.must.length ? { value: input.must } : {}),
+      ...(input.need.length ? { kind: input.need } : {}),
+    },
     { staleAfterMs: options.staleAfterMs, limit: CANDIDATES },
   );
   const ranked = candidates.results

@@ -14,9 +14,16 @@ export const inquiryInputSchema = z.object({
   senderName: z.string().trim().min(1, { message: "say who you are" }).max(100, { message: "at most 100 characters" }),
   senderEmail: z.email({ message: "expected an email address" }).max(254),
   organisation: z.string().trim().max(200, { message: "at most 200 characters" }).optional(),
-  message: z.string().trim().min(10, { message: "at least 10 characters" }).max(5000, { message: "at most 5000 characters" }),
+  message: z
+    .string()
+    .trim()
+    .min(10, { message: "at least 10 characters" })
+    .max(5000, { message: "at most 5000 characters" }),
   needs: z.string().trim().max(2000, { message: "at most 2000 characters" }).optional(),
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/)
+    .optional(),
 });
 
 export type InquiryInput = z.input<typeof inquiryInputSchema>;
@@ -45,7 +52,11 @@ const messageColumns = (d: Omit<z.output<typeof inquiryInputSchema>, "providerAc
  * Records an inquiry for a provider in the directory. For a remote provider an `inquiry.sent` event
  * is queued (the outbox delivers it); for this instance's own provider it is received directly.
  */
-export async function submitInquiry(db: Db, input: InquiryInput, ownActorUri: string): Promise<Result<{ id: string; local: boolean }>> {
+export async function submitInquiry(
+  db: Db,
+  input: InquiryInput,
+  ownActorUri: string,
+): Promise<Result<{ id: string; local: boolean }>> {
   const parsed = inquiryInputSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", "The message could not be sent.", fieldErrors(parsed.error));
   const data = parsed.data;
@@ -63,7 +74,10 @@ export async function submitInquiry(db: Db, input: InquiryInput, ownActorUri: st
   // Workers and web requests run side by side: count and insert under one lock, so the limit holds.
   const accepted = await db.transaction(async (tx) => {
     await lockKey(tx, "inquiries-sent");
-    const [sent] = await tx.select({ n: count() }).from(inquiries).where(and(eq(inquiries.direction, "sent"), gte(inquiries.createdAt, hourAgo())));
+    const [sent] = await tx
+      .select({ n: count() })
+      .from(inquiries)
+      .where(and(eq(inquiries.direction, "sent"), gte(inquiries.createdAt, hourAgo())));
     if ((sent?.n ?? 0) >= INQUIRY_LIMITS.sentPerHour) return false;
     if (target.local) {
       await tx.insert(inquiries).values({ ...row, direction: "received", peerActorUri: ownActorUri });
@@ -78,13 +92,19 @@ export async function submitInquiry(db: Db, input: InquiryInput, ownActorUri: st
 }
 
 export async function findSentInquiry(db: Db, id: string): Promise<(Inquiry & { activityId: string }) | undefined> {
-  const [row] = await db.select().from(inquiries).where(and(eq(inquiries.id, id), eq(inquiries.direction, "sent")));
+  const [row] = await db
+    .select()
+    .from(inquiries)
+    .where(and(eq(inquiries.id, id), eq(inquiries.direction, "sent")));
   return row;
 }
 
 /** Once handed to delivery, our copy keeps no contact details: only the provider's instance holds them. */
 export async function forgetSentInquiry(db: Db, id: string): Promise<void> {
-  await db.update(inquiries).set({ senderEmail: "", senderName: "", organisation: null, message: "", needs: null }).where(eq(inquiries.id, id));
+  await db
+    .update(inquiries)
+    .set({ senderEmail: "", senderName: "", organisation: null, message: "", needs: null })
+    .where(eq(inquiries.id, id));
 }
 
 /** Stores an inquiry relayed by a peer instance, at most a few per peer and hour; a repeat is stored once. */
@@ -101,7 +121,13 @@ export async function receiveInquiry(
     const [recent] = await tx
       .select({ n: count() })
       .from(inquiries)
-      .where(and(eq(inquiries.direction, "received"), eq(inquiries.peerActorUri, input.peerActorUri), gte(inquiries.createdAt, hourAgo())));
+      .where(
+        and(
+          eq(inquiries.direction, "received"),
+          eq(inquiries.peerActorUri, input.peerActorUri),
+          gte(inquiries.createdAt, hourAgo()),
+        ),
+      );
     if ((recent?.n ?? 0) >= INQUIRY_LIMITS.receivedPerPeerPerHour) return undefined;
     const rows = await tx
       .insert(inquiries)

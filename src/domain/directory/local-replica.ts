@@ -15,7 +15,13 @@ export async function syncLocalReplica(db: Db, origin: string): Promise<boolean>
   const [current] = await db
     .select({ actorUri: directoryProviders.actorUri })
     .from(directoryProviders)
-    .where(and(eq(directoryProviders.actorUri, actorUri), eq(directoryProviders.local, true), gte(directoryProviders.fetchedAt, record.updatedAt)));
+    .where(
+      and(
+        eq(directoryProviders.actorUri, actorUri),
+        eq(directoryProviders.local, true),
+        gte(directoryProviders.fetchedAt, record.updatedAt),
+      ),
+    );
   if (current) return false;
   await applyReplica(db, {
     actorUri,

@@ -51,7 +51,13 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(directoryProviders)
-      .values({ actorUri: input.actorUri, local: input.local ?? false, depth: input.depth ?? 1, learnedFrom: input.learnedFrom ?? null, ...values } as never)
+      .values({
+        actorUri: input.actorUri,
+        local: input.local ?? false,
+        depth: input.depth ?? 1,
+        learnedFrom: input.learnedFrom ?? null,
+        ...values,
+      } as never)
       .onConflictDoUpdate({
         target: directoryProviders.actorUri,
         // A provider learned through a peer that later becomes a peer itself keeps the shorter path.
@@ -99,7 +105,9 @@ export async function findReplica(db: Db, actorUri: string): Promise<Replica | u
 }
 
 /** What a refresh cycle needs of each remote replica: where it is and how to ask conditionally. */
-export async function listRemoteReplicas(db: Db): Promise<Pick<Replica, "actorUri" | "etag" | "lastModified" | "depth" | "followingUrl">[]> {
+export async function listRemoteReplicas(
+  db: Db,
+): Promise<Pick<Replica, "actorUri" | "etag" | "lastModified" | "depth" | "followingUrl">[]> {
   return db
     .select({
       actorUri: directoryProviders.actorUri,

@@ -27,7 +27,9 @@ export class SearchCache {
   set(key: string, version: number, value: DirectorySearch, staleAfterMs: number): void {
     const now = Date.now();
     // The answer holds until its first fresh remote provider would turn stale.
-    const turnsStale = value.results.filter((r) => !r.local && !r.stale).map((r) => Date.parse(r.lastSeenAt) + staleAfterMs);
+    const turnsStale = value.results
+      .filter((r) => !r.local && !r.stale)
+      .map((r) => Date.parse(r.lastSeenAt) + staleAfterMs);
     const expiresAt = Math.min(now + MAX_AGE_MS, ...turnsStale);
     if (expiresAt <= now) return;
     this.#entries.delete(key);

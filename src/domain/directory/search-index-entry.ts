@@ -6,7 +6,12 @@ import type { Facets, IndexRow } from "./search-index.ts";
 import { unquoteLexeme } from "./search-terms.ts";
 
 /** A service as filters see it; equal ones are shared (most providers offer alike services). */
-export type IndexedService = { readonly kindBit: number; readonly priceBit: number; readonly open: boolean; readonly languages: readonly number[] };
+export type IndexedService = {
+  readonly kindBit: number;
+  readonly priceBit: number;
+  readonly open: boolean;
+  readonly languages: readonly number[];
+};
 
 export type Entry = {
   actorUri: string;
@@ -92,7 +97,12 @@ export class Interner {
 export function entryOf(row: IndexRow, generation: number, interner: Interner): Entry {
   const services = row.services.map(([kind, price, availability, languages]) => {
     const ids = [...new Set(languages.map((l) => interner.id(l)))].sort((a, b) => a - b);
-    const service = { kindBit: bit(serviceKinds, kind), priceBit: bit(priceModels, price), open: availability === "open", languages: ids };
+    const service = {
+      kindBit: bit(serviceKinds, kind),
+      priceBit: bit(priceModels, price),
+      open: availability === "open",
+      languages: ids,
+    };
     return interner.share(`s${service.kindBit}/${service.priceBit}/${service.open}/${ids.join(",")}`, () => service);
   });
   const languages = [...new Set(services.flatMap((s) => s.languages))].sort((a, b) => a - b);
@@ -131,9 +141,14 @@ export function filterFor(query: DirectoryQuery, interner: Interner): (e: Entry)
   const jurisdiction = query.jurisdiction?.toLowerCase();
   const speaks = (have: readonly number[]) => languages.some((l) => have.includes(l));
   // Service filters hold for one and the same service: "email, in French, sliding scale".
-  const serviceFilters = [query.kind?.length, query.language?.length, query.price?.length, query.open].filter(Boolean).length;
+  const serviceFilters = [query.kind?.length, query.language?.length, query.price?.length, query.open].filter(
+    Boolean,
+  ).length;
   const serviceFits = (s: IndexedService) =>
-    (!kinds || (s.kindBit & kinds) !== 0) && (!prices || (s.priceBit & prices) !== 0) && (!query.open || s.open) && (!languages.length || speaks(s.languages));
+    (!kinds || (s.kindBit & kinds) !== 0) &&
+    (!prices || (s.priceBit & prices) !== 0) &&
+    (!query.open || s.open) &&
+    (!languages.length || speaks(s.languages));
   return (e) =>
     (!kinds || (e.kinds & kinds) !== 0) &&
     (!prices || (e.prices & prices) !== 0) &&
@@ -151,12 +166,21 @@ export function filterFor(query: DirectoryQuery, interner: Interner): (e: Entry)
 const countBits = (counts: Int32Array, mask: number) => {
   for (let m = mask; m !== 0; m &= m - 1) counts[31 - Math.clz32(m & -m)]!++;
 };
-const named = (names: readonly string[], counts: Int32Array) => Object.fromEntries(names.flatMap((name, i) => (counts[i] ? [[name, counts[i]]] : [])));
+const named = (names: readonly string[], counts: Int32Array) =>
+  Object.fromEntries(names.flatMap((name, i) => (counts[i] ? [[name, counts[i]]] : [])));
 
 /** Facet counts over a set of entries: every value held by at least one of them. */
 export function facetsOf(entries: readonly Entry[], interner: Interner): Facets {
-  const [kinds, prices, values] = [new Int32Array(serviceKinds.length), new Int32Array(priceModels.length), new Int32Array(valueTags.length)];
-  const [languages, countries, jurisdictions] = [0, 0, 0].map(() => new Int32Array(interner.values.length)) as [Int32Array, Int32Array, Int32Array];
+  const [kinds, prices, values] = [
+    new Int32Array(serviceKinds.length),
+    new Int32Array(priceModels.length),
+    new Int32Array(valueTags.length),
+  ];
+  const [languages, countries, jurisdictions] = [0, 0, 0].map(() => new Int32Array(interner.values.length)) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
   let open = 0;
   for (const e of entries) {
     countBits(kinds, e.kinds);

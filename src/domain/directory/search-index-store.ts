@@ -33,7 +33,9 @@ type SyncRow = Partial<IndexRow> & { version: number; changesFrom: number; chang
  * a row per provider changed since (its columns null if it is gone), with its document if its
  * profile may have changed. An index that has nothing (held -1) gets the version alone.
  */
-export const syncSql = (held: number | Placeholder) => sql`with s as (select version, changes_from from directory_state where id = 1),
+export const syncSql = (
+  held: number | Placeholder,
+) => sql`with s as (select version, changes_from from directory_state where id = 1),
 c as (
   select c.actor_uri, bool_or(c.profile) as profile from directory_changes c, s
   where ${held} >= s.changes_from and c.version > ${held} group by c.actor_uri
@@ -117,7 +119,10 @@ export class SearchIndexStore {
       else this.index.put(parsedRow(row as IndexRow));
     }
     if (unindexed.length === 0) return;
-    const whole = await rowsOf<IndexRow>(this.#database.db, wholeRowsSql(sql`p.actor_uri = any(${textArray(unindexed)})`));
+    const whole = await rowsOf<IndexRow>(
+      this.#database.db,
+      wholeRowsSql(sql`p.actor_uri = any(${textArray(unindexed)})`),
+    );
     for (const row of whole) this.index.put(parsedRow(row));
   }
 
@@ -139,7 +144,9 @@ export class SearchIndexStore {
       for (const [word, stems] of readStems(rows)) this.#rememberStems(word, stems);
     }
     const stemsOf = (w: string) => this.#stems.get(w) ?? [];
-    return words.map((w) => queryTerm(w, corrections.get(w) ?? [], stemsOf)).filter((t): t is QueryTerm => t !== undefined);
+    return words
+      .map((w) => queryTerm(w, corrections.get(w) ?? [], stemsOf))
+      .filter((t): t is QueryTerm => t !== undefined);
   }
 
   #rememberStems(word: string, stems: Stems): void {
@@ -160,7 +167,10 @@ export function searchIndexFor(database: Database): SearchIndexStore {
 /** Drops the oldest change log entries; indexes that had not read them reload whole. */
 export async function pruneDirectoryChanges(database: Database, keep = KEPT_CHANGES): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const [row] = await rowsOf<{ cut: number | null }>(tx, sql`select (max(version) - ${keep})::float8 as cut from directory_changes`);
+    const [row] = await rowsOf<{ cut: number | null }>(
+      tx,
+      sql`select (max(version) - ${keep})::float8 as cut from directory_changes`,
+    );
     if (!row?.cut || row.cut <= 0) return;
     await tx.execute(sql`update directory_state set changes_from = greatest(changes_from, ${row.cut}) where id = 1`);
     await tx.execute(sql`delete from directory_changes where version <= ${row.cut}`);

@@ -8,7 +8,10 @@ import type { QueryTerm } from "./search-terms.ts";
 import { entryOf, facetsOf, filterFor, Interner, parseTsvector, type Entry } from "./search-index-entry.ts";
 import { Vocabulary, vocabularyWords } from "./vocabulary.ts";
 
-export type Facets = Record<"kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open", Record<string, number>>;
+export type Facets = Record<
+  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open",
+  Record<string, number>
+>;
 
 /** A provider as the database gives it to the index. */
 export type IndexRow = {
@@ -75,7 +78,8 @@ export function firstK(n: number, k: number, before: (a: number, b: number) => b
   for (let x = 0; x < n; x++) {
     if (heap.length < k) {
       heap.push(x);
-      for (let i = heap.length - 1; i > 0 && before(heap[(i - 1) >> 1]!, heap[i]!); i = (i - 1) >> 1) [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1]!, heap[i]!];
+      for (let i = heap.length - 1; i > 0 && before(heap[(i - 1) >> 1]!, heap[i]!); i = (i - 1) >> 1)
+        [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1]!, heap[i]!];
     } else if (k > 0 && before(x, heap[0]!)) {
       heap[0] = x;
       sift(0);
@@ -188,7 +192,8 @@ export class DirectoryIndex {
           sums[slot]! += (postings.data[i]! & 255) / WEIGHT_SCALE;
         }
       }
-      for (let s = 0; s < slots; s++) if (hits[s] === lexemes.length) best[s] = Math.max(best[s]!, sums[s]! / lexemes.length);
+      for (let s = 0; s < slots; s++)
+        if (hits[s] === lexemes.length) best[s] = Math.max(best[s]!, sums[s]! / lexemes.length);
     }
     return best;
   }
@@ -212,7 +217,8 @@ export class DirectoryIndex {
         else required[s]!++;
       }
     }
-    for (let s = 0; s < slots; s++) if (requiredCount > 0 ? required[s] !== requiredCount : optional[s] === 0) scores[s] = -1;
+    for (let s = 0; s < slots; s++)
+      if (requiredCount > 0 ? required[s] !== requiredCount : optional[s] === 0) scores[s] = -1;
     return scores;
   }
 
@@ -232,7 +238,9 @@ export class DirectoryIndex {
       matched.push(entry);
       matchedScores.push(score);
     }
-    const before = (a: number, b: number) => matchedScores[a]! > matchedScores[b]! || (matchedScores[a] === matchedScores[b] && matched[a]!.sortKey < matched[b]!.sortKey);
+    const before = (a: number, b: number) =>
+      matchedScores[a]! > matchedScores[b]! ||
+      (matchedScores[a] === matchedScores[b] && matched[a]!.sortKey < matched[b]!.sortKey);
     const first = firstK(matched.length, offset + limit, before).slice(offset);
     return {
       total: matched.length,

@@ -43,7 +43,8 @@ export class PageProviders {
     if (missing.length) {
       const [row] = await rowsOf<{ results: unknown }>(this.#database.db, pageSql(missing.map((e) => e.actorUri)));
       const generations = new Map(missing.map((e) => [e.actorUri, e.generation]));
-      for (const shown of jsonValue<Shown[]>(row?.results ?? [])) this.#keep(shown.actorUri, generations.get(shown.actorUri)!, shown);
+      for (const shown of jsonValue<Shown[]>(row?.results ?? []))
+        this.#keep(shown.actorUri, generations.get(shown.actorUri)!, shown);
     }
     const staleBefore = Date.now() - staleAfterMs;
     return page.flatMap((e) => {

@@ -10,11 +10,18 @@ export const MAX_PAGE_SIZE = 50;
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max, { message: `at most ${max} values` }))
     .transform((v) => [...new Set(v)] as z.infer<T>[]);
 
-const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/, { message: "expected a language tag such as en or pt-BR" });
+const languageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/, { message: "expected a language tag such as en or pt-BR" });
 const place = z.string().trim().max(120, { message: "at most 120 characters" });
 const flag = z.enum(["true", "false", "1", "0", "on", ""]).transform((v) => v === "true" || v === "1" || v === "on");
 
@@ -28,7 +35,13 @@ export const directoryQuerySchema = z
       .optional(),
     kind: list(z.enum(serviceKinds), 10).optional(),
     value: list(z.enum(valueTags), 20).optional(),
-    country: list(z.string().toUpperCase().regex(/^[A-Z]{2}$/, { message: "expected two-letter country codes" }), 10).optional(),
+    country: list(
+      z
+        .string()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, { message: "expected two-letter country codes" }),
+      10,
+    ).optional(),
     region: place.optional(),
     jurisdiction: place.optional(),
     language: list(languageTag, 10).optional(),
@@ -44,9 +57,13 @@ export const directoryQuerySchema = z
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 
 /** Parses a URL query (repeated keys allowed), refusing anything oversized or unknown. */
-export function parseDirectoryQuery(search: string | URLSearchParams, options: { ignore?: readonly string[] } = {}): Result<DirectoryQuery> {
+export function parseDirectoryQuery(
+  search: string | URLSearchParams,
+  options: { ignore?: readonly string[] } = {},
+): Result<DirectoryQuery> {
   const raw = typeof search === "string" ? search : search.toString();
-  if (raw.length > MAX_QUERY_STRING) return fail("invalid", `The query is too long (at most ${MAX_QUERY_STRING} characters).`, { query: "too long" });
+  if (raw.length > MAX_QUERY_STRING)
+    return fail("invalid", `The query is too long (at most ${MAX_QUERY_STRING} characters).`, { query: "too long" });
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const input: Record<string, string | string[]> = {};
   let count = 0;
@@ -59,5 +76,7 @@ export function parseDirectoryQuery(search: string | URLSearchParams, options: {
   // Empty form fields mean "no filter".
   for (const [key, value] of Object.entries(input)) if (value === "") delete input[key];
   const parsed = directoryQuerySchema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail("invalid", "The search has parameters that are not valid.", fieldErrors(parsed.error));
+  return parsed.success
+    ? ok(parsed.data)
+    : fail("invalid", "The search has parameters that are not valid.", fieldErrors(parsed.error));
 }

@@ -10,12 +10,20 @@ import { queryTokens, searchConfigs } from "./search-text.ts";
  * alternative. A word some language ignores (a stop word: "the", "de", "con") is optional: it
  * adds to the score of providers that have it but filters none out.
  */
-export type QueryTerm = { readonly word: string; readonly alternatives: readonly (readonly string[])[]; readonly optional: boolean };
+export type QueryTerm = {
+  readonly word: string;
+  readonly alternatives: readonly (readonly string[])[];
+  readonly optional: boolean;
+};
 
 /** A word as each configuration parses it: one lexeme list per configuration (empty: ignored). */
 export type Stems = readonly (readonly string[])[];
 
-export const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+export const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** Rows (word, config, query): every word as every configuration parses it. */
 export function stemsSql(words: readonly string[]): SQL {
@@ -24,10 +32,12 @@ from unnest(${textArray(words)}) w(word) cross join unnest(${textArray(searchCon
 }
 
 /** A lexeme as tsvector and tsquery text forms write it, between quotes that are doubled in it (and backslashes). */
-export const unquoteLexeme = (lexeme: string) => (/['\\]/.test(lexeme) ? lexeme.replace(/''/g, "'").replace(/\\(.)/g, "$1") : lexeme);
+export const unquoteLexeme = (lexeme: string) =>
+  /['\\]/.test(lexeme) ? lexeme.replace(/''/g, "'").replace(/\\(.)/g, "$1") : lexeme;
 
 /** The lexemes of a tsquery's text form ('a' & 'b'). */
-export const tsqueryLexemes = (query: string): string[] => [...query.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) => unquoteLexeme(m[1]!));
+export const tsqueryLexemes = (query: string): string[] =>
+  [...query.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) => unquoteLexeme(m[1]!));
 
 /** Reads stemsSql's rows: each word's stems in searchConfigs' order. */
 export function readStems(rows: readonly { word: string; config: string; query: string }[]): Map<string, Stems> {
@@ -44,11 +54,21 @@ export function readStems(rows: readonly { word: string; config: string; query: 
  * A query word's alternatives: its own stems and its corrections' stems, without repeats. Words
  * no configuration keeps constrain nothing and are dropped, as PostgreSQL drops them.
  */
-export function queryTerm(word: string, corrections: readonly string[], stemsOf: (word: string) => Stems): QueryTerm | undefined {
+export function queryTerm(
+  word: string,
+  corrections: readonly string[],
+  stemsOf: (word: string) => Stems,
+): QueryTerm | undefined {
   const alternatives = new Map<string, readonly string[]>();
-  for (const variant of [word, ...corrections]) for (const lexemes of stemsOf(variant)) if (lexemes.length) alternatives.set([...lexemes].sort().join(" "), lexemes);
+  for (const variant of [word, ...corrections])
+    for (const lexemes of stemsOf(variant))
+      if (lexemes.length) alternatives.set([...lexemes].sort().join(" "), lexemes);
   if (alternatives.size === 0) return undefined;
-  return { word, alternatives: [...alternatives.values()], optional: stemsOf(word).some((lexemes) => lexemes.length === 0) };
+  return {
+    word,
+    alternatives: [...alternatives.values()],
+    optional: stemsOf(word).some((lexemes) => lexemes.length === 0),
+  };
 }
 
 /** The distinct words of a query that search looks up. */

@@ -10,7 +10,12 @@ export const searchConfigs = ["english", "french", "spanish", "german", "portugu
 
 /** A taxonomy term's labels in every locale, so "courriel" finds email and "féministe" feminist. */
 function labels(prefix: string, term: string): string[] {
-  return [...new Set([term.replace(/-/g, " "), ...supportedLocales.map((l) => catalog(l)[`${prefix}.${term}`]).filter((v): v is string => !!v)])];
+  return [
+    ...new Set([
+      term.replace(/-/g, " "),
+      ...supportedLocales.map((l) => catalog(l)[`${prefix}.${term}`]).filter((v): v is string => !!v),
+    ]),
+  ];
 }
 
 export type SearchText = { names: string; services: string; body: string; words: string };
@@ -21,18 +26,36 @@ export function searchText(name: string, profile: Profile): SearchText {
     .filter(Boolean)
     .join(" ");
   const values = profile.values.tags.flatMap((t) => labels("taxonomy.value", t)).join(" ");
-  const body = [profile.summary, profile.values.statement, values, profile.place.region ?? "", profile.place.jurisdiction ?? ""].join(" ");
-  const words = [name, ...profile.services.flatMap((s) => [...labels("taxonomy.service", s.kind), s.name ?? "", s.software ?? ""]), values]
+  const body = [
+    profile.summary,
+    profile.values.statement,
+    values,
+    profile.place.region ?? "",
+    profile.place.jurisdiction ?? "",
+  ].join(" ");
+  const words = [
+    name,
+    ...profile.services.flatMap((s) => [...labels("taxonomy.service", s.kind), s.name ?? "", s.software ?? ""]),
+    values,
+  ]
     .join(" ")
     .toLowerCase();
   return { names: name, services, body, words: [...new Set(queryTokens(words, 500))].join(" ") };
 }
 
-const stemmers: Record<string, (typeof searchConfigs)[number]> = { en: "english", fr: "french", es: "spanish", de: "german", pt: "portuguese" };
+const stemmers: Record<string, (typeof searchConfigs)[number]> = {
+  en: "english",
+  fr: "french",
+  es: "spanish",
+  de: "german",
+  pt: "portuguese",
+};
 
 /** The stemmers of the provider's own languages (English if it names none), plus unstemmed words. */
 export function configsFor(languages: readonly string[]): (typeof searchConfigs)[number][] {
-  const own = [...new Set(languages.map((l) => stemmers[l.toLowerCase().split("-")[0]!]).filter((c) => c !== undefined))];
+  const own = [
+    ...new Set(languages.map((l) => stemmers[l.toLowerCase().split("-")[0]!]).filter((c) => c !== undefined)),
+  ];
   return [...(own.length ? own : (["english"] as const)), "simple"];
 }
 
@@ -55,4 +78,8 @@ export function searchVectorSql(text: SearchText, languages: readonly string[]):
 export const foldText = (q: string) => q.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 /** The words of a text, folded; at most `max`. */
-export const queryTokens = (q: string, max = 12) => foldText(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1).slice(0, max);
+export const queryTokens = (q: string, max = 12) =>
+  foldText(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .slice(0, max);

@@ -73,7 +73,11 @@ export type SearchOptions = {
  * Searches the directory. Answers are shared with earlier identical searches while the directory
  * is unchanged (search-cache.ts): callers must not modify them.
  */
-export async function searchDirectory(database: Database, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
+export async function searchDirectory(
+  database: Database,
+  query: DirectoryQuery,
+  options: SearchOptions,
+): Promise<DirectorySearch> {
   const store = searchIndexFor(database);
   const version = await store.sync();
   if (options.cache === false) return computeSearch(store, query, options);
@@ -86,7 +90,11 @@ export async function searchDirectory(database: Database, query: DirectoryQuery,
   return answer;
 }
 
-async function computeSearch(store: SearchIndexStore, query: DirectoryQuery, options: SearchOptions): Promise<DirectorySearch> {
+async function computeSearch(
+  store: SearchIndexStore,
+  query: DirectoryQuery,
+  options: SearchOptions,
+): Promise<DirectorySearch> {
   const pageSize = options.limit ?? query.pageSize;
   const terms = query.q ? await store.queryTerms(queryWords(query.q), options.timeoutMs) : undefined;
   const answer = store.index.search(query, terms, (query.page - 1) * pageSize, pageSize);
@@ -99,9 +107,12 @@ async function computeSearch(store: SearchIndexStore, query: DirectoryQuery, opt
 export function explain(query: DirectoryQuery, r: PageRow): DirectoryResult["explanation"] {
   const matches: Reason[] = [];
   if (query.q) matches.push({ filter: "q", value: query.q });
-  for (const kind of query.kind ?? []) if (r.services.some((s) => s.kind === kind)) matches.push({ filter: "kind", value: kind });
-  for (const lang of query.language ?? []) if (r.services.some((s) => s.supportLanguages.includes(lang))) matches.push({ filter: "language", value: lang });
-  for (const price of query.price ?? []) if (r.services.some((s) => s.priceModel === price)) matches.push({ filter: "price", value: price });
+  for (const kind of query.kind ?? [])
+    if (r.services.some((s) => s.kind === kind)) matches.push({ filter: "kind", value: kind });
+  for (const lang of query.language ?? [])
+    if (r.services.some((s) => s.supportLanguages.includes(lang))) matches.push({ filter: "language", value: lang });
+  for (const price of query.price ?? [])
+    if (r.services.some((s) => s.priceModel === price)) matches.push({ filter: "price", value: price });
   if (query.open) matches.push({ filter: "open", value: "true" });
   for (const v of query.value ?? []) matches.push({ filter: "value", value: v });
   if (query.country?.length && r.country) matches.push({ filter: "country", value: r.country });
@@ -111,4 +122,3 @@ export function explain(query: DirectoryQuery, r: PageRow): DirectoryResult["exp
   if (query.minAccounts !== undefined) matches.push({ filter: "minAccounts", value: String(r.spareAccounts) });
   return { matches, missing: [] };
 }
-

@@ -15,7 +15,8 @@ export function trigrams(word: string): Set<string> {
 }
 
 /** The words kept: as long as a word can usefully be (and is cheap to compare). */
-export const vocabularyWords = (words: string): string[] => words.split(" ").filter((w) => w.length >= MIN_LENGTH && w.length <= MAX_LENGTH);
+export const vocabularyWords = (words: string): string[] =>
+  words.split(" ").filter((w) => w.length >= MIN_LENGTH && w.length <= MAX_LENGTH);
 
 export class Vocabulary {
   /** How many providers use each word: a word is forgotten with its last provider. */
@@ -60,7 +61,8 @@ export class Vocabulary {
     if (Array.from(word).length < 4 || this.has(word)) return [];
     const own = trigrams(word);
     const shared = new Map<string, number>();
-    for (const trigram of own) for (const known of this.#byTrigram.get(trigram) ?? []) shared.set(known, (shared.get(known) ?? 0) + 1);
+    for (const trigram of own)
+      for (const known of this.#byTrigram.get(trigram) ?? []) shared.set(known, (shared.get(known) ?? 0) + 1);
     const similar: { word: string; similarity: number }[] = [];
     for (const [known, count] of shared) {
       const similarity = count / (own.size + trigrams(known).size - count);

@@ -29,7 +29,9 @@ export async function removeFollower(db: Db, actorUri: string, followId?: string
   const removed = await db.delete(followers).where(where).returning({ id: followers.id });
   if (removed.length === 0 && followId) {
     // Some servers undo with a Follow id we never saw (they re-sent the Follow): drop by actor.
-    return (await db.delete(followers).where(eq(followers.actorUri, actorUri)).returning({ id: followers.id })).length > 0;
+    return (
+      (await db.delete(followers).where(eq(followers.actorUri, actorUri)).returning({ id: followers.id })).length > 0
+    );
   }
   return removed.length > 0;
 }
@@ -62,12 +64,20 @@ export async function listFollowers(db: Db, options: { limit: number; before?: D
 }
 
 /** Every follower's delivery addresses, for fan-out. */
-export async function listFollowerInboxes(db: Db): Promise<{ actorUri: string; inbox: string; sharedInbox: string | null }[]> {
-  return db.select({ actorUri: followers.actorUri, inbox: followers.inbox, sharedInbox: followers.sharedInbox }).from(followers);
+export async function listFollowerInboxes(
+  db: Db,
+): Promise<{ actorUri: string; inbox: string; sharedInbox: string | null }[]> {
+  return db
+    .select({ actorUri: followers.actorUri, inbox: followers.inbox, sharedInbox: followers.sharedInbox })
+    .from(followers);
 }
 
 /** Keeps a follower's name and delivery addresses current; does nothing for someone who does not follow. */
-export async function refreshFollower(db: Db, actorUri: string, fields: Omit<NewFollower, "actorUri" | "followId">): Promise<void> {
+export async function refreshFollower(
+  db: Db,
+  actorUri: string,
+  fields: Omit<NewFollower, "actorUri" | "followId">,
+): Promise<void> {
   await db.update(followers).set(fields).where(eq(followers.actorUri, actorUri));
 }
 

@@ -8,7 +8,13 @@ import { sanitizeRemoteHtml } from "../markdown.ts";
 
 export type Followed = typeof following.$inferSelect;
 export type FeedItem = typeof feedItems.$inferSelect;
-export type FollowTarget = { actorUri: string; inbox: string; sharedInbox: string | null; handle: string | null; name: string | null };
+export type FollowTarget = {
+  actorUri: string;
+  inbox: string;
+  sharedInbox: string | null;
+  handle: string | null;
+  name: string | null;
+};
 
 /** Records a follow request (or returns the existing one) and queues the Follow activity. */
 export async function requestFollow(db: Db, target: FollowTarget, followId: string): Promise<Followed> {
@@ -18,7 +24,10 @@ export async function requestFollow(db: Db, target: FollowTarget, followId: stri
     const [row] = await tx
       .insert(following)
       .values({ ...target, followId, state: "pending" })
-      .onConflictDoUpdate({ target: following.actorUri, set: { ...target, followId, state: "pending", acceptedAt: null } })
+      .onConflictDoUpdate({
+        target: following.actorUri,
+        set: { ...target, followId, state: "pending", acceptedAt: null },
+      })
       .returning();
     await recordEvent(tx, { commonhost: "follow.requested", actorUri: target.actorUri });
     return row!;
@@ -62,7 +71,15 @@ export async function listFollowing(db: Db): Promise<Followed[]> {
 /** Keeps a post from a followed account; a repeat delivery changes nothing, an edit updates it. */
 export async function upsertFeedItem(
   db: Db,
-  item: { remoteId: string; actorUri: string; html: string; url: string | null; language: string | null; publishedAt: Date; updatedAt: Date | null },
+  item: {
+    remoteId: string;
+    actorUri: string;
+    html: string;
+    url: string | null;
+    language: string | null;
+    publishedAt: Date;
+    updatedAt: Date | null;
+  },
 ): Promise<void> {
   const html = sanitizeRemoteHtml(item.html).slice(0, 100_000);
   await db

@@ -12,7 +12,11 @@ import {
   valueTags,
 } from "./taxonomy.ts";
 
-const text = (max: number) => z.string().trim().max(max, { message: `at most ${max} characters` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `at most ${max} characters` });
 const markdown = text(20_000);
 const httpUrl = z
   .url({ message: "expected an absolute URL", protocol: /^https?$/ })
@@ -25,20 +29,27 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max, { message: `at most ${max} entries` })
-    .refine((list) => new Set(list.map((v) => JSON.stringify(v))).size === list.length, { message: "entries must be unique" });
+    .refine((list) => new Set(list.map((v) => JSON.stringify(v))).size === list.length, {
+      message: "entries must be unique",
+    });
 
 export const priceSchema = z
   .object({
     model: z.enum(priceModels),
     amount: z.number().nonnegative().max(1_000_000).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: "expected a currency code such as EUR" }).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: "expected a currency code such as EUR" })
+      .optional(),
     period: z.enum(pricePeriods).optional(),
     note: text(500).optional(),
   })
   .superRefine((price, ctx) => {
     if (price.model !== "fixed") return;
-    if (price.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "a fixed price needs an amount" });
-    if (price.currency === undefined) ctx.addIssue({ code: "custom", path: ["currency"], message: "a fixed price needs a currency" });
+    if (price.amount === undefined)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "a fixed price needs an amount" });
+    if (price.currency === undefined)
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "a fixed price needs a currency" });
   });
 
 export const serviceSchema = z.object({
@@ -84,7 +95,10 @@ export const normsSchema = z.object({
 });
 
 export const placeSchema = z.object({
-  country: z.string().regex(/^[A-Z]{2}$/, { message: "expected a two-letter country code such as FR" }).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: "expected a two-letter country code such as FR" })
+    .optional(),
   region: text(120).optional(),
   jurisdiction: text(120).optional(),
   upstream: z

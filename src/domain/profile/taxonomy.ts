@@ -51,7 +51,15 @@ export const priceModels = ["free", "donation", "sliding-scale", "membership-fee
 export const availabilities = ["open", "waitlist", "closed"] as const;
 export const backupFrequencies = ["none", "hourly", "daily", "weekly", "monthly"] as const;
 export const encryptionLevels = ["none", "partial", "full"] as const;
-export const governanceForms = ["cooperative", "collective", "association", "non-profit", "company", "individual", "other"] as const;
+export const governanceForms = [
+  "cooperative",
+  "collective",
+  "association",
+  "non-profit",
+  "company",
+  "individual",
+  "other",
+] as const;
 export const fundingSources = ["members", "donations", "grants", "service-fees", "volunteer", "other"] as const;
 export const pricePeriods = ["once", "month", "year"] as const;
 

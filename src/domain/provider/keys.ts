@@ -5,7 +5,12 @@ export type Algorithm = "RSASSA-PKCS1-v1_5" | "Ed25519";
 export type JwkPair = { algorithm: Algorithm; publicJwk: JsonWebKey; privateJwk: JsonWebKey };
 
 const params: Record<Algorithm, RsaHashedKeyGenParams | { name: "Ed25519" }> = {
-  "RSASSA-PKCS1-v1_5": { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+  "RSASSA-PKCS1-v1_5": {
+    name: "RSASSA-PKCS1-v1_5",
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: "SHA-256",
+  },
   Ed25519: { name: "Ed25519" },
 };
 

@@ -18,12 +18,21 @@ export async function findProvider(db: Db): Promise<ProviderRecord | undefined> 
   return row;
 }
 
-export async function insertProvider(db: Db, values: { handle: string; name: string; profile: Profile }): Promise<ProviderRecord> {
-  const [row] = await db.insert(provider).values({ id: 1, ...values }).returning();
+export async function insertProvider(
+  db: Db,
+  values: { handle: string; name: string; profile: Profile },
+): Promise<ProviderRecord> {
+  const [row] = await db
+    .insert(provider)
+    .values({ id: 1, ...values })
+    .returning();
   return row!;
 }
 
-export async function updateProviderRow(db: Db, values: Partial<{ handle: string; name: string; profile: Profile }>): Promise<ProviderRecord> {
+export async function updateProviderRow(
+  db: Db,
+  values: Partial<{ handle: string; name: string; profile: Profile }>,
+): Promise<ProviderRecord> {
   const [row] = await db
     .update(provider)
     .set({ ...values, version: sql`${provider.version} + 1`, updatedAt: new Date() })
@@ -33,7 +42,9 @@ export async function updateProviderRow(db: Db, values: Partial<{ handle: string
 }
 
 export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
-  return db.select({ algorithm: actorKeys.algorithm, publicJwk: actorKeys.publicJwk, privateJwk: actorKeys.privateJwk }).from(actorKeys);
+  return db
+    .select({ algorithm: actorKeys.algorithm, publicJwk: actorKeys.publicJwk, privateJwk: actorKeys.privateJwk })
+    .from(actorKeys);
 }
 
 export async function insertKeyPairs(db: Db, pairs: JwkPair[]): Promise<void> {

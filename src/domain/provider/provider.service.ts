@@ -5,7 +5,14 @@ import { handleSchema, profileSchema, providerNameSchema, type Profile } from ".
 import { fail, fieldErrors, ok, type Result } from "../validation.ts";
 import { z } from "zod";
 import { generateJwkPair } from "./keys.ts";
-import { findKeyPairs, findProvider, insertKeyPairs, insertProvider, updateProviderRow, type ProviderRecord } from "./provider.repository.ts";
+import {
+  findKeyPairs,
+  findProvider,
+  insertKeyPairs,
+  insertProvider,
+  updateProviderRow,
+  type ProviderRecord,
+} from "./provider.repository.ts";
 
 const setupSchema = z.object({ handle: handleSchema, name: providerNameSchema, profile: profileSchema.optional() });
 
@@ -13,7 +20,10 @@ const setupSchema = z.object({ handle: handleSchema, name: providerNameSchema, p
  * Creates the provider, or updates its name and profile. The handle is fixed once followers exist
  * elsewhere: changing it would orphan every follow, so a different handle is refused.
  */
-export async function setupProvider(db: Db, input: { handle: string; name: string; profile?: unknown }): Promise<Result<ProviderRecord>> {
+export async function setupProvider(
+  db: Db,
+  input: { handle: string; name: string; profile?: unknown },
+): Promise<Result<ProviderRecord>> {
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", "The provider could not be set up.", fieldErrors(parsed.error));
   const { handle, name, profile } = parsed.data;
@@ -32,8 +42,13 @@ export async function setupProvider(db: Db, input: { handle: string; name: strin
 }
 
 /** Replaces the name and/or profile and records a profile.updated event in the same transaction. */
-export async function updateProvider(db: Db, changes: { name?: string; profile?: unknown }): Promise<Result<ProviderRecord>> {
-  const parsed = z.object({ name: providerNameSchema.optional(), profile: profileSchema.optional() }).safeParse(changes);
+export async function updateProvider(
+  db: Db,
+  changes: { name?: string; profile?: unknown },
+): Promise<Result<ProviderRecord>> {
+  const parsed = z
+    .object({ name: providerNameSchema.optional(), profile: profileSchema.optional() })
+    .safeParse(changes);
   if (!parsed.success) return fail("invalid", "The profile has fields that are not valid.", fieldErrors(parsed.error));
   const values: { name?: string; profile?: Profile } = {};
   if (parsed.data.name !== undefined) values.name = parsed.data.name;

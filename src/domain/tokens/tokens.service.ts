@@ -12,7 +12,8 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 export async function createToken(db: Db, name: string): Promise<Result<{ token: string; record: ApiToken }>> {
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) return fail("invalid", "A token needs a name of 1 to 100 characters.", { name: "1 to 100 characters" });
+  if (trimmed.length < 1 || trimmed.length > 100)
+    return fail("invalid", "A token needs a name of 1 to 100 characters.", { name: "1 to 100 characters" });
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const [row] = await db
     .insert(apiTokens)
@@ -29,10 +30,16 @@ export async function listTokens(db: Db): Promise<ApiToken[]> {
 
 export async function revokeToken(db: Db, idOrPrefix: string): Promise<Result<ApiToken>> {
   const rows = await listTokens(db);
-  const matches = rows.filter((t) => !t.revokedAt && (t.id === idOrPrefix || t.prefix === idOrPrefix || t.name === idOrPrefix));
+  const matches = rows.filter(
+    (t) => !t.revokedAt && (t.id === idOrPrefix || t.prefix === idOrPrefix || t.name === idOrPrefix),
+  );
   if (matches.length === 0) return fail("not_found", `No active token matches "${idOrPrefix}".`);
   if (matches.length > 1) return fail("conflict", `${matches.length} tokens match "${idOrPrefix}"; use the id.`);
-  const [row] = await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, matches[0]!.id)).returning();
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(eq(apiTokens.id, matches[0]!.id))
+    .returning();
   const { tokenHash: _hash, ...record } = row!;
   return ok(record);
 }

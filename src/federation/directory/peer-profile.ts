@@ -67,10 +67,13 @@ export async function getJson(
 
 const definesNamespace = (context: unknown): boolean => {
   const list = Array.isArray(context) ? context : [context];
-  return list.some((c) => c === NAMESPACE || (c && typeof c === "object" && Object.values(c as object).includes(NAMESPACE)));
+  return list.some(
+    (c) => c === NAMESPACE || (c && typeof c === "object" && Object.values(c as object).includes(NAMESPACE)),
+  );
 };
 
-const str = (v: unknown, max: number): string | null => (typeof v === "string" && v.length > 0 ? v.slice(0, max) : null);
+const str = (v: unknown, max: number): string | null =>
+  typeof v === "string" && v.length > 0 ? v.slice(0, max) : null;
 const firstString = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
 /** Reads a provider out of an actor document; anything unexpected makes it "not a provider". */
@@ -78,10 +81,12 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
   if (!json || typeof json !== "object") return { status: "not-a-provider", reason: "not a JSON object" };
   const doc = json as Record<string, unknown>;
   if (doc.id !== actorUri) return { status: "not-a-provider", reason: "the document's id is not the actor's URI" };
-  if (!definesNamespace(doc["@context"])) return { status: "not-a-provider", reason: "no Commonhost vocabulary in @context" };
+  if (!definesNamespace(doc["@context"]))
+    return { status: "not-a-provider", reason: "no Commonhost vocabulary in @context" };
   const { taxonomyVersion: _v, ...raw } = (doc.commonhost ?? {}) as Record<string, unknown>;
   const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) return { status: "not-a-provider", reason: `invalid profile: ${parsed.error.issues[0]?.message ?? "?"}` };
+  if (!parsed.success)
+    return { status: "not-a-provider", reason: `invalid profile: ${parsed.error.issues[0]?.message ?? "?"}` };
   const name = str(doc.name, 100) ?? str(doc.preferredUsername, 100);
   if (!name) return { status: "not-a-provider", reason: "no name" };
   const username = str(doc.preferredUsername, 100);
@@ -103,7 +108,11 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
 }
 
 /** One conditional GET of a peer's actor document. */
-export async function fetchPeerProfile(services: Services, actorUri: string, cached: { etag?: string | null; lastModified?: string | null } = {}): Promise<FetchOutcome> {
+export async function fetchPeerProfile(
+  services: Services,
+  actorUri: string,
+  cached: { etag?: string | null; lastModified?: string | null } = {},
+): Promise<FetchOutcome> {
   const headers: Record<string, string> = {};
   if (cached.etag) headers["If-None-Match"] = cached.etag;
   if (cached.lastModified) headers["If-Modified-Since"] = cached.lastModified;
@@ -116,7 +125,12 @@ export async function fetchPeerProfile(services: Services, actorUri: string, cac
 }
 
 /** The actor URIs in a (possibly paged) collection, bounded: never an unbounded crawl. */
-export async function fetchCollectionItems(services: Services, url: string, max = 500, maxPages = 5): Promise<string[]> {
+export async function fetchCollectionItems(
+  services: Services,
+  url: string,
+  max = 500,
+  maxPages = 5,
+): Promise<string[]> {
   const items: string[] = [];
   let next: string | null = url;
   for (let page = 0; next && page < maxPages && items.length < max; page++) {
@@ -125,13 +139,19 @@ export async function fetchCollectionItems(services: Services, url: string, max 
     const doc = answer.json as Record<string, unknown>;
     const list = doc.orderedItems ?? doc.items;
     for (const item of Array.isArray(list) ? list : list ? [list] : []) {
-      const id = typeof item === "string" ? item : item && typeof item === "object" ? (item as { id?: unknown }).id : null;
+      const id =
+        typeof item === "string" ? item : item && typeof item === "object" ? (item as { id?: unknown }).id : null;
       if (typeof id === "string" && /^https?:\/\//.test(id) && id.length <= 2048) items.push(id);
       if (items.length >= max) break;
     }
     const first = doc.first;
     const link = page === 0 && !list ? first : doc.next;
-    next = typeof link === "string" ? link : link && typeof link === "object" ? ((link as { id?: unknown }).id as string | null) ?? null : null;
+    next =
+      typeof link === "string"
+        ? link
+        : link && typeof link === "object"
+          ? (((link as { id?: unknown }).id as string | null) ?? null)
+          : null;
     // An embedded first page: read its items directly.
     if (page === 0 && !list && first && typeof first === "object") {
       const embedded = (first as Record<string, unknown>).orderedItems ?? (first as Record<string, unknown>).items;

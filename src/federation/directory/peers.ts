@@ -17,7 +17,11 @@ export type Peer = {
   lastSeenAt: string | null;
 };
 
-export async function addPeer(federation: AppFederation, services: Services, handleOrUrl: string): Promise<Result<Peer>> {
+export async function addPeer(
+  federation: AppFederation,
+  services: Services,
+  handleOrUrl: string,
+): Promise<Result<Peer>> {
   const followed = await followRemote(federation, services, handleOrUrl);
   if (!followed.ok) return followed;
   const outcome = await replicatePeer(services, followed.value.actorUri);

@@ -1,7 +1,13 @@
 // Keeping replicas of the network's provider profiles: fetched when a peer is added or accepts,
 // re-fetched on its Update, refreshed periodically with one conditional GET each, and extended with
 // the providers that peers follow, to a bounded depth.
-import { applyReplica, findReplica, listRemoteReplicas, markSeen, removeReplica } from "../../domain/directory/replica.repository.ts";
+import {
+  applyReplica,
+  findReplica,
+  listRemoteReplicas,
+  markSeen,
+  removeReplica,
+} from "../../domain/directory/replica.repository.ts";
 import { pruneDirectoryChanges } from "../../domain/directory/search-index-store.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
@@ -15,15 +21,27 @@ async function ownActorUri(services: Services): Promise<string | undefined> {
 }
 
 /** Fetches one provider's profile (conditionally if we hold a replica) and applies it. */
-export async function refreshReplica(services: Services, actorUri: string, options: RefreshOptions): Promise<FetchOutcome> {
+export async function refreshReplica(
+  services: Services,
+  actorUri: string,
+  options: RefreshOptions,
+): Promise<FetchOutcome> {
   const { db } = services.database;
   const existing = await findReplica(db, actorUri);
   if (existing?.local) return { status: "not-modified" };
-  const outcome = await fetchPeerProfile(services, actorUri, options.conditional === false || !existing ? {} : existing);
+  const outcome = await fetchPeerProfile(
+    services,
+    actorUri,
+    options.conditional === false || !existing ? {} : existing,
+  );
   const log = services.logger.child({ module: "directory", actorUri });
   switch (outcome.status) {
     case "ok":
-      await applyReplica(db, { ...outcome.document, depth: Math.min(options.depth, existing?.depth ?? options.depth), learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null });
+      await applyReplica(db, {
+        ...outcome.document,
+        depth: Math.min(options.depth, existing?.depth ?? options.depth),
+        learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null,
+      });
       break;
     case "not-modified":
       await markSeen(db, actorUri);
@@ -44,7 +62,11 @@ export async function refreshReplica(services: Services, actorUri: string, optio
 }
 
 /** Learns the providers a peer follows (those that publish a Commonhost profile), one level deeper. */
-export async function discoverFrom(services: Services, peer: Pick<PeerDocument, "actorUri" | "following">, peerDepth: number): Promise<number> {
+export async function discoverFrom(
+  services: Services,
+  peer: Pick<PeerDocument, "actorUri" | "following">,
+  peerDepth: number,
+): Promise<number> {
   if (!peer.following || peerDepth >= services.config.directoryDiscoveryDepth) return 0;
   const own = await ownActorUri(services);
   const candidates = await fetchCollectionItems(services, peer.following);
@@ -64,7 +86,14 @@ export async function replicatePeer(services: Services, actorUri: string): Promi
   return outcome;
 }
 
-export type CycleReport = { checked: number; changed: number; notModified: number; failed: number; removed: number; learned: number };
+export type CycleReport = {
+  checked: number;
+  changed: number;
+  notModified: number;
+  failed: number;
+  removed: number;
+  learned: number;
+};
 
 /** One pass over every replica: one conditional GET each, then discovery through direct peers. */
 export async function runRefreshCycle(services: Services, concurrency = 8): Promise<CycleReport> {
@@ -79,10 +108,12 @@ export async function runRefreshCycle(services: Services, concurrency = 8): Prom
       report.checked++;
       if (outcome.status === "ok") {
         report.changed++;
-        if (replica.depth < services.config.directoryDiscoveryDepth) peers.push({ peer: outcome.document, depth: replica.depth });
+        if (replica.depth < services.config.directoryDiscoveryDepth)
+          peers.push({ peer: outcome.document, depth: replica.depth });
       } else if (outcome.status === "not-modified") {
         report.notModified++;
-        if (replica.depth < services.config.directoryDiscoveryDepth) peers.push({ peer: { actorUri: replica.actorUri, following: replica.followingUrl }, depth: replica.depth });
+        if (replica.depth < services.config.directoryDiscoveryDepth)
+          peers.push({ peer: { actorUri: replica.actorUri, following: replica.followingUrl }, depth: replica.depth });
       } else if (outcome.status === "gone") report.removed++;
       else report.failed++;
     }

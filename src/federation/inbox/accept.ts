@@ -10,7 +10,8 @@ import type { Services } from "../../services.ts";
  */
 async function settle(ctx: InboxContext<Services>, answer: Accept | Reject, accepted: boolean): Promise<void> {
   if (!answer.actorId || !answer.objectId) return;
-  if (await settleFollow(ctx.data.database.db, answer.actorId.href, answer.objectId.href, accepted)) ctx.data.queue.wake();
+  if (await settleFollow(ctx.data.database.db, answer.actorId.href, answer.objectId.href, accepted))
+    ctx.data.queue.wake();
 }
 
 export const onAccept = (ctx: InboxContext<Services>, accept: Accept) => settle(ctx, accept, true);

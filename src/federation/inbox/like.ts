@@ -1,12 +1,19 @@
 import type { InboxContext } from "@fedify/fedify";
 import type { Announce, Like } from "@fedify/vocab";
-import { recordReaction as storeReaction, type InteractionKind } from "../../domain/announcements/interactions.service.ts";
+import {
+  recordReaction as storeReaction,
+  type InteractionKind,
+} from "../../domain/announcements/interactions.service.ts";
 import type { Services } from "../../services.ts";
 import { ourAnnouncementId } from "./interaction-target.ts";
 import { reactorNames } from "./reactor-names.ts";
 
 /** A like or a boost of one of our announcements (stored only if the announcement is live). */
-export async function recordReaction(ctx: InboxContext<Services>, activity: Like | Announce, kind: InteractionKind): Promise<void> {
+export async function recordReaction(
+  ctx: InboxContext<Services>,
+  activity: Like | Announce,
+  kind: InteractionKind,
+): Promise<void> {
   if (!activity.id || !activity.actorId) return;
   const announcementId = ourAnnouncementId(ctx, activity.objectId);
   if (!announcementId) return;

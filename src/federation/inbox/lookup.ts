@@ -13,7 +13,10 @@ type RemoteDocument = Awaited<ReturnType<DocumentLoader>>;
 const PREFIX = ["_fedify", "remoteDocument"] as const;
 const TTL = Temporal.Duration.from({ minutes: 5 });
 
-export function lookupOptions(ctx: Context<Services>): { documentLoader: DocumentLoader; contextLoader: DocumentLoader } {
+export function lookupOptions(ctx: Context<Services>): {
+  documentLoader: DocumentLoader;
+  contextLoader: DocumentLoader;
+} {
   const kv = kvStoreFor(ctx.data.database);
   const loader = ctx.documentLoader;
   return {

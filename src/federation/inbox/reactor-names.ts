@@ -14,11 +14,16 @@ const KEEP_MS = 5 * 60_000;
 // Insertion order doubles as age: the oldest entry goes first.
 const known = new Map<string, Names>();
 
-export async function reactorNames(ctx: InboxContext<Services>, activity: Like | Announce, actorUri: string): Promise<Omit<Names, "until">> {
+export async function reactorNames(
+  ctx: InboxContext<Services>,
+  activity: Like | Announce,
+  actorUri: string,
+): Promise<Omit<Names, "until">> {
   const kept = known.get(actorUri);
   if (kept && kept.until > Date.now()) return kept;
   const actor = await activity.getActor(lookupOptions(ctx));
-  const names = actor && isActor(actor) ? { handle: actorHandle(actor), name: actorName(actor) } : { handle: null, name: null };
+  const names =
+    actor && isActor(actor) ? { handle: actorHandle(actor), name: actorName(actor) } : { handle: null, name: null };
   known.delete(actorUri);
   known.set(actorUri, { ...names, until: Date.now() + KEEP_MS });
   if (known.size > MAX_ACTORS) known.delete(known.keys().next().value!);

@@ -34,6 +34,11 @@ export async function onUpdate(ctx: InboxContext<Services>, update: Update): Pro
     // from the queue, not while the sender waits for our answer.
     const replica = await findReplica(db, object.id.href);
     const followed = replica ? undefined : await findFollowed(db, object.id.href);
-    if (replica || followed?.state === "accepted") await ctx.data.queue.enqueue({ commonhost: "replica.changed", actorUri: object.id.href, depth: replica?.depth ?? 1 } satisfies DomainEvent);
+    if (replica || followed?.state === "accepted")
+      await ctx.data.queue.enqueue({
+        commonhost: "replica.changed",
+        actorUri: object.id.href,
+        depth: replica?.depth ?? 1,
+      } satisfies DomainEvent);
   }
 }

@@ -27,7 +27,10 @@ export function profileFields(record: ProviderRecord): { name: string; value: st
   const fields: { name: string; value: string }[] = [];
   if (profile.website) {
     const href = escapeHtml(profile.website);
-    fields.push({ name: t("field.website"), value: `<a href="${href}" rel="me nofollow noopener noreferrer" target="_blank">${escapeHtml(profile.website.replace(/^https?:\/\//, ""))}</a>` });
+    fields.push({
+      name: t("field.website"),
+      value: `<a href="${href}" rel="me nofollow noopener noreferrer" target="_blank">${escapeHtml(profile.website.replace(/^https?:\/\//, ""))}</a>`,
+    });
   }
   if (profile.services.length > 0) {
     const kinds = [...new Set(profile.services.map((s) => t(`taxonomy.service.${s.kind}`)))];
@@ -36,10 +39,16 @@ export function profileFields(record: ProviderRecord): { name: string; value: st
   const place = [profile.place.region, profile.place.country].filter(Boolean).join(", ");
   if (place) fields.push({ name: t("field.region"), value: escapeHtml(place) });
   if (profile.values.tags.length > 0) {
-    fields.push({ name: t("field.values"), value: escapeHtml(profile.values.tags.map((v) => t(`taxonomy.value.${v}`)).join(", ")) });
+    fields.push({
+      name: t("field.values"),
+      value: escapeHtml(profile.values.tags.map((v) => t(`taxonomy.value.${v}`)).join(", ")),
+    });
   }
   if (profile.norms.shutdownNoticeDays !== undefined) {
-    fields.push({ name: t("field.shutdownNotice"), value: escapeHtml(t("field.days", { count: profile.norms.shutdownNoticeDays })) });
+    fields.push({
+      name: t("field.shutdownNotice"),
+      value: escapeHtml(t("field.days", { count: profile.norms.shutdownNoticeDays })),
+    });
   }
   return fields;
 }
@@ -51,11 +60,16 @@ export function profileFields(record: ProviderRecord): { name: string; value: st
 export function profileHashtags(record: ProviderRecord): string[] {
   const slug = (s: string) => s.replace(/-/g, "");
   const { values, services } = record.profile;
-  return [...new Set([...values.tags.map(slug), ...services.map((s) => slug(s.kind)), ...extractHashtags(values.statement)])];
+  return [
+    ...new Set([...values.tags.map(slug), ...services.map((s) => slug(s.kind)), ...extractHashtags(values.statement)]),
+  ];
 }
 
 /** The summary and the values statement; the statement's #tags link to tagHref(tag), as Mastodon's do. */
-export function profileSummaryHtml(record: ProviderRecord, tagHref: (tag: string) => string = (tag) => `/tags/${encodeURIComponent(tag)}`): string {
+export function profileSummaryHtml(
+  record: ProviderRecord,
+  tagHref: (tag: string) => string = (tag) => `/tags/${encodeURIComponent(tag)}`,
+): string {
   const parts = [record.profile.summary ? `<p>${escapeHtml(record.profile.summary)}</p>` : ""];
   if (record.profile.values.statement) parts.push(renderWithHashtags(record.profile.values.statement, tagHref));
   return parts.join("");
@@ -65,7 +79,11 @@ export function profileSummaryHtml(record: ProviderRecord, tagHref: (tag: string
  * Builds the actor and returns it with its compact JSON-LD. The Organization is re-read from that
  * JSON-LD so Fedify serves the document as built, extension included.
  */
-export async function buildActor(ctx: Context<unknown>, record: ProviderRecord, urls: ActorUrls): Promise<{ actor: Organization; json: Record<string, unknown> }> {
+export async function buildActor(
+  ctx: Context<unknown>,
+  record: ProviderRecord,
+  urls: ActorUrls,
+): Promise<{ actor: Organization; json: Record<string, unknown> }> {
   const identifier = record.handle;
   const keys = await ctx.getActorKeyPairs(identifier);
   const base = new Organization({
@@ -98,10 +116,15 @@ export async function buildActor(ctx: Context<unknown>, record: ProviderRecord, 
     "@context": [...(Array.isArray(context) ? context : [context]), commonhostContext],
     commonhost: profileExtension(record),
   };
-  const actor = await Organization.fromJsonLd(json, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader });
+  const actor = await Organization.fromJsonLd(json, {
+    documentLoader: ctx.documentLoader,
+    contextLoader: ctx.contextLoader,
+  });
   return { actor, json };
 }
 
 function shortHashtagType(tag: unknown): unknown {
-  return tag && typeof tag === "object" && (tag as { type?: unknown }).type === "as:Hashtag" ? { ...tag, type: "Hashtag" } : tag;
+  return tag && typeof tag === "object" && (tag as { type?: unknown }).type === "as:Hashtag"
+    ? { ...tag, type: "Hashtag" }
+    : tag;
 }

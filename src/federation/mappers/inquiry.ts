@@ -15,7 +15,12 @@ export const INQUIRY_FIELDS = {
   needs: `${NAMESPACE}needs`,
 } as const;
 
-export function inquiryToCreate(ctx: Context<unknown>, handle: string, inquiry: Inquiry & { activityId: string }, to: URL): Create {
+export function inquiryToCreate(
+  ctx: Context<unknown>,
+  handle: string,
+  inquiry: Inquiry & { activityId: string },
+  to: URL,
+): Create {
   const actor = ctx.getActorUri(handle);
   const fields: [string, string | null][] = [
     [INQUIRY_FIELDS.kind, "1"],
@@ -24,23 +29,32 @@ export function inquiryToCreate(ctx: Context<unknown>, handle: string, inquiry: 
     [INQUIRY_FIELDS.organisation, inquiry.organisation],
     [INQUIRY_FIELDS.needs, inquiry.needs],
   ];
-  const paragraphs = inquiry.message.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("");
+  const paragraphs = inquiry.message
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("");
   const note = new Note({
     id: new URL(`${inquiry.activityId}/note`),
     attribution: actor,
     to,
     content: paragraphs,
     published: Temporal.Now.instant(),
-    attachments: fields.filter((f): f is [string, string] => !!f[1]).map(([name, value]) => new PropertyValue({ name, value })),
+    attachments: fields
+      .filter((f): f is [string, string] => !!f[1])
+      .map(([name, value]) => new PropertyValue({ name, value })),
   });
   return new Create({ id: new URL(inquiry.activityId), actor, to, object: note });
 }
 
 /** The inquiry fields of a Note, or undefined if it is not an inquiry. */
-export async function readInquiryNote(ctx: Context<unknown>, note: Note): Promise<Record<keyof typeof INQUIRY_FIELDS, string | undefined> & { message: string } | undefined> {
+export async function readInquiryNote(
+  ctx: Context<unknown>,
+  note: Note,
+): Promise<(Record<keyof typeof INQUIRY_FIELDS, string | undefined> & { message: string }) | undefined> {
   const values = new Map<string, string>();
   for await (const attachment of note.getAttachments(ctx)) {
-    if (attachment instanceof PropertyValue && attachment.name && attachment.value) values.set(attachment.name.toString(), attachment.value.toString());
+    if (attachment instanceof PropertyValue && attachment.name && attachment.value)
+      values.set(attachment.name.toString(), attachment.value.toString());
   }
   if (values.get(INQUIRY_FIELDS.kind) !== "1") return undefined;
   const message = (note.content?.toString() ?? "")

@@ -31,7 +31,13 @@ const profileTerms = {
       supportLanguages: set("supportLanguage"),
       price: {
         "@id": id("price"),
-        "@context": { model: id("priceModel"), amount: id("amount"), currency: id("currency"), period: id("period"), note: id("priceNote") },
+        "@context": {
+          model: id("priceModel"),
+          amount: id("amount"),
+          currency: id("currency"),
+          period: id("period"),
+          note: id("priceNote"),
+        },
       },
     },
   },
@@ -61,7 +67,10 @@ const profileTerms = {
         },
       },
       shutdownNoticeDays: id("shutdownNoticeDays"),
-      emergencyAccess: { "@id": id("emergencyAccess"), "@context": { people: id("people"), description: id("description") } },
+      emergencyAccess: {
+        "@id": id("emergencyAccess"),
+        "@context": { people: id("people"), description: id("description") },
+      },
       governance: id("governance"),
       funding: set("funding"),
     },

@@ -13,7 +13,14 @@ import { tagUrl } from "../../federation/mappers/note.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
-import { announcementCreateSchema, announcementPageQuery, announcementPageSchema, announcementPatchSchema, announcementSchema, idParams } from "./schemas.ts";
+import {
+  announcementCreateSchema,
+  announcementPageQuery,
+  announcementPageSchema,
+  announcementPatchSchema,
+  announcementSchema,
+  idParams,
+} from "./schemas.ts";
 import { announcementJson } from "./serialize.ts";
 
 export function announcementRoutes({ services }: WebDeps): RouteSpec[] {
@@ -23,8 +30,10 @@ export function announcementRoutes({ services }: WebDeps): RouteSpec[] {
   const one = { description: "The announcement.", schema: announcementSchema };
   const reply = (c: Context, result: Result<Announcement>, status: 200 | 201 = 200) =>
     result.ok ? c.json(announcementJson(result.value, origin), status) : failureResponse(c, result.error);
-  const setPinned = (pinned: boolean) => async (c: Context, { params }: { params: { id: string } }) =>
-    reply(c, await updateAnnouncement(db, params.id, { pinned }, tags));
+  const setPinned =
+    (pinned: boolean) =>
+    async (c: Context, { params }: { params: { id: string } }) =>
+      reply(c, await updateAnnouncement(db, params.id, { pinned }, tags));
 
   return [
     defineRoute({
@@ -36,7 +45,10 @@ export function announcementRoutes({ services }: WebDeps): RouteSpec[] {
       query: announcementPageQuery,
       responses: { 200: { description: "A page of announcements.", schema: announcementPageSchema } },
       async handle(c, { query }) {
-        const rows = await listAnnouncements(db, { limit: query.limit + 1, ...(query.before ? { before: query.before } : {}) });
+        const rows = await listAnnouncements(db, {
+          limit: query.limit + 1,
+          ...(query.before ? { before: query.before } : {}),
+        });
         const items = rows.slice(0, query.limit);
         const next = rows.length > query.limit ? (items.at(-1)?.id ?? null) : null;
         return c.json({ items: items.map((a) => announcementJson(a, origin)), next });

@@ -17,7 +17,10 @@ export function audienceRoutes({ services }: WebDeps): RouteSpec[] {
     if (before === undefined) return { ok: true };
     const decoded = decodeCursor(before);
     if (decoded) return { ok: true, before: decoded };
-    return { ok: false, response: apiError(c, 422, "invalid", t("api.error.invalidQuery"), { before: t("api.error.badCursor") }) };
+    return {
+      ok: false,
+      response: apiError(c, 422, "invalid", t("api.error.invalidQuery"), { before: t("api.error.badCursor") }),
+    };
   };
 
   return [
@@ -32,7 +35,10 @@ export function audienceRoutes({ services }: WebDeps): RouteSpec[] {
       async handle(c, { query, t }) {
         const check = cursor(c, query.before, t);
         if (!check.ok) return check.response;
-        const [page, total] = await Promise.all([pageFollowers(db, { limit: query.limit, ...(check.before ? { before: check.before } : {}) }), countFollowers(db)]);
+        const [page, total] = await Promise.all([
+          pageFollowers(db, { limit: query.limit, ...(check.before ? { before: check.before } : {}) }),
+          countFollowers(db),
+        ]);
         return c.json({ items: page.items.map(followerJson), next: page.next, total });
       },
     }),

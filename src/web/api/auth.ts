@@ -1,7 +1,13 @@
 // Bearer-token authentication of the operator API (RFC 6750), with a limit on failures per address.
 import type { Context } from "hono";
 import type { Db } from "../../db/client.ts";
-import { API_AUTH_LIMIT, apiAddressKey, limitState, recordFailure, underLimit } from "../../domain/accounts/rate-limit.ts";
+import {
+  API_AUTH_LIMIT,
+  apiAddressKey,
+  limitState,
+  recordFailure,
+  underLimit,
+} from "../../domain/accounts/rate-limit.ts";
 import { verifyToken, type ApiToken } from "../../domain/tokens/tokens.service.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { apiError } from "./errors.ts";
@@ -14,7 +20,12 @@ const REALM = 'Bearer realm="commonhost"';
  * window, every request from it gets 429, a right token too, so that guessing cannot go on. The
  * limit is checked inside the token's own statement: a request with a valid token costs nothing more.
  */
-export async function authenticate(c: Context, db: Db, t: Translate, address: string): Promise<{ token: ApiToken } | { response: Response }> {
+export async function authenticate(
+  c: Context,
+  db: Db,
+  t: Translate,
+  address: string,
+): Promise<{ token: ApiToken } | { response: Response }> {
   const key = apiAddressKey(address);
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header);
@@ -23,7 +34,9 @@ export async function authenticate(c: Context, db: Db, t: Translate, address: st
   const state = await limitState(db, key, API_AUTH_LIMIT);
   if (state.limited) {
     c.header("Retry-After", String(state.retryAfterSeconds));
-    return { response: apiError(c, 429, "rate_limited", t("api.error.tooManyFailures", { seconds: state.retryAfterSeconds })) };
+    return {
+      response: apiError(c, 429, "rate_limited", t("api.error.tooManyFailures", { seconds: state.retryAfterSeconds })),
+    };
   }
   await recordFailure(db, [key]);
   if (!match) {

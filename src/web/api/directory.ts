@@ -57,7 +57,15 @@ export const directoryResponseSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   results: z.array(directoryResultSchema),
-  facets: z.object({ kind: counts, value: counts, country: counts, jurisdiction: counts, language: counts, price: counts, open: counts }),
+  facets: z.object({
+    kind: counts,
+    value: counts,
+    country: counts,
+    jurisdiction: counts,
+    language: counts,
+    price: counts,
+    open: counts,
+  }),
 });
 
 export const peerSchema = z.object({
@@ -68,7 +76,9 @@ export const peerSchema = z.object({
   replicated: z.boolean(),
   lastSeenAt: z.string().nullable(),
 });
-export const addPeerSchema = z.object({ target: z.string().trim().min(1).max(2048).describe("a handle (@provider@example.org) or an actor URL") });
+export const addPeerSchema = z.object({
+  target: z.string().trim().min(1).max(2048).describe("a handle (@provider@example.org) or an actor URL"),
+});
 
 export const inquirySchema = z.object({
   id: z.string(),
@@ -87,14 +97,26 @@ export function directorySearchHandler(deps: WebDeps) {
   const syncLocal = localReplicaSyncer(services.database.db, services.config.origin);
   return async (c: Context) => {
     const parsed = parseDirectoryQuery(new URL(c.req.url).search.slice(1));
-    if (!parsed.ok) return apiError(c, 400, "invalid", parsed.error.message, parsed.error.fields ? { ...parsed.error.fields } : undefined);
+    if (!parsed.ok)
+      return apiError(
+        c,
+        400,
+        "invalid",
+        parsed.error.message,
+        parsed.error.fields ? { ...parsed.error.fields } : undefined,
+      );
     await syncLocal();
     try {
-      const result = await searchDirectory(services.database, parsed.value, { staleAfterMs: services.config.directoryStaleAfterMs });
+      const result = await searchDirectory(services.database, parsed.value, {
+        staleAfterMs: services.config.directoryStaleAfterMs,
+      });
       return c.json(result);
     } catch (error) {
       // A statement timeout: the query was too costly, which is the asker's problem to narrow.
-      if ((error as { code?: string; cause?: { code?: string } }).code === "57014" || (error as { cause?: { code?: string } }).cause?.code === "57014") {
+      if (
+        (error as { code?: string; cause?: { code?: string } }).code === "57014" ||
+        (error as { cause?: { code?: string } }).cause?.code === "57014"
+      ) {
         return apiError(c, 400, "too_complex", "This search is too costly; narrow it down.");
       }
       throw error;

@@ -13,10 +13,22 @@ const statusOf: Record<Failure["code"], ContentfulStatusCode> = {
 };
 
 /** The one error shape of the JSON API: { "error": { "code", "message", "fields"? } }. */
-export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+) {
   return c.json({ error: fields ? { code, message, fields } : { code, message } }, status);
 }
 
 export function failureResponse(c: Context, failure: Failure) {
-  return apiError(c, statusOf[failure.code], failure.code, failure.message, failure.fields ? { ...failure.fields } : undefined);
+  return apiError(
+    c,
+    statusOf[failure.code],
+    failure.code,
+    failure.message,
+    failure.fields ? { ...failure.fields } : undefined,
+  );
 }

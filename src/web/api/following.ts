@@ -28,7 +28,8 @@ export function followingRoutes({ services, federation }: WebDeps): RouteSpec[] 
       operationId: "follow",
       tag: "Following",
       summary: "Follow an account by handle or actor URL",
-      description: "Looks the account up, records the follow as pending and sends a `Follow`; the peer's `Accept` makes it accepted.",
+      description:
+        "Looks the account up, records the follow as pending and sends a `Follow`; the peer's `Accept` makes it accepted.",
       body: followRequestSchema,
       responses: {
         202: { description: "The follow was requested and waits for the peer's answer.", schema: followedSchema },

@@ -25,7 +25,12 @@ const errorDescriptions: Record<number, string> = {
 
 /** Headers an error response carries, by status. */
 const errorHeaders: Record<number, Record<string, unknown>> = {
-  429: { "Retry-After": { description: "Seconds until a request from this address is accepted again.", schema: { type: "integer", minimum: 1 } } },
+  429: {
+    "Retry-After": {
+      description: "Seconds until a request from this address is accepted again.",
+      schema: { type: "integer", minimum: 1 },
+    },
+  },
 };
 
 /** A schema as JSON Schema without the top-level keywords that do not belong inside a document. */
@@ -47,7 +52,9 @@ function schemaRef(schema: z.ZodType, registry: Registry, io: "input" | "output"
 function parameters(where: "path" | "query", schema: z.ZodType | undefined) {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
-    const { description, ...fieldSchema } = clean(z.toJSONSchema(field, { io: "input", unrepresentable: "any" }) as JsonSchema);
+    const { description, ...fieldSchema } = clean(
+      z.toJSONSchema(field, { io: "input", unrepresentable: "any" }) as JsonSchema,
+    );
     return {
       name,
       in: where,
@@ -63,7 +70,10 @@ const json = (schema: JsonSchema) => ({ "application/json": { schema } });
 function operation(spec: RouteSpec) {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(spec.responses)) {
-    responses[status] = { description: response.description, ...(response.schema ? { content: json(schemaRef(response.schema, responseSchemas, "output")) } : {}) };
+    responses[status] = {
+      description: response.description,
+      ...(response.schema ? { content: json(schemaRef(response.schema, responseSchemas, "output")) } : {}),
+    };
   }
   const errors = new Set(spec.errors ?? []);
   if (!spec.public) for (const status of [401, 429]) errors.add(status);
@@ -72,7 +82,11 @@ function operation(spec: RouteSpec) {
   if (spec.body) for (const status of [400, 413, 415]) errors.add(status);
   for (const status of [...errors].sort()) {
     const headers = errorHeaders[status];
-    responses[String(status)] = { description: errorDescriptions[status] ?? "An error.", ...(headers ? { headers } : {}), content: json({ $ref: componentUri("Error") }) };
+    responses[String(status)] = {
+      description: errorDescriptions[status] ?? "An error.",
+      ...(headers ? { headers } : {}),
+      content: json({ $ref: componentUri("Error") }),
+    };
   }
   return {
     operationId: spec.operationId,
@@ -81,7 +95,9 @@ function operation(spec: RouteSpec) {
     tags: [spec.tag],
     security: spec.public ? [] : [{ bearer: [] }],
     parameters: [...parameters("path", spec.params), ...parameters("query", spec.query ?? spec.queryDoc)],
-    ...(spec.body ? { requestBody: { required: true, content: json(schemaRef(spec.body, requestSchemas, "input")) } } : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: json(schemaRef(spec.body, requestSchemas, "input")) } }
+      : {}),
     responses,
   };
 }
@@ -100,7 +116,8 @@ export function buildOpenApiDocument(specs: readonly RouteSpec[], origin: string
     info: {
       title: "Commonhost operator API",
       version,
-      description: "Manage a Commonhost instance's provider profile, announcements, follows and tokens. See docs/api.md.",
+      description:
+        "Manage a Commonhost instance's provider profile, announcements, follows and tokens. See docs/api.md.",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: origin }],
@@ -109,7 +126,11 @@ export function buildOpenApiDocument(specs: readonly RouteSpec[], origin: string
     components: {
       schemas: { ...components(requestSchemas, "input"), ...components(responseSchemas, "output") },
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A token from `commonhost token create --name NAME` or `POST /api/v1/tokens`." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A token from `commonhost token create --name NAME` or `POST /api/v1/tokens`.",
+        },
       },
     },
   };

@@ -30,7 +30,8 @@ export function profileRoutes({ services }: WebDeps): RouteSpec[] {
       operationId: "replaceProfile",
       tag: "Profile",
       summary: "Replace the name and the whole profile",
-      description: "Followers receive an `Update` of the actor. Every field that is not valid is named in `error.fields`; nothing is written then.",
+      description:
+        "Followers receive an `Update` of the actor. Every field that is not valid is named in `error.fields`; nothing is written then.",
       body: profileUpdateSchema,
       responses: { 200: { description: "The updated provider.", schema: providerSchema } },
       errors: [404],

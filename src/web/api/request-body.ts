@@ -5,14 +5,21 @@ import { readLimited } from "../read-limited.ts";
 /** Bodies above this are refused with 413 before they are read in full. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type BodyFailure = { status: 400 | 413 | 415; code: "bad_request" | "too_large" | "unsupported_media_type"; key: string };
+export type BodyFailure = {
+  status: 400 | 413 | 415;
+  code: "bad_request" | "too_large" | "unsupported_media_type";
+  key: string;
+};
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: BodyFailure };
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
 
 export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
   const [type = "", ...params] = (c.req.header("content-type") ?? "").split(";").map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
   if (!jsonType.test(type) || (charset && charset !== "utf-8" && charset !== "utf8")) {
     return refuse(415, "unsupported_media_type", "api.error.unsupportedMediaType");
   }
@@ -32,4 +39,7 @@ export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
   }
 }
 
-const refuse = (status: BodyFailure["status"], code: BodyFailure["code"], key: string): BodyResult => ({ ok: false, error: { status, code, key } });
+const refuse = (status: BodyFailure["status"], code: BodyFailure["code"], key: string): BodyResult => ({
+  ok: false,
+  error: { status, code, key },
+});

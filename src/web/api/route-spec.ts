@@ -74,7 +74,17 @@ export function mountRoute(app: Hono, services: Services, spec: RouteSpec): void
     }
     const response = await spec.handle(c, { params, query, body, token, t });
     // Who changed what: the token's id and name, never the token.
-    if (spec.method !== "get") logger.info({ operation: spec.operationId, path: c.req.path, status: response.status, tokenId: token?.id, tokenName: token?.name }, "api change");
+    if (spec.method !== "get")
+      logger.info(
+        {
+          operation: spec.operationId,
+          path: c.req.path,
+          status: response.status,
+          tokenId: token?.id,
+          tokenName: token?.name,
+        },
+        "api change",
+      );
     return response;
   });
 }

@@ -47,12 +47,18 @@ export function apiRoutes(deps: WebDeps) {
   for (const spec of specs) mountRoute(app, deps.services, spec);
   // A known path asked with another method: say which methods it has rather than 404.
   const allowed = new Map<string, Set<string>>();
-  for (const spec of specs) (allowed.get(spec.path) ?? allowed.set(spec.path, new Set()).get(spec.path)!).add(spec.method.toUpperCase());
+  for (const spec of specs)
+    (allowed.get(spec.path) ?? allowed.set(spec.path, new Set()).get(spec.path)!).add(spec.method.toUpperCase());
   for (const [path, methods] of allowed) {
     app.all(path, (c) => {
       c.header("Allow", [...methods, ...(methods.has("GET") ? ["HEAD"] : [])].join(", "));
       const t = translator(negotiateLocale(c.req.header("accept-language")));
-      return apiError(c, 405, "method_not_allowed", t("api.error.methodNotAllowed", { methods: [...methods].join(", ") }));
+      return apiError(
+        c,
+        405,
+        "method_not_allowed",
+        t("api.error.methodNotAllowed", { methods: [...methods].join(", ") }),
+      );
     });
   }
   return app;

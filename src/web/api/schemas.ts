@@ -20,20 +20,32 @@ const limit = z.coerce
   .default(20)
   .describe("How many items to return (1 to 100).");
 
-export const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().describe("A stable, machine-readable code: unauthorized, invalid, not_found, bad_request, too_large, unsupported_media_type, conflict…"),
-      message: z.string().describe("What went wrong, for a person."),
-      fields: z.record(z.string(), z.string()).optional().describe("Every field that is not valid, by dotted path (profile.services.0.price.amount)."),
-    }),
-  });
+export const errorSchema = z.object({
+  error: z.object({
+    code: z
+      .string()
+      .describe(
+        "A stable, machine-readable code: unauthorized, invalid, not_found, bad_request, too_large, unsupported_media_type, conflict…",
+      ),
+    message: z.string().describe("What went wrong, for a person."),
+    fields: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Every field that is not valid, by dotted path (profile.services.0.price.amount)."),
+  }),
+});
 responseSchemas.add(errorSchema, { id: "Error", description: "The one error shape of the API." });
 
 // --- profile ---
 export const profileUpdateSchema = z.object({ name: providerNameSchema, profile: profileSchema });
-requestSchemas.add(profileSchema, { id: "ProfileInput", description: "The provider profile; the same JSON as the file given to `commonhost setup --profile`." });
-requestSchemas.add(profileUpdateSchema, { id: "ProviderUpdate", description: "Replaces the name and the whole profile." });
+requestSchemas.add(profileSchema, {
+  id: "ProfileInput",
+  description: "The provider profile; the same JSON as the file given to `commonhost setup --profile`.",
+});
+requestSchemas.add(profileUpdateSchema, {
+  id: "ProviderUpdate",
+  description: "Replaces the name and the whole profile.",
+});
 
 export const providerSchema = z.object({
   handle: z.string(),
@@ -100,7 +112,12 @@ responseSchemas.add(interactionPageSchema, { id: "InteractionPage" });
 
 // --- following ---
 export const followRequestSchema = z.object({
-  target: z.string().trim().min(1, { message: "a handle or an actor URL is required" }).max(2048).describe("@handle@host or https://…/actor"),
+  target: z
+    .string()
+    .trim()
+    .min(1, { message: "a handle or an actor URL is required" })
+    .max(2048)
+    .describe("@handle@host or https://…/actor"),
 });
 requestSchemas.add(followRequestSchema, { id: "FollowRequest" });
 
@@ -117,7 +134,9 @@ responseSchemas.add(followedSchema, { id: "Followed" });
 responseSchemas.add(followingListSchema, { id: "FollowingList" });
 
 // --- tokens ---
-export const tokenCreateSchema = z.object({ name: z.string().trim().min(1, { message: "a name is required" }).max(100, { message: "at most 100 characters" }) });
+export const tokenCreateSchema = z.object({
+  name: z.string().trim().min(1, { message: "a name is required" }).max(100, { message: "at most 100 characters" }),
+});
 requestSchemas.add(tokenCreateSchema, { id: "TokenCreate" });
 
 export const apiTokenSchema = z.object({
@@ -128,7 +147,9 @@ export const apiTokenSchema = z.object({
   lastUsedAt: nullableTimestamp,
   revokedAt: nullableTimestamp,
 });
-export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string().describe("The secret token. It is shown only this once.") });
+export const apiTokenCreatedSchema = apiTokenSchema.extend({
+  token: z.string().describe("The secret token. It is shown only this once."),
+});
 export const tokenListSchema = z.object({ items: z.array(apiTokenSchema) });
 responseSchemas.add(apiTokenSchema, { id: "ApiToken" });
 responseSchemas.add(apiTokenCreatedSchema, { id: "ApiTokenCreated" });
@@ -141,11 +162,17 @@ export const pageQuery = z.object({
   limit,
 });
 export const announcementPageQuery = z.object({
-  before: uuid.optional().describe("An announcement id (the `next` value of the previous page): returns older announcements."),
+  before: uuid
+    .optional()
+    .describe("An announcement id (the `next` value of the previous page): returns older announcements."),
   limit,
 });
-export const interactionPageQuery = pageQuery.extend({ kind: z.enum(interactionKinds).optional().describe("Only this kind.") });
-export const unfollowQuery = z.object({ actor: z.url({ message: "expected the actor's URL" }).describe("The followed actor's URL.") });
+export const interactionPageQuery = pageQuery.extend({
+  kind: z.enum(interactionKinds).optional().describe("Only this kind."),
+});
+export const unfollowQuery = z.object({
+  actor: z.url({ message: "expected the actor's URL" }).describe("The followed actor's URL."),
+});
 
 function page<T extends z.ZodType>(item: T) {
   return z.object({

@@ -6,7 +6,14 @@ import type { Follower } from "../../domain/followers/followers.service.ts";
 import type { Followed } from "../../domain/following/following.service.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import type { ApiToken } from "../../domain/tokens/tokens.service.ts";
-import type { announcementSchema, apiTokenSchema, followedSchema, followerSchema, interactionSchema, providerSchema } from "./schemas.ts";
+import type {
+  announcementSchema,
+  apiTokenSchema,
+  followedSchema,
+  followerSchema,
+  interactionSchema,
+  providerSchema,
+} from "./schemas.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -22,7 +22,13 @@ export function inboxLimits(maxBytes: number): MiddlewareHandler {
     }
     const problems = activityShapeProblems(parsed);
     if (problems) {
-      return apiError(c, 400, "invalid", `The body is not a usable activity: ${Object.values(problems).join("; ")}.`, problems);
+      return apiError(
+        c,
+        400,
+        "invalid",
+        `The body is not a usable activity: ${Object.values(problems).join("; ")}.`,
+        problems,
+      );
     }
     // Hand the already-read body on to Fedify.
     c.req.raw = new Request(c.req.raw.url, { method: "POST", headers: c.req.raw.headers, body });

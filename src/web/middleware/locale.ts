@@ -10,7 +10,8 @@ export const LOCALE_COOKIE = "lang";
 export function localeMiddleware(): MiddlewareHandler<{ Variables: LocaleVariables }> {
   return async (c, next) => {
     const chosen = getCookie(c, LOCALE_COOKIE);
-    const locale = chosen && supportedLocales.includes(chosen) ? chosen : negotiateLocale(c.req.header("accept-language"));
+    const locale =
+      chosen && supportedLocales.includes(chosen) ? chosen : negotiateLocale(c.req.header("accept-language"));
     c.set("locale", locale);
     c.set("t", translator(locale));
     c.header("Vary", "Accept-Language, Cookie", { append: true });

@@ -12,7 +12,10 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     for (const [name, value] of Object.entries(baseSecurityHeaders)) c.header(name, value);
     if ((c.res.headers.get("content-type") ?? "").startsWith("text/html")) {
-      c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+      c.header(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+      );
       c.header("X-Frame-Options", "DENY");
     }
   };

@@ -1,6 +1,15 @@
 // Accounts from the panel: operators and invitations and API tokens (admins), and one's own account.
 import { Hono } from "hono";
-import { changePassword, disableTotp, enableTotp, listOperators, removeOperator, roles, setRole, type Role } from "../../domain/accounts/accounts.service.ts";
+import {
+  changePassword,
+  disableTotp,
+  enableTotp,
+  listOperators,
+  removeOperator,
+  roles,
+  setRole,
+  type Role,
+} from "../../domain/accounts/accounts.service.ts";
 import { createInvite, listOpenInvites, revokeInvite } from "../../domain/accounts/invites.service.ts";
 import { listSessions, revokeAllSessions, revokeSession } from "../../domain/accounts/sessions.service.ts";
 import { generateTotpSecret, otpauthUri } from "../../domain/accounts/totp.ts";
@@ -9,13 +18,28 @@ import type { WebDeps } from "../deps.ts";
 import { accountView, operatorsView, tokensView } from "../views/panel/account-views.ts";
 import { errorText } from "../views/panel/forms.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { errorPage, field, formOf, requireAdmin, requireOperator, uuidPattern, type PanelContext, type PanelEnv } from "./guard.ts";
+import {
+  errorPage,
+  field,
+  formOf,
+  requireAdmin,
+  requireOperator,
+  uuidPattern,
+  type PanelContext,
+  type PanelEnv,
+} from "./guard.ts";
 
 const doneOf = (c: PanelContext, allowed: string[]) => {
   const done = c.req.query("done");
   return done && allowed.includes(done) ? c.get("t")(`panel.done.${done}`) : undefined;
 };
-const pageCtx = (c: PanelContext, path: string) => ({ locale: c.get("locale"), t: c.get("t"), path, csrf: c.get("csrf"), operator: c.get("operator") });
+const pageCtx = (c: PanelContext, path: string) => ({
+  locale: c.get("locale"),
+  t: c.get("t"),
+  path,
+  csrf: c.get("csrf"),
+  operator: c.get("operator"),
+});
 const isRole = (r: string): r is Role => (roles as readonly string[]).includes(r);
 
 export function operatorRoutes(deps: WebDeps) {
@@ -27,7 +51,16 @@ export function operatorRoutes(deps: WebDeps) {
   const render = async (c: PanelContext, extra: { newLink?: string; error?: string } = {}, status: 200 | 409 = 200) => {
     const t = c.get("t");
     const [operators, invites] = await Promise.all([listOperators(db), listOpenInvites(db)]);
-    const body = operatorsView({ t, locale: c.get("locale"), csrf: c.get("csrf"), me: c.get("operator"), operators, invites, done: doneOf(c, ["role", "removed", "revoked"]), ...extra });
+    const body = operatorsView({
+      t,
+      locale: c.get("locale"),
+      csrf: c.get("csrf"),
+      me: c.get("operator"),
+      operators,
+      invites,
+      done: doneOf(c, ["role", "removed", "revoked"]),
+      ...extra,
+    });
     return c.html(panelPage(pageCtx(c, "/admin/operators"), t("panel.operators.title"), body), status);
   };
 
@@ -72,9 +105,21 @@ export function tokenRoutes(deps: WebDeps) {
   const db = deps.services.database.db;
   app.use("*", requireOperator(deps.services), requireAdmin());
 
-  const render = async (c: PanelContext, extra: { newToken?: string; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) => {
+  const render = async (
+    c: PanelContext,
+    extra: { newToken?: string; errors?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) => {
     const t = c.get("t");
-    const body = tokensView({ t, locale: c.get("locale"), csrf: c.get("csrf"), tokens: await listTokens(db), errors: extra.errors ?? {}, newToken: extra.newToken, done: doneOf(c, ["revoked"]) });
+    const body = tokensView({
+      t,
+      locale: c.get("locale"),
+      csrf: c.get("csrf"),
+      tokens: await listTokens(db),
+      errors: extra.errors ?? {},
+      newToken: extra.newToken,
+      done: doneOf(c, ["revoked"]),
+    });
     return c.html(panelPage(pageCtx(c, "/admin/tokens"), t("panel.tokens.title"), body), status);
   };
   app.get("/", (c) => render(c));
@@ -95,7 +140,11 @@ export function accountRoutes(deps: WebDeps) {
   const db = deps.services.database.db;
   app.use("*", requireOperator(deps.services));
 
-  const render = async (c: PanelContext, extra: { errors?: Record<string, string>; totpSetup?: { secret: string; uri: string } } = {}, status: 200 | 422 = 200) => {
+  const render = async (
+    c: PanelContext,
+    extra: { errors?: Record<string, string>; totpSetup?: { secret: string; uri: string } } = {},
+    status: 200 | 422 = 200,
+  ) => {
     const t = c.get("t");
     const me = c.get("operator");
     const body = accountView({
@@ -147,7 +196,15 @@ export function accountRoutes(deps: WebDeps) {
     const secret = field(form, "secret");
     if (!/^[A-Z2-7]{32}$/.test(secret)) return errorPage(c, 400, "panel.error.invalid");
     const result = await enableTotp(db, c.get("operator").id, secret, field(form, "code"));
-    if (!result.ok) return render(c, { errors: translated(c, result.error.fields), totpSetup: { secret, uri: otpauthUri(secret, c.get("operator").username, issuer) } }, 422);
+    if (!result.ok)
+      return render(
+        c,
+        {
+          errors: translated(c, result.error.fields),
+          totpSetup: { secret, uri: otpauthUri(secret, c.get("operator").username, issuer) },
+        },
+        422,
+      );
     return c.redirect("/admin/account?done=totpOn", 303);
   });
 

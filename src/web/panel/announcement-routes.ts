@@ -1,6 +1,13 @@
 // Announcements from the panel: compose with preview, edit, delete, pin; and who follows and replies.
 import { Hono } from "hono";
-import { createAnnouncement, deleteAnnouncement, findLiveAnnouncement, listAnnouncements, announcementInputSchema, updateAnnouncement } from "../../domain/announcements/announcements.service.ts";
+import {
+  createAnnouncement,
+  deleteAnnouncement,
+  findLiveAnnouncement,
+  listAnnouncements,
+  announcementInputSchema,
+  updateAnnouncement,
+} from "../../domain/announcements/announcements.service.ts";
 import { listInteractions } from "../../domain/announcements/interactions.service.ts";
 import { countFollowers, listFollowers } from "../../domain/followers/followers.service.ts";
 import { renderWithHashtags } from "../../domain/markdown.ts";
@@ -22,8 +29,18 @@ export function announcementRoutes(deps: WebDeps) {
   const tag = (t: string) => tagUrl(services.config.origin, t).href;
   app.use("*", requireOperator(services));
 
-  const ctx = (c: PanelContext, path: string) => ({ locale: c.get("locale"), t: c.get("t"), path, csrf: c.get("csrf"), operator: c.get("operator") });
-  const listPage = async (c: PanelContext, compose: Omit<ComposeProps, "t" | "csrf" | "action" | "submitLabel">, status: 200 | 422 = 200) => {
+  const ctx = (c: PanelContext, path: string) => ({
+    locale: c.get("locale"),
+    t: c.get("t"),
+    path,
+    csrf: c.get("csrf"),
+    operator: c.get("operator"),
+  });
+  const listPage = async (
+    c: PanelContext,
+    compose: Omit<ComposeProps, "t" | "csrf" | "action" | "submitLabel">,
+    status: 200 | 422 = 200,
+  ) => {
     const t = c.get("t");
     const done = c.req.query("done");
     const items = await listAnnouncements(db, { limit: 50 });
@@ -33,7 +50,13 @@ export function announcementRoutes(deps: WebDeps) {
       csrf: c.get("csrf"),
       items,
       done: done && doneMessages.has(done) ? t(`panel.done.${done}`) : undefined,
-      compose: { t, csrf: c.get("csrf"), action: "/admin/announcements", submitLabel: t("panel.announcements.publish"), ...compose },
+      compose: {
+        t,
+        csrf: c.get("csrf"),
+        action: "/admin/announcements",
+        submitLabel: t("panel.announcements.publish"),
+        ...compose,
+      },
     });
     return c.html(panelPage(ctx(c, "/admin/announcements"), t("panel.announcements.title"), body), status);
   };
@@ -41,13 +64,26 @@ export function announcementRoutes(deps: WebDeps) {
   /** The form as typed, its validation, and the preview when asked. */
   const readForm = async (c: PanelContext) => {
     const form = await formOf(c);
-    const values = { content: field(form, "content"), language: field(form, "language").trim(), pinned: field(form, "pinned") === "1" };
-    const input = { content: values.content, pinned: values.pinned, ...(values.language ? { language: values.language } : {}) };
+    const values = {
+      content: field(form, "content"),
+      language: field(form, "language").trim(),
+      pinned: field(form, "pinned") === "1",
+    };
+    const input = {
+      content: values.content,
+      pinned: values.pinned,
+      ...(values.language ? { language: values.language } : {}),
+    };
     const parsed = announcementInputSchema.safeParse(input);
     const errors = parsed.success
       ? {}
-      : Object.fromEntries(Object.entries(issuesToFields(parsed.error.issues, { name: "", profile: null, serviceRows: [], evidenceRows: [] }, [])).map(([k, v]) => [k, errorText(c.get("t"), v.code, v.vars)]));
-    const preview = field(form, "_action") === "preview" && parsed.success ? renderWithHashtags(values.content, tag) : undefined;
+      : Object.fromEntries(
+          Object.entries(
+            issuesToFields(parsed.error.issues, { name: "", profile: null, serviceRows: [], evidenceRows: [] }, []),
+          ).map(([k, v]) => [k, errorText(c.get("t"), v.code, v.vars)]),
+        );
+    const preview =
+      field(form, "_action") === "preview" && parsed.success ? renderWithHashtags(values.content, tag) : undefined;
     return { values, input, errors, preview };
   };
 
@@ -55,13 +91,19 @@ export function announcementRoutes(deps: WebDeps) {
 
   app.post("/", async (c) => {
     const { values, input, errors, preview } = await readForm(c);
-    if (Object.keys(errors).length || preview !== undefined) return listPage(c, { values, errors, previewHtml: preview }, Object.keys(errors).length ? 422 : 200);
+    if (Object.keys(errors).length || preview !== undefined)
+      return listPage(c, { values, errors, previewHtml: preview }, Object.keys(errors).length ? 422 : 200);
     const result = await createAnnouncement(db, input, tag);
     if (!result.ok) return listPage(c, { values, errors: { content: c.get("t")("panel.error.invalid") } }, 422);
     return c.redirect("/admin/announcements?done=published", 303);
   });
 
-  const editPage = (c: PanelContext, id: string, compose: Omit<ComposeProps, "t" | "csrf" | "action" | "submitLabel">, status: 200 | 422 = 200) => {
+  const editPage = (
+    c: PanelContext,
+    id: string,
+    compose: Omit<ComposeProps, "t" | "csrf" | "action" | "submitLabel">,
+    status: 200 | 422 = 200,
+  ) => {
     const t = c.get("t");
     const body = html`<h1>${t("panel.announcements.edit")}</h1>${composeForm({ t, csrf: c.get("csrf"), action: `/admin/announcements/${id}`, submitLabel: t("panel.save"), ...compose })}`;
     return c.html(panelPage(ctx(c, c.req.path), t("panel.announcements.edit"), body), status);
@@ -70,14 +112,18 @@ export function announcementRoutes(deps: WebDeps) {
   app.get("/:id/edit", async (c) => {
     const row = uuidPattern.test(c.req.param("id")) ? await findLiveAnnouncement(db, c.req.param("id")) : undefined;
     if (!row) return c.notFound();
-    return editPage(c, row.id, { values: { content: row.source, language: row.language ?? "", pinned: row.pinnedAt !== null }, errors: {} });
+    return editPage(c, row.id, {
+      values: { content: row.source, language: row.language ?? "", pinned: row.pinnedAt !== null },
+      errors: {},
+    });
   });
 
   app.post("/:id", async (c) => {
     const id = c.req.param("id");
     if (!uuidPattern.test(id) || !(await findLiveAnnouncement(db, id))) return c.notFound();
     const { values, input, errors, preview } = await readForm(c);
-    if (Object.keys(errors).length || preview !== undefined) return editPage(c, id, { values, errors, previewHtml: preview }, Object.keys(errors).length ? 422 : 200);
+    if (Object.keys(errors).length || preview !== undefined)
+      return editPage(c, id, { values, errors, previewHtml: preview }, Object.keys(errors).length ? 422 : 200);
     const result = await updateAnnouncement(db, id, input, tag);
     if (!result.ok) return c.notFound();
     return c.redirect("/admin/announcements?done=updated", 303);
@@ -108,9 +154,19 @@ export function audienceRoutes(deps: WebDeps) {
   app.use("*", requireOperator(deps.services));
   app.get("/", async (c) => {
     const t = c.get("t");
-    const [followers, followerCount, interactions] = await Promise.all([listFollowers(db, { limit: 100 }), countFollowers(db), listInteractions(db, { limit: 50 })]);
+    const [followers, followerCount, interactions] = await Promise.all([
+      listFollowers(db, { limit: 100 }),
+      countFollowers(db),
+      listInteractions(db, { limit: 50 }),
+    ]);
     const body = audienceView({ t, locale: c.get("locale"), followers, followerCount, interactions });
-    return c.html(panelPage({ locale: c.get("locale"), t, path: "/admin/audience", csrf: c.get("csrf"), operator: c.get("operator") }, t("panel.audience.title"), body));
+    return c.html(
+      panelPage(
+        { locale: c.get("locale"), t, path: "/admin/audience", csrf: c.get("csrf"), operator: c.get("operator") },
+        t("panel.audience.title"),
+        body,
+      ),
+    );
   });
   return app;
 }

@@ -20,7 +20,13 @@ const CSRF_COOKIE = "commonhost_csrf";
 const secure = (services: Services) => services.config.origin.startsWith("https:");
 
 export function setSessionCookie(c: Context, services: Services, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "Lax", secure: secure(services), maxAge: SESSION_TTL_MS / 1000 });
+  setCookie(c, SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: secure(services),
+    maxAge: SESSION_TTL_MS / 1000,
+  });
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -94,7 +100,15 @@ function forbidden(c: PanelContext) {
 export function errorPage(c: Context, status: 400 | 403 | 404 | 413, key: string) {
   const t = (c.get("t") as Translate | undefined) ?? translator(DEFAULT_LOCALE);
   const locale = (c.get("locale") as string | undefined) ?? DEFAULT_LOCALE;
-  return c.html(layout({ locale, t, title: t("error.title"), body: html`<h1>${t("error.title")}</h1><p>${t(key)}</p><p><a href="/admin">${t("panel.title")}</a></p>` }), status);
+  return c.html(
+    layout({
+      locale,
+      t,
+      title: t("error.title"),
+      body: html`<h1>${t("error.title")}</h1><p>${t(key)}</p><p><a href="/admin">${t("panel.title")}</a></p>`,
+    }),
+    status,
+  );
 }
 
 /** Loads the operator of the session cookie; without one, sends the browser to the sign-in page. */

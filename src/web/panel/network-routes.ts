@@ -18,7 +18,10 @@ export function networkRoutes(deps: WebDeps) {
   const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
     const t = c.get("t");
     const done = c.req.query("done");
-    const [peers, inquiries] = await Promise.all([listPeers(services), listInquiries(services.database.db, { limit: 50 })]);
+    const [peers, inquiries] = await Promise.all([
+      listPeers(services),
+      listInquiries(services.database.db, { limit: 50 }),
+    ]);
     const body = networkView({
       t,
       locale: c.get("locale"),
@@ -28,14 +31,22 @@ export function networkRoutes(deps: WebDeps) {
       ...extra,
       done: done && doneMessages.has(done) ? t(`panel.network.done.${done}`) : undefined,
     });
-    const ctx = { locale: c.get("locale"), t, path: "/admin/network", csrf: c.get("csrf"), operator: c.get("operator") };
+    const ctx = {
+      locale: c.get("locale"),
+      t,
+      path: "/admin/network",
+      csrf: c.get("csrf"),
+      operator: c.get("operator"),
+    };
     return c.html(panelPage(ctx, t("panel.network.title"), body), status);
   };
 
   app.get("/", (c) => page(c));
 
   app.post("/peers", async (c) => {
-    const target = field(await formOf(c), "target").trim().slice(0, 2048);
+    const target = field(await formOf(c), "target")
+      .trim()
+      .slice(0, 2048);
     if (!target) return page(c, { target, error: c.get("t")("panel.network.targetMissing") }, 422);
     const result = await addPeer(federation, services, target);
     if (!result.ok) return page(c, { target, error: result.error.message }, 422);

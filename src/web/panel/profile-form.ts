@@ -11,7 +11,13 @@ const put = (out: FormValues, name: string, value: string | number | undefined) 
 };
 
 export function profileToForm(name: string, p: Profile): FormValues {
-  const f: FormValues = { name, summary: p.summary, "values.tags": [...p.values.tags], "values.statement": p.values.statement, "norms.funding": [...p.norms.funding] };
+  const f: FormValues = {
+    name,
+    summary: p.summary,
+    "values.tags": [...p.values.tags],
+    "values.statement": p.values.statement,
+    "norms.funding": [...p.norms.funding],
+  };
   put(f, "website", p.website);
   put(f, "languages", p.languages.join(", "));
   p.services.forEach((s, i) => {
@@ -74,12 +80,17 @@ const num = (f: FormValues, name: string): number | string | undefined => {
   const n = Number(s.replace(",", "."));
   return Number.isFinite(n) ? n : s;
 };
-const list = (f: FormValues, name: string) => (one(f, name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (f: FormValues, name: string) =>
+  (one(f, name) ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const many = (f: FormValues, name: string) => {
   const v = f[name];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 };
-const prune = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const prune = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** Row indices present in the form for a repeated group, in the order the operator asked for. */
 function rows(f: FormValues, group: string, fields: string[]): number[] {
@@ -89,9 +100,17 @@ function rows(f: FormValues, group: string, fields: string[]): number[] {
     if (m) indices.add(Number(m[1]));
   }
   return [...indices]
-    .filter((i) => one(f, `${group}.${i}._remove`) === undefined && fields.some((name) => one(f, `${group}.${i}.${name}`) !== undefined))
+    .filter(
+      (i) =>
+        one(f, `${group}.${i}._remove`) === undefined &&
+        fields.some((name) => one(f, `${group}.${i}.${name}`) !== undefined),
+    )
     .map((i) => ({ i, position: Number(one(f, `${group}.${i}.position`) ?? i) }))
-    .sort((a, b) => (Number.isFinite(a.position) ? a.position : a.i) - (Number.isFinite(b.position) ? b.position : b.i) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (Number.isFinite(a.position) ? a.position : a.i) - (Number.isFinite(b.position) ? b.position : b.i) ||
+        a.i - b.i,
+    )
     .map((r) => r.i);
 }
 
@@ -102,7 +121,10 @@ export function formToProfile(f: FormValues): ParsedForm {
   const evidenceRows = rows(f, "evidence", ["claim", "url", "reconfirmBy"]);
   const capacityKeys = ["storageGb", "computeVcpu", "bandwidthMbps", "accounts"];
   const hasCapacity = capacityKeys.some((k) => one(f, `capacity.${k}`) !== undefined);
-  const emergency = prune({ people: num(f, "norms.emergencyAccess.people"), description: one(f, "norms.emergencyAccess.description") });
+  const emergency = prune({
+    people: num(f, "norms.emergencyAccess.people"),
+    description: one(f, "norms.emergencyAccess.description"),
+  });
   const profile = {
     summary: one(f, "summary") ?? "",
     website: one(f, "website"),
@@ -116,12 +138,23 @@ export function formToProfile(f: FormValues): ParsedForm {
         software: one(f, `${k}software`),
         url: one(f, `${k}url`),
         description: one(f, `${k}description`),
-        price: prune({ model: one(f, `${k}price.model`) ?? "free", amount: num(f, `${k}price.amount`), currency: one(f, `${k}price.currency`)?.toUpperCase(), period: one(f, `${k}price.period`), note: one(f, `${k}price.note`) }),
+        price: prune({
+          model: one(f, `${k}price.model`) ?? "free",
+          amount: num(f, `${k}price.amount`),
+          currency: one(f, `${k}price.currency`)?.toUpperCase(),
+          period: one(f, `${k}price.period`),
+          note: one(f, `${k}price.note`),
+        }),
         availability: one(f, `${k}availability`) ?? "open",
         supportLanguages: list(f, `${k}supportLanguages`),
       });
     }),
-    capacity: hasCapacity ? prune({ ...Object.fromEntries(capacityKeys.map((key) => [key, num(f, `capacity.${key}`)])), statedAt: one(f, "capacity.statedAt") ?? new Date().toISOString().slice(0, 10) }) : undefined,
+    capacity: hasCapacity
+      ? prune({
+          ...Object.fromEntries(capacityKeys.map((key) => [key, num(f, `capacity.${key}`)])),
+          statedAt: one(f, "capacity.statedAt") ?? new Date().toISOString().slice(0, 10),
+        })
+      : undefined,
     norms: prune({
       codeOfConduct: one(f, "norms.codeOfConduct"),
       codeOfConductUrl: one(f, "norms.codeOfConductUrl"),
@@ -141,9 +174,19 @@ export function formToProfile(f: FormValues): ParsedForm {
       country: one(f, "place.country")?.toUpperCase(),
       region: one(f, "place.region"),
       jurisdiction: one(f, "place.jurisdiction"),
-      upstream: prune({ datacenter: one(f, "place.upstream.datacenter"), asn: num(f, "place.upstream.asn"), provider: one(f, "place.upstream.provider") }),
+      upstream: prune({
+        datacenter: one(f, "place.upstream.datacenter"),
+        asn: num(f, "place.upstream.asn"),
+        provider: one(f, "place.upstream.provider"),
+      }),
     }),
-    evidence: evidenceRows.map((i) => prune({ claim: one(f, `evidence.${i}.claim`) ?? "", url: one(f, `evidence.${i}.url`) ?? "", reconfirmBy: one(f, `evidence.${i}.reconfirmBy`) ?? "" })),
+    evidence: evidenceRows.map((i) =>
+      prune({
+        claim: one(f, `evidence.${i}.claim`) ?? "",
+        url: one(f, `evidence.${i}.url`) ?? "",
+        reconfirmBy: one(f, `evidence.${i}.reconfirmBy`) ?? "",
+      }),
+    ),
   };
   return { name: one(f, "name") ?? "", profile: prune(profile), serviceRows, evidenceRows };
 }
@@ -151,15 +194,26 @@ export function formToProfile(f: FormValues): ParsedForm {
 export type FieldError = { code: string; vars?: Record<string, string | number> };
 
 /** Translatable error codes by form field name, mapping row positions back to the rows as submitted. */
-export function issuesToFields(issues: readonly z.core.$ZodIssue[], parsed: ParsedForm, prefix: string[] = ["profile"]): Record<string, FieldError> {
+export function issuesToFields(
+  issues: readonly z.core.$ZodIssue[],
+  parsed: ParsedForm,
+  prefix: string[] = ["profile"],
+): Record<string, FieldError> {
   const out: Record<string, FieldError> = {};
   for (const issue of issues) {
     let path = issue.path.map(String);
     if (prefix.length && path[0] === prefix[0]) path = path.slice(1);
-    if (path[0] === "services" && path[1] !== undefined) path[1] = String(parsed.serviceRows[Number(path[1])] ?? path[1]);
-    if (path[0] === "evidence" && path[1] !== undefined) path[1] = String(parsed.evidenceRows[Number(path[1])] ?? path[1]);
+    if (path[0] === "services" && path[1] !== undefined)
+      path[1] = String(parsed.serviceRows[Number(path[1])] ?? path[1]);
+    if (path[0] === "evidence" && path[1] !== undefined)
+      path[1] = String(parsed.evidenceRows[Number(path[1])] ?? path[1]);
     // An item of a list field (languages.2) is reported on the list's one input.
-    if (path.length > 1 && /^\d+$/.test(path.at(-1)!) && !(path.length === 2 && (path[0] === "services" || path[0] === "evidence"))) path = path.slice(0, -1);
+    if (
+      path.length > 1 &&
+      /^\d+$/.test(path.at(-1)!) &&
+      !(path.length === 2 && (path[0] === "services" || path[0] === "evidence"))
+    )
+      path = path.slice(0, -1);
     if (path.length === 2 && path[0] === "capacity" && path[1] === "statedAt") path = ["capacity", "statedAt"];
     const name = path.join(".") || "summary";
     out[name] ??= issueCode(issue);

@@ -23,7 +23,13 @@ export function profileRoutes(deps: WebDeps) {
   const host = new URL(services.config.origin).host;
   app.use("*", requireOperator(services));
 
-  const render = (c: PanelContext, record: ProviderRecord, values: FormValues, errors: Record<string, string>, extra: { preview?: ReturnType<typeof html>; previewRecord?: ProviderRecord } = {}) => {
+  const render = (
+    c: PanelContext,
+    record: ProviderRecord,
+    values: FormValues,
+    errors: Record<string, string>,
+    extra: { preview?: ReturnType<typeof html>; previewRecord?: ProviderRecord } = {},
+  ) => {
     const t = c.get("t");
     const done = c.req.query("done");
     const body = html`${profileEditorView({
@@ -37,7 +43,14 @@ export function profileRoutes(deps: WebDeps) {
       preview: extra.preview,
     })}${mastodonPreview(t, extra.previewRecord ?? record, `@${record.handle}@${host}`)}`;
     const status = Object.keys(errors).length ? 422 : 200;
-    return c.html(panelPage({ locale: c.get("locale"), t, path: "/admin/profile", csrf: c.get("csrf"), operator: c.get("operator") }, t("panel.profile.title"), body), status);
+    return c.html(
+      panelPage(
+        { locale: c.get("locale"), t, path: "/admin/profile", csrf: c.get("csrf"), operator: c.get("operator") },
+        t("panel.profile.title"),
+        body,
+      ),
+      status,
+    );
   };
 
   app.get("/", async (c) => {
@@ -62,10 +75,27 @@ export function profileRoutes(deps: WebDeps) {
     if (field(form, "_action") === "preview") {
       const previewRecord = { ...record, name: parsed.data.name, profile: parsed.data.profile };
       const statement = parsed.data.profile.values.statement;
-      return render(c, record, values, {}, { previewRecord, ...(statement ? { preview: statementPreview(t, statement) } : {}) });
+      return render(
+        c,
+        record,
+        values,
+        {},
+        { previewRecord, ...(statement ? { preview: statementPreview(t, statement) } : {}) },
+      );
     }
     const result = await updateProvider(db, { name: parsed.data.name, profile: parsed.data.profile });
-    if (!result.ok) return render(c, record, values, Object.fromEntries(Object.keys(result.error.fields ?? { summary: "" }).map((k) => [k.replace(/^profile\./, ""), t("panel.error.invalid")])));
+    if (!result.ok)
+      return render(
+        c,
+        record,
+        values,
+        Object.fromEntries(
+          Object.keys(result.error.fields ?? { summary: "" }).map((k) => [
+            k.replace(/^profile\./, ""),
+            t("panel.error.invalid"),
+          ]),
+        ),
+      );
     services.logger.info({ operator: c.get("operator").username }, "profile updated from the panel");
     return c.redirect("/admin/profile?done=saved", 303);
   });

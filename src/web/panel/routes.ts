@@ -26,7 +26,12 @@ export function panelRoutes(deps: WebDeps) {
   const { services } = deps;
   const db = services.database.db;
   // Compressed: the profile editor of a provider with many services is large before compression.
-  app.use("*", compress(), bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorPage(c, 413, "panel.error.tooLarge") }), csrf(services));
+  app.use(
+    "*",
+    compress(),
+    bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorPage(c, 413, "panel.error.tooLarge") }),
+    csrf(services),
+  );
   app.route("/", authRoutes(deps));
   app.route("/reset", resetRoutes(deps));
   app.route("/profile", profileRoutes(deps));
@@ -49,7 +54,13 @@ ${record ? html`<p>${acct} · <a href="/">${t("panel.overview.publicPage")}</a><
 ${lapsed.length ? html`<div class="warn-box" role="alert"><h2>${t("panel.overview.lapsed", { count: lapsed.length })}</h2><ul>${lapsed.map((e) => html`<li>${e.claim}: ${t("evidence.lapsed", { date: e.reconfirmBy })}</li>`)}</ul><p><a href="/admin/profile#f-evidence-0-claim">${t("panel.overview.fixEvidence")}</a></p></div>` : ""}
 <ul class="stats"><li><a href="/admin/audience">${t("panel.audience.followers", { count: followers })}</a></li><li><a href="/admin/announcements">${t("panel.overview.announcements", { count: announcements })}</a></li></ul>
 <p><a href="/admin/profile">${t("panel.overview.editProfile")}</a> · <a href="/admin/announcements">${t("panel.overview.postAnnouncement")}</a></p>`;
-    return c.html(panelPage({ locale: c.get("locale"), t, path: "/admin", csrf: c.get("csrf"), operator: c.get("operator") }, t("panel.nav.overview"), body));
+    return c.html(
+      panelPage(
+        { locale: c.get("locale"), t, path: "/admin", csrf: c.get("csrf"), operator: c.get("operator") },
+        t("panel.nav.overview"),
+        body,
+      ),
+    );
   });
   return app;
 }
@@ -60,7 +71,8 @@ export function languageRoute() {
   app.get("/lang", (c) => {
     const to = c.req.query("to") ?? "";
     const back = c.req.query("back") ?? "/";
-    if (supportedLocales.includes(to)) setCookie(c, LOCALE_COOKIE, to, { path: "/", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
+    if (supportedLocales.includes(to))
+      setCookie(c, LOCALE_COOKIE, to, { path: "/", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
     return c.redirect(/^\/(?![/\\])[\w\-/@.]*(\?[\w\-=&%.]*)?$/.test(back) ? back : "/", 303);
   });
   return app;

@@ -9,6 +9,8 @@ export async function announceSetupLink(services: Services): Promise<string | un
   const code = await issueSetupCode(services.database.db);
   if (!code) return undefined;
   const url = `${services.config.origin}/admin/setup?code=${code}`;
-  services.logger.child({ module: "setup" }).info({ setupUrl: url }, `Open ${url} to set up this instance (the link works once).`);
+  services.logger
+    .child({ module: "setup" })
+    .info({ setupUrl: url }, `Open ${url} to set up this instance (the link works once).`);
   return url;
 }

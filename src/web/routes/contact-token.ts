@@ -28,7 +28,9 @@ export function contactTokens(database: Database) {
       secret = undefined;
       throw error;
     });
-    return createHmac("sha256", await secret).update(`${issued}|${provider}`).digest("base64url");
+    return createHmac("sha256", await secret)
+      .update(`${issued}|${provider}`)
+      .digest("base64url");
   };
   return {
     async issue(provider: string): Promise<string> {

@@ -2,7 +2,11 @@
 // no JavaScript needed.
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
-import { findAnnouncement, listAnnouncements, listPinnedAnnouncements } from "../../domain/announcements/announcements.service.ts";
+import {
+  findAnnouncement,
+  listAnnouncements,
+  listPinnedAnnouncements,
+} from "../../domain/announcements/announcements.service.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { announcementList, profileView, setupNeededView } from "../views/profile.ts";
@@ -20,8 +24,15 @@ export function publicRoutes(deps: WebDeps) {
   const renderProfile = async (c: Context<Env>) => {
     const t = c.get("t");
     const entry = await deps.actorCache.get(ctx(c.req.raw));
-    if (!entry) return c.html(layout({ locale: c.get("locale"), path: c.req.path, t, title: t("setup.title"), body: setupNeededView(t) }), 200);
-    const [pinned, recent] = await Promise.all([listPinnedAnnouncements(database.db), listAnnouncements(database.db, { limit: 20 })]);
+    if (!entry)
+      return c.html(
+        layout({ locale: c.get("locale"), path: c.req.path, t, title: t("setup.title"), body: setupNeededView(t) }),
+        200,
+      );
+    const [pinned, recent] = await Promise.all([
+      listPinnedAnnouncements(database.db),
+      listAnnouncements(database.db, { limit: 20 }),
+    ]);
     const announcements = [...pinned, ...recent.filter((a) => !a.pinnedAt)];
     const acct = `@${entry.record.handle}@${host}`;
     return c.html(
@@ -50,7 +61,17 @@ export function publicRoutes(deps: WebDeps) {
     const t = c.get("t");
     const row = await findAnnouncement(database.db, c.req.param("id"));
     if (!row) return c.notFound();
-    if (row.deletedAt) return c.html(layout({ locale: c.get("locale"), path: c.req.path, t, title: t("announcement.deleted"), body: html`<p>${t("announcement.deleted")}</p>` }), 410);
+    if (row.deletedAt)
+      return c.html(
+        layout({
+          locale: c.get("locale"),
+          path: c.req.path,
+          t,
+          title: t("announcement.deleted"),
+          body: html`<p>${t("announcement.deleted")}</p>`,
+        }),
+        410,
+      );
     return c.html(
       layout({
         locale: c.get("locale"),

@@ -14,9 +14,14 @@ export function reasonText(t: Translate, r: Reason): string {
     case "value":
       return t(`taxonomy.value.${r.value}`);
     case "price":
-      return r.value.split(",").map((p) => t(`price.${p}`)).join(" / ");
+      return r.value
+        .split(",")
+        .map((p) => t(`price.${p}`))
+        .join(" / ");
     case "open":
-      return r.value === "true" ? t("directory.reason.open") : t("directory.reason.openFor", { value: t(`taxonomy.service.${r.value}`) });
+      return r.value === "true"
+        ? t("directory.reason.open")
+        : t("directory.reason.openFor", { value: t(`taxonomy.service.${r.value}`) });
     default:
       return t(`directory.reason.${r.filter}`, { value: r.value });
   }
@@ -56,7 +61,14 @@ export function searchBox(t: Translate, q = "") {
 </form>`;
 }
 
-export function directoryPage(p: { t: Translate; locale: string; query: DirectoryQuery; result: DirectorySearch; params: URLSearchParams; error?: string }) {
+export function directoryPage(p: {
+  t: Translate;
+  locale: string;
+  query: DirectoryQuery;
+  result: DirectorySearch;
+  params: URLSearchParams;
+  error?: string;
+}) {
   const { t, query, result } = p;
   const f = result.facets;
   const pageLink = (page: number) => {
@@ -80,15 +92,21 @@ ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 ${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true ?? 0)}
 <label for="f-language">${t("directory.filter.language")}</label>
 <input id="f-language" name="language" value="${query.language?.join(",") ?? ""}" maxlength="60">
-<small>${Object.entries(f.language).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<small>${Object.entries(f.language)
+    .map(([k, n]) => `${k} (${n})`)
+    .join(" · ")}</small>
 <label for="f-country">${t("directory.filter.country")}</label>
 <input id="f-country" name="country" value="${query.country?.join(",") ?? ""}" maxlength="40">
-<small>${Object.entries(f.country).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<small>${Object.entries(f.country)
+    .map(([k, n]) => `${k} (${n})`)
+    .join(" · ")}</small>
 <label for="f-region">${t("directory.filter.region")}</label>
 <input id="f-region" name="region" value="${query.region ?? ""}" maxlength="120">
 <label for="f-jurisdiction">${t("directory.filter.jurisdiction")}</label>
 <input id="f-jurisdiction" name="jurisdiction" value="${query.jurisdiction ?? ""}" maxlength="120">
-<small>${Object.entries(f.jurisdiction).map(([k, n]) => `${k} (${n})`).join(" · ")}</small>
+<small>${Object.entries(f.jurisdiction)
+    .map(([k, n]) => `${k} (${n})`)
+    .join(" · ")}</small>
 <label for="f-storage">${t("directory.filter.minStorageGb")}</label>
 <input id="f-storage" name="minStorageGb" type="number" min="0" value="${query.minStorageGb ?? ""}">
 <label for="f-accounts">${t("directory.filter.minAccounts")}</label>
@@ -98,14 +116,22 @@ ${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true
 </form>
 <h2>${t("directory.results", { count: result.total })}</h2>
 ${result.results.length ? html`<ol class="results">${result.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
-${pages > 1
-  ? html`<nav aria-label="${t("directory.pages")}"><p>${query.page > 1 ? html`<a href="${pageLink(query.page - 1)}" rel="prev">${t("directory.prev")}</a> · ` : ""}${t("directory.page", { page: query.page, pages })}${
-      query.page < pages ? html` · <a href="${pageLink(query.page + 1)}" rel="next">${t("directory.next")}</a>` : ""
-    }</p></nav>`
-  : ""}`;
+${
+  pages > 1
+    ? html`<nav aria-label="${t("directory.pages")}"><p>${query.page > 1 ? html`<a href="${pageLink(query.page - 1)}" rel="prev">${t("directory.prev")}</a> · ` : ""}${t("directory.page", { page: query.page, pages })}${
+        query.page < pages ? html` · <a href="${pageLink(query.page + 1)}" rel="next">${t("directory.next")}</a>` : ""
+      }</p></nav>`
+    : ""
+}`;
 }
 
-export function findHostPage(p: { t: Translate; locale: string; input?: FitInput; results?: FitResult[]; error?: string }) {
+export function findHostPage(p: {
+  t: Translate;
+  locale: string;
+  input?: FitInput;
+  results?: FitResult[];
+  error?: string;
+}) {
   const { t, input } = p;
   const needs = input?.need ?? [];
   return html`<h1>${t("directory.find.title")}</h1>
@@ -123,19 +149,39 @@ ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 <fieldset><legend>${t("directory.find.nice")}</legend>${valueTags.map((v) => checkbox("nice", v, t(`taxonomy.value.${v}`), !!input?.nice.includes(v)))}</fieldset>
 <p><button type="submit">${t("directory.find.submit")}</button></p>
 </form>
-${p.results
-  ? html`<h2>${t("directory.results", { count: p.results.length })}</h2>${
-      p.results.length ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`
-    }`
-  : ""}`;
+${
+  p.results
+    ? html`<h2>${t("directory.results", { count: p.results.length })}</h2>${
+        p.results.length
+          ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r))}</ol>`
+          : html`<p>${t("directory.none")}</p>`
+      }`
+    : ""
+}`;
 }
 
-export type ContactForm = { senderName?: string; senderEmail?: string; organisation?: string; needs?: string; message?: string };
+export type ContactForm = {
+  senderName?: string;
+  senderEmail?: string;
+  organisation?: string;
+  needs?: string;
+  message?: string;
+};
 
-export function contactPage(p: { t: Translate; provider: { actorUri: string; name: string }; token: string; form?: ContactForm; notice?: string; fields?: Record<string, string>; sent?: boolean }) {
+export function contactPage(p: {
+  t: Translate;
+  provider: { actorUri: string; name: string };
+  token: string;
+  form?: ContactForm;
+  notice?: string;
+  fields?: Record<string, string>;
+  sent?: boolean;
+}) {
   const { t, form = {}, fields = {} } = p;
-  if (p.sent) return html`<h1>${t("directory.contact.title", { name: p.provider.name })}</h1><p role="status">${t("directory.contact.sent", { name: p.provider.name })}</p><p><a href="/directory">${t("directory.title")}</a></p>`;
-  const err = (name: string) => (fields[name] ? html`<span class="error" id="${name}-error">${fields[name]}</span>` : "");
+  if (p.sent)
+    return html`<h1>${t("directory.contact.title", { name: p.provider.name })}</h1><p role="status">${t("directory.contact.sent", { name: p.provider.name })}</p><p><a href="/directory">${t("directory.title")}</a></p>`;
+  const err = (name: string) =>
+    fields[name] ? html`<span class="error" id="${name}-error">${fields[name]}</span>` : "";
   return html`<h1>${t("directory.contact.title", { name: p.provider.name })}</h1>
 <p>${t("directory.contact.intro")}</p>
 ${p.notice ? html`<p class="error" role="alert">${p.notice}</p>` : ""}

@@ -8,7 +8,17 @@ import { layout } from "./layout.ts";
 /** The 404 page, in the visitor's language even when the locale middleware has not run. */
 export function notFoundPage(c: Context) {
   const chosen = getCookie(c, LOCALE_COOKIE);
-  const locale = (c.get("locale") as string | undefined) ?? (chosen && supportedLocales.includes(chosen) ? chosen : negotiateLocale(c.req.header("accept-language")));
+  const locale =
+    (c.get("locale") as string | undefined) ??
+    (chosen && supportedLocales.includes(chosen) ? chosen : negotiateLocale(c.req.header("accept-language")));
   const t = (c.get("t") as Translate | undefined) ?? translator(locale);
-  return c.html(layout({ locale, t, title: t("error.title"), body: html`<h1>${t("error.title")}</h1><p>${t("error.notFound")}</p><p><a href="/">${t("layout.brand")}</a></p>` }), 404);
+  return c.html(
+    layout({
+      locale,
+      t,
+      title: t("error.title"),
+      body: html`<h1>${t("error.title")}</h1><p>${t("error.notFound")}</p><p><a href="/">${t("layout.brand")}</a></p>`,
+    }),
+    404,
+  );
 }

@@ -7,7 +7,14 @@ import type { Translate } from "../../i18n/i18n.ts";
 
 const dateOf = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
 
-export function profileView(p: { record: ProviderRecord; acct: string; t: Translate; locale: string; announcements: Announcement[]; today: string }) {
+export function profileView(p: {
+  record: ProviderRecord;
+  acct: string;
+  t: Translate;
+  locale: string;
+  announcements: Announcement[];
+  today: string;
+}) {
   const { record, acct, t, locale } = p;
   const { profile } = record;
   const lapsed = new Set(lapsedEvidence(profile, p.today));
@@ -17,31 +24,37 @@ export function profileView(p: { record: ProviderRecord; acct: string; t: Transl
 ${profile.summary ? html`<p class="p-note">${profile.summary}</p>` : ""}
 ${profile.website ? html`<p><a class="u-url" href="${profile.website}" rel="me nofollow noopener">${profile.website}</a></p>` : ""}
 <p class="follow-hint">${t("profile.followHint", { acct })}</p>
-${profile.values.tags.length || profile.values.statement
-  ? html`<section><h2>${t("profile.values")}</h2>
+${
+  profile.values.tags.length || profile.values.statement
+    ? html`<section><h2>${t("profile.values")}</h2>
 <ul class="tags">${profile.values.tags.map((v) => html`<li>${t(`taxonomy.value.${v}`)}</li>`)}</ul>
 ${profile.values.statement ? raw(renderMarkdown(profile.values.statement)) : ""}</section>`
-  : ""}
-${profile.services.length
-  ? html`<section><h2>${t("profile.services")}</h2><ul class="services">${profile.services.map(
-      (s) => html`<li><strong>${s.name ?? t(`taxonomy.service.${s.kind}`)}</strong>
+    : ""
+}
+${
+  profile.services.length
+    ? html`<section><h2>${t("profile.services")}</h2><ul class="services">${profile.services.map(
+        (s) => html`<li><strong>${s.name ?? t(`taxonomy.service.${s.kind}`)}</strong>
 ${s.software ? html` · ${s.software}` : ""} · ${t(`availability.${s.availability}`)} · ${t(`price.${s.price.model}`)}${
-        s.price.model === "fixed" && s.price.amount !== undefined
-          ? html` ${new Intl.NumberFormat(locale, { style: "currency", currency: s.price.currency ?? "EUR" }).format(s.price.amount)}${s.price.period && s.price.period !== "once" ? html` / ${t(`period.${s.price.period}`)}` : ""}`
-          : ""
-      }
+          s.price.model === "fixed" && s.price.amount !== undefined
+            ? html` ${new Intl.NumberFormat(locale, { style: "currency", currency: s.price.currency ?? "EUR" }).format(s.price.amount)}${s.price.period && s.price.period !== "once" ? html` / ${t(`period.${s.price.period}`)}` : ""}`
+            : ""
+        }
 ${s.supportLanguages.length ? html`<br><small>${t("profile.supportLanguages")}: ${s.supportLanguages.join(", ")}</small>` : ""}
 ${s.url ? html`<br><a href="${s.url}" rel="nofollow noopener">${s.url}</a>` : ""}</li>`,
-    )}</ul></section>`
-  : ""}
-${profile.capacity
-  ? html`<section><h2>${t("profile.capacity")}</h2><dl>
+      )}</ul></section>`
+    : ""
+}
+${
+  profile.capacity
+    ? html`<section><h2>${t("profile.capacity")}</h2><dl>
 ${profile.capacity.storageGb !== undefined ? html`<dt>${t("capacity.storage")}</dt><dd>${profile.capacity.storageGb} GB</dd>` : ""}
 ${profile.capacity.computeVcpu !== undefined ? html`<dt>${t("capacity.compute")}</dt><dd>${profile.capacity.computeVcpu} vCPU</dd>` : ""}
 ${profile.capacity.bandwidthMbps !== undefined ? html`<dt>${t("capacity.bandwidth")}</dt><dd>${profile.capacity.bandwidthMbps} Mbit/s</dd>` : ""}
 ${profile.capacity.accounts !== undefined ? html`<dt>${t("capacity.accounts")}</dt><dd>${profile.capacity.accounts}</dd>` : ""}
 </dl><p><small>${t("capacity.statedAt", { date: profile.capacity.statedAt })}</small></p></section>`
-  : ""}
+    : ""
+}
 <section><h2>${t("profile.norms")}</h2><dl>
 ${profile.norms.governance ? html`<dt>${t("norms.governance")}</dt><dd>${t(`governance.${profile.norms.governance}`)}</dd>` : ""}
 ${profile.norms.shutdownNoticeDays !== undefined ? html`<dt>${t("norms.shutdownNotice")}</dt><dd>${t("field.days", { count: profile.norms.shutdownNoticeDays })}</dd>` : ""}
@@ -52,15 +65,20 @@ ${profile.norms.dataPolicy.encryptionAtRest ? html`<dt>${t("norms.encryption")}<
 ${profile.norms.codeOfConductUrl ? html`<p><a href="${profile.norms.codeOfConductUrl}" rel="nofollow noopener">${t("norms.codeOfConduct")}</a></p>` : ""}
 ${profile.norms.moderationPolicy ? html`<h3>${t("norms.moderation")}</h3>${raw(renderMarkdown(profile.norms.moderationPolicy))}` : ""}
 </section>
-${profile.place.country || profile.place.region || profile.place.jurisdiction
-  ? html`<section><h2>${t("profile.place")}</h2><p>${[profile.place.region, profile.place.country, profile.place.jurisdiction].filter(Boolean).join(" · ")}</p>
+${
+  profile.place.country || profile.place.region || profile.place.jurisdiction
+    ? html`<section><h2>${t("profile.place")}</h2><p>${[profile.place.region, profile.place.country, profile.place.jurisdiction].filter(Boolean).join(" · ")}</p>
 ${profile.place.upstream.provider || profile.place.upstream.datacenter ? html`<p><small>${t("place.upstream")}: ${[profile.place.upstream.provider, profile.place.upstream.datacenter, profile.place.upstream.asn ? `AS${profile.place.upstream.asn}` : ""].filter(Boolean).join(" · ")}</small></p>` : ""}</section>`
-  : ""}
-${profile.evidence.length
-  ? html`<section><h2>${t("profile.evidence")}</h2><ul>${profile.evidence.map(
-      (e) => html`<li><a href="${e.url}" rel="nofollow noopener">${e.claim}</a> <small>${lapsed.has(e) ? html`<strong class="warn">${t("evidence.lapsed", { date: e.reconfirmBy })}</strong>` : t("evidence.until", { date: e.reconfirmBy })}</small></li>`,
-    )}</ul></section>`
-  : ""}
+    : ""
+}
+${
+  profile.evidence.length
+    ? html`<section><h2>${t("profile.evidence")}</h2><ul>${profile.evidence.map(
+        (e) =>
+          html`<li><a href="${e.url}" rel="nofollow noopener">${e.claim}</a> <small>${lapsed.has(e) ? html`<strong class="warn">${t("evidence.lapsed", { date: e.reconfirmBy })}</strong>` : t("evidence.until", { date: e.reconfirmBy })}</small></li>`,
+      )}</ul></section>`
+    : ""
+}
 <section><h2>${t("profile.announcements")}</h2>
 ${p.announcements.length ? announcementList(p.announcements, t, locale) : html`<p>${t("profile.noAnnouncements")}</p>`}
 </section>
@@ -69,7 +87,9 @@ ${p.announcements.length ? announcementList(p.announcements, t, locale) : html`<
 
 export function announcementList(items: Announcement[], t: Translate, locale: string) {
   return html`<ol class="announcements">${items.map(
-    (a) => html`<li lang="${a.language ?? ""}">${a.pinnedAt ? html`<p class="pinned">${t("announcement.pinned")}</p>` : ""}${raw(a.html)}
+    (
+      a,
+    ) => html`<li lang="${a.language ?? ""}">${a.pinnedAt ? html`<p class="pinned">${t("announcement.pinned")}</p>` : ""}${raw(a.html)}
 <p><small><a href="/announcements/${a.id}"><time datetime="${a.publishedAt.toISOString()}">${dateOf(a.publishedAt, locale)}</time></a>${a.updatedAt ? html` · ${t("announcement.edited")}` : ""}</small></p></li>`,
   )}</ol>`;
 }

@@ -5,9 +5,20 @@ import type { ApiToken } from "../../../domain/tokens/tokens.service.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, selectField, textField, type Errors } from "./forms.ts";
 
-const when = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+const when = (d: Date, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
 
-export function operatorsView(p: { t: Translate; locale: string; csrf: string; me: Operator; operators: Operator[]; invites: Invite[]; newLink?: string | undefined; done?: string | undefined; error?: string | undefined }) {
+export function operatorsView(p: {
+  t: Translate;
+  locale: string;
+  csrf: string;
+  me: Operator;
+  operators: Operator[];
+  invites: Invite[];
+  newLink?: string | undefined;
+  done?: string | undefined;
+  error?: string | undefined;
+}) {
   const { t } = p;
   const roleOptions = ["admin", "editor"].map((r) => ({ value: r, label: t(`panel.role.${r}`) }));
   return html`<h1>${t("panel.operators.title")}</h1>${notice(p.done)}${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
@@ -23,20 +34,44 @@ ${p.operators.map(
 <section aria-labelledby="invite-title"><h2 id="invite-title">${t("panel.operators.invite")}</h2><p>${t("panel.operators.inviteIntro")}</p>
 <form method="post" action="/admin/operators/invite">${csrfField(p.csrf)}${selectField({ name: "role", label: t("panel.operators.role"), value: "editor", options: roleOptions })}
 <p><button type="submit" name="_action" value="invite">${t("panel.operators.createLink")}</button></p></form>
-${p.invites.length ? html`<h3>${t("panel.operators.openInvites")}</h3><ul>${p.invites.map((i) => html`<li>${t(`panel.role.${i.role}`)} · ${t("panel.operators.expires", { date: when(i.expiresAt, p.locale) })}
-<form method="post" action="/admin/operators/invites/${i.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form></li>`)}</ul>` : ""}</section>`;
+${
+  p.invites.length
+    ? html`<h3>${t("panel.operators.openInvites")}</h3><ul>${p.invites.map(
+        (
+          i,
+        ) => html`<li>${t(`panel.role.${i.role}`)} · ${t("panel.operators.expires", { date: when(i.expiresAt, p.locale) })}
+<form method="post" action="/admin/operators/invites/${i.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form></li>`,
+      )}</ul>`
+    : ""
+}</section>`;
 }
 
-export function tokensView(p: { t: Translate; locale: string; csrf: string; tokens: ApiToken[]; newToken?: string | undefined; errors: Errors; done?: string | undefined }) {
+export function tokensView(p: {
+  t: Translate;
+  locale: string;
+  csrf: string;
+  tokens: ApiToken[];
+  newToken?: string | undefined;
+  errors: Errors;
+  done?: string | undefined;
+}) {
   const { t } = p;
   return html`<h1>${t("panel.tokens.title")}</h1>${notice(p.done)}<p>${t("panel.tokens.intro")}</p>
 ${p.newToken ? html`<div class="notice" role="status"><p>${t("panel.tokens.created")}</p><p><label for="new-token">${t("panel.tokens.token")}</label><input id="new-token" readonly value="${p.newToken}" class="wide"></p></div>` : ""}
 ${errorSummary(t, p.errors)}
 <form method="post" action="/admin/tokens">${csrfField(p.csrf)}${textField({ name: "name", label: t("panel.tokens.name"), error: p.errors.name, required: true })}
 <p><button type="submit" name="_action" value="create">${t("panel.tokens.create")}</button></p></form>
-<ul>${p.tokens.map((tk) => html`<li><strong>${tk.name}</strong> <code>${tk.prefix}…</code> · ${t("panel.tokens.createdAt", { date: when(tk.createdAt, p.locale) })} ·
-${tk.revokedAt ? t("panel.tokens.revoked") : html`${t("panel.tokens.lastUsed", { date: tk.lastUsedAt ? when(tk.lastUsedAt, p.locale) : t("panel.never") })}
-<form method="post" action="/admin/tokens/${tk.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form>`}</li>`)}</ul>`;
+<ul>${p.tokens.map(
+    (
+      tk,
+    ) => html`<li><strong>${tk.name}</strong> <code>${tk.prefix}…</code> · ${t("panel.tokens.createdAt", { date: when(tk.createdAt, p.locale) })} ·
+${
+  tk.revokedAt
+    ? t("panel.tokens.revoked")
+    : html`${t("panel.tokens.lastUsed", { date: tk.lastUsedAt ? when(tk.lastUsedAt, p.locale) : t("panel.never") })}
+<form method="post" action="/admin/tokens/${tk.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form>`
+}</li>`,
+  )}</ul>`;
 }
 
 export function accountView(p: {
@@ -59,17 +94,23 @@ ${textField({ name: "current", label: t("panel.field.currentPassword"), type: "p
 ${textField({ name: "password", label: t("panel.field.newPassword"), hint: t("panel.hint.password"), type: "password", error: e.password, autocomplete: "new-password", required: true })}
 <p><button type="submit">${t("panel.account.changePassword")}</button></p></form></section>
 <section aria-labelledby="totp-title"><h2 id="totp-title">${t("panel.account.totp")}</h2>
-${p.me.totpSecret
-  ? html`<p>${t("panel.account.totpOn")}</p><form method="post" action="/admin/account/totp/disable">${csrfField(p.csrf)}
+${
+  p.me.totpSecret
+    ? html`<p>${t("panel.account.totpOn")}</p><form method="post" action="/admin/account/totp/disable">${csrfField(p.csrf)}
 ${textField({ name: "current", label: t("panel.field.currentPassword"), type: "password", autocomplete: "current-password", required: true })}<p><button type="submit">${t("panel.account.totpDisable")}</button></p></form>`
-  : p.totpSetup
-    ? html`<p>${t("panel.account.totpSetup")}</p><p><label for="totp-secret">${t("panel.account.totpSecret")}</label><input id="totp-secret" readonly value="${p.totpSetup.secret}" class="wide"></p>
+    : p.totpSetup
+      ? html`<p>${t("panel.account.totpSetup")}</p><p><label for="totp-secret">${t("panel.account.totpSecret")}</label><input id="totp-secret" readonly value="${p.totpSetup.secret}" class="wide"></p>
 <p><small>${p.totpSetup.uri}</small></p>
 <form method="post" action="/admin/account/totp/enable">${csrfField(p.csrf)}<input type="hidden" name="secret" value="${p.totpSetup.secret}">
 ${textField({ name: "code", label: t("panel.field.totp"), error: e.code, autocomplete: "one-time-code", required: true })}<p><button type="submit">${t("panel.account.totpConfirm")}</button></p></form>`
-    : html`<p>${t("panel.account.totpOff")}</p><form method="post" action="/admin/account/totp/start">${csrfField(p.csrf)}<button type="submit">${t("panel.account.totpStart")}</button></form>`}</section>
+      : html`<p>${t("panel.account.totpOff")}</p><form method="post" action="/admin/account/totp/start">${csrfField(p.csrf)}<button type="submit">${t("panel.account.totpStart")}</button></form>`
+}</section>
 <section aria-labelledby="sessions-title"><h2 id="sessions-title">${t("panel.account.sessions")}</h2><ul>
-${p.sessions.map((s) => html`<li>${s.userAgent ?? t("panel.account.unknownDevice")} · ${t("panel.account.lastSeen", { date: when(s.lastSeenAt, p.locale) })} · ${t("panel.account.expires", { date: when(s.expiresAt, p.locale) })}
-${s.id === p.current.id ? html` <strong>(${t("panel.account.thisSession")})</strong>` : html`<form method="post" action="/admin/account/sessions/${s.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form>`}</li>`)}</ul>
+${p.sessions.map(
+  (
+    s,
+  ) => html`<li>${s.userAgent ?? t("panel.account.unknownDevice")} · ${t("panel.account.lastSeen", { date: when(s.lastSeenAt, p.locale) })} · ${t("panel.account.expires", { date: when(s.expiresAt, p.locale) })}
+${s.id === p.current.id ? html` <strong>(${t("panel.account.thisSession")})</strong>` : html`<form method="post" action="/admin/account/sessions/${s.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form>`}</li>`,
+)}</ul>
 <form method="post" action="/admin/account/sessions/revoke-all">${csrfField(p.csrf)}<button type="submit">${t("panel.account.signOutEverywhere")}</button></form></section>`;
 }

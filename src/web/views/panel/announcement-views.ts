@@ -5,9 +5,18 @@ import type { Interaction } from "../../../domain/announcements/interactions.ser
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, textArea, textField, type Errors } from "./forms.ts";
 
-const dateOf = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+const dateOf = (d: Date, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
 
-export type ComposeProps = { t: Translate; csrf: string; action: string; values: { content?: string; language?: string; pinned?: boolean }; errors: Errors; previewHtml?: string | undefined; submitLabel: string };
+export type ComposeProps = {
+  t: Translate;
+  csrf: string;
+  action: string;
+  values: { content?: string; language?: string; pinned?: boolean };
+  errors: Errors;
+  previewHtml?: string | undefined;
+  submitLabel: string;
+};
 
 export function composeForm(p: ComposeProps) {
   const { t } = p;
@@ -19,7 +28,14 @@ ${p.previewHtml !== undefined ? html`<section class="preview" aria-label="${t("p
 <p class="actions"><button type="submit" name="_action" value="preview">${t("panel.preview")}</button> <button type="submit" name="_action" value="publish" class="primary">${p.submitLabel}</button></p></form>`;
 }
 
-export function announcementsView(p: { t: Translate; locale: string; csrf: string; compose: ComposeProps; items: Announcement[]; done?: string | undefined }) {
+export function announcementsView(p: {
+  t: Translate;
+  locale: string;
+  csrf: string;
+  compose: ComposeProps;
+  items: Announcement[];
+  done?: string | undefined;
+}) {
   const { t } = p;
   return html`<h1>${t("panel.announcements.title")}</h1>${notice(p.done)}
 <section aria-labelledby="compose-title"><h2 id="compose-title">${t("panel.announcements.compose")}</h2>${composeForm(p.compose)}</section>
@@ -34,16 +50,26 @@ ${p.items.length === 0 ? html`<p>${t("profile.noAnnouncements")}</p>` : ""}
   )}</ol></section>`;
 }
 
-export function audienceView(p: { t: Translate; locale: string; followers: Follower[]; followerCount: number; interactions: Interaction[] }) {
+export function audienceView(p: {
+  t: Translate;
+  locale: string;
+  followers: Follower[];
+  followerCount: number;
+  interactions: Interaction[];
+}) {
   const { t } = p;
   return html`<h1>${t("panel.audience.title")}</h1>
 <section aria-labelledby="followers-title"><h2 id="followers-title">${t("panel.audience.followers", { count: p.followerCount })}</h2>
 ${p.followers.length ? html`<ul>${p.followers.map((f) => html`<li><a href="${f.url ?? f.actorUri}" rel="nofollow noopener">${f.name || f.handle || f.actorUri}</a>${f.handle ? html` <small>${f.handle}</small>` : ""}</li>`)}</ul>` : html`<p>${t("panel.audience.noFollowers")}</p>`}</section>
 <section aria-labelledby="interactions-title"><h2 id="interactions-title">${t("panel.audience.interactions")}</h2>
-${p.interactions.length
-  ? html`<ul class="announcements">${p.interactions.map(
-      (i) => html`<li><p><strong>${t(`panel.interaction.${i.kind}`, { who: i.actorName || i.actorHandle || i.actorUri })}</strong> <small>${dateOf(i.receivedAt, p.locale)}</small></p>
+${
+  p.interactions.length
+    ? html`<ul class="announcements">${p.interactions.map(
+        (
+          i,
+        ) => html`<li><p><strong>${t(`panel.interaction.${i.kind}`, { who: i.actorName || i.actorHandle || i.actorUri })}</strong> <small>${dateOf(i.receivedAt, p.locale)}</small></p>
 ${i.html ? raw(i.html) : ""}${i.announcementId ? html`<p><small><a href="/announcements/${i.announcementId}">${t("panel.audience.onAnnouncement")}</a></small></p>` : ""}</li>`,
-    )}</ul>`
-  : html`<p>${t("panel.audience.noInteractions")}</p>`}</section>`;
+      )}</ul>`
+    : html`<p>${t("panel.audience.noInteractions")}</p>`
+}</section>`;
 }

@@ -2,7 +2,13 @@ import { html } from "hono/html";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, textField, type Errors } from "./forms.ts";
 
-type Common = { t: Translate; csrf: string; errors: Errors; values: Record<string, string>; message?: string | undefined };
+type Common = {
+  t: Translate;
+  csrf: string;
+  errors: Errors;
+  values: Record<string, string>;
+  message?: string | undefined;
+};
 
 const credentialFields = (p: Common, passwordAutocomplete: string) => html`
 ${textField({ name: "username", label: p.t("panel.field.username"), hint: p.t("panel.hint.username"), value: p.values.username, error: p.errors.username, required: true, autocomplete: "username" })}
@@ -14,11 +20,13 @@ export function setupView(p: Common & { code: string; needsProvider: boolean }) 
 <p>${t(p.needsProvider ? "panel.setup.intro" : "panel.setup.introAccountOnly")}</p>
 ${errorSummary(t, p.errors)}
 <form method="post" action="/admin/setup">${csrfField(p.csrf)}<input type="hidden" name="code" value="${p.code}">
-${p.needsProvider
-  ? html`<fieldset><legend>${t("panel.setup.provider")}</legend>
+${
+  p.needsProvider
+    ? html`<fieldset><legend>${t("panel.setup.provider")}</legend>
 ${textField({ name: "handle", label: t("panel.field.handle"), hint: t("panel.hint.handle"), value: p.values.handle, error: p.errors.handle, required: true })}
 ${textField({ name: "name", label: t("panel.field.providerName"), value: p.values.name, error: p.errors.name, required: true })}</fieldset>`
-  : ""}
+    : ""
+}
 <fieldset><legend>${t("panel.setup.account")}</legend>${credentialFields(p, "new-password")}</fieldset>
 <p><button type="submit" name="_action" value="setup">${t("panel.setup.submit")}</button></p></form>`;
 }

@@ -4,27 +4,45 @@ import type { Peer } from "../../../federation/directory/peers.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, textField } from "./forms.ts";
 
-const when = (d: Date | string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(d));
+const when = (d: Date | string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(d));
 
-export function networkView(p: { t: Translate; locale: string; csrf: string; peers: Peer[]; inquiries: Inquiry[]; target?: string; error?: string | undefined; done?: string | undefined }) {
+export function networkView(p: {
+  t: Translate;
+  locale: string;
+  csrf: string;
+  peers: Peer[];
+  inquiries: Inquiry[];
+  target?: string;
+  error?: string | undefined;
+  done?: string | undefined;
+}) {
   const { t } = p;
   return html`<h1>${t("panel.network.title")}</h1>${notice(p.done)}<p>${t("panel.network.intro")}</p>
 ${errorSummary(t, p.error ? { target: p.error } : {})}
 <form method="post" action="/admin/network/peers">${csrfField(p.csrf)}${textField({ name: "target", label: t("panel.network.target"), hint: t("panel.network.targetHint"), value: p.target, error: p.error, required: true })}
 <p><button type="submit">${t("panel.network.add")}</button></p></form>
 <h2>${t("panel.network.peers")}</h2>
-${p.peers.length
-  ? html`<ul>${p.peers.map(
-      (peer) => html`<li><strong>${peer.name ?? peer.handle ?? peer.actorUri}</strong> ${peer.handle ? html`<code>${peer.handle}</code>` : ""} · ${t(`panel.network.state.${peer.state}`)}
+${
+  p.peers.length
+    ? html`<ul>${p.peers.map(
+        (
+          peer,
+        ) => html`<li><strong>${peer.name ?? peer.handle ?? peer.actorUri}</strong> ${peer.handle ? html`<code>${peer.handle}</code>` : ""} · ${t(`panel.network.state.${peer.state}`)}
 ${peer.lastSeenAt ? html` · ${t("panel.network.lastSeen", { date: when(peer.lastSeenAt, p.locale) })}` : ""}
 <form method="post" action="/admin/network/peers/remove" class="inline">${csrfField(p.csrf)}<input type="hidden" name="actor" value="${peer.actorUri}"><button type="submit">${t("panel.network.remove")}</button></form></li>`,
-    )}</ul>`
-  : html`<p>${t("panel.network.noPeers")}</p>`}
+      )}</ul>`
+    : html`<p>${t("panel.network.noPeers")}</p>`
+}
 <h2>${t("panel.network.inquiries")}</h2>
-${p.inquiries.length
-  ? html`<ol class="inquiries">${p.inquiries.map(
-      (q) => html`<li><p><strong>${q.senderName}</strong>${q.organisation ? html` (${q.organisation})` : ""} · <a href="mailto:${q.senderEmail}">${q.senderEmail}</a> · <small>${when(q.createdAt, p.locale)}</small></p>
+${
+  p.inquiries.length
+    ? html`<ol class="inquiries">${p.inquiries.map(
+        (
+          q,
+        ) => html`<li><p><strong>${q.senderName}</strong>${q.organisation ? html` (${q.organisation})` : ""} · <a href="mailto:${q.senderEmail}">${q.senderEmail}</a> · <small>${when(q.createdAt, p.locale)}</small></p>
 ${q.needs ? html`<p><em>${q.needs}</em></p>` : ""}<p class="message">${q.message}</p></li>`,
-    )}</ol>`
-  : html`<p>${t("panel.network.noInquiries")}</p>`}`;
+      )}</ol>`
+    : html`<p>${t("panel.network.noInquiries")}</p>`
+}`;
 }

@@ -21,12 +21,21 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/audience", t("panel.nav.audience")],
     ["/admin/network", t("panel.nav.network")],
   ];
-  if (operator?.role === "admin") links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);
+  if (operator?.role === "admin")
+    links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);
   links.push(["/admin/account", t("panel.nav.account")]);
   const nav = operator
     ? html`<nav class="panel-nav" aria-label="${t("panel.nav.label")}"><ul>${links.map(
-        ([href, label]) => html`<li><a href="${href}"${p.path === href ? html` aria-current="page"` : ""}>${label}</a></li>`,
+        ([href, label]) =>
+          html`<li><a href="${href}"${p.path === href ? html` aria-current="page"` : ""}>${label}</a></li>`,
       )}<li><form method="post" action="/admin/logout">${csrfField(p.csrf)}<button type="submit" class="link">${t("panel.nav.signOut", { name: operator.username })}</button></form></li></ul></nav>`
     : undefined;
-  return layout({ locale: p.locale, t, title: `${title} · ${t("panel.title")}`, body, path: p.path, ...(nav ? { nav } : {}) });
+  return layout({
+    locale: p.locale,
+    t,
+    title: `${title} · ${t("panel.title")}`,
+    body,
+    path: p.path,
+    ...(nav ? { nav } : {}),
+  });
 }

@@ -1,7 +1,17 @@
 // The profile editor: every part of the profile in one form that works without JavaScript.
 import { html, raw } from "hono/html";
 import { renderMarkdown } from "../../../domain/markdown.ts";
-import { availabilities, backupFrequencies, encryptionLevels, fundingSources, governanceForms, priceModels, pricePeriods, serviceKinds, valueTags } from "../../../domain/profile/taxonomy.ts";
+import {
+  availabilities,
+  backupFrequencies,
+  encryptionLevels,
+  fundingSources,
+  governanceForms,
+  priceModels,
+  pricePeriods,
+  serviceKinds,
+  valueTags,
+} from "../../../domain/profile/taxonomy.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import type { FormValues } from "../../panel/profile-form.ts";
 import { csrfField, errorSummary, notice, selectField, textArea, textField, type Errors } from "./forms.ts";
@@ -25,9 +35,17 @@ const many = (v: FormValues, name: string) => {
   const x = v[name];
   return x === undefined ? [] : Array.isArray(x) ? x : [x];
 };
-const options = (t: Translate, prefix: string, list: readonly string[]) => list.map((value) => ({ value, label: t(`${prefix}${value}`) }));
+const options = (t: Translate, prefix: string, list: readonly string[]) =>
+  list.map((value) => ({ value, label: t(`${prefix}${value}`) }));
 const rowIndices = (v: FormValues, group: string) =>
-  [...new Set(Object.keys(v).map((k) => new RegExp(`^${group}\\.(\\d+)\\.`).exec(k)?.[1]).filter((x): x is string => x !== undefined).map(Number))].sort((a, b) => a - b);
+  [
+    ...new Set(
+      Object.keys(v)
+        .map((k) => new RegExp(`^${group}\\.(\\d+)\\.`).exec(k)?.[1])
+        .filter((x): x is string => x !== undefined)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
 
 export function profileEditorView(p: ProfileEditorProps) {
   const { t, values: v, errors: e } = p;
@@ -38,18 +56,27 @@ export function profileEditorView(p: ProfileEditorProps) {
   const label = (name: string, text: string) => {
     const row = /^(services|evidence)\.(\d+)\./.exec(name);
     const n = row ? (row[1] === "services" ? services : evidence).indexOf(Number(row[2])) + 1 : 0;
-    labels[name] = row && n > 0 ? `${t(row[1] === "services" ? "panel.profile.serviceN" : "panel.profile.evidenceN", { n })}, ${text}` : text;
+    labels[name] =
+      row && n > 0
+        ? `${t(row[1] === "services" ? "panel.profile.serviceN" : "panel.profile.evidenceN", { n })}, ${text}`
+        : text;
     return text;
   };
-  const F = (name: string, text: string, extra: Partial<Parameters<typeof textField>[0]> = {}) => textField({ name, label: label(name, text), value: one(v, name), error: e[name], ...extra });
-  const S = (name: string, text: string, list: { value: string; label: string }[], blank = t("panel.choose")) => selectField({ name, label: label(name, text), value: one(v, name), error: e[name], options: list, blank });
-  const A = (name: string, text: string, extra: { rows?: number; hint?: string } = {}) => textArea({ name, label: label(name, text), value: one(v, name), error: e[name], ...extra });
+  const F = (name: string, text: string, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
+    textField({ name, label: label(name, text), value: one(v, name), error: e[name], ...extra });
+  const S = (name: string, text: string, list: { value: string; label: string }[], blank = t("panel.choose")) =>
+    selectField({ name, label: label(name, text), value: one(v, name), error: e[name], options: list, blank });
+  const A = (name: string, text: string, extra: { rows?: number; hint?: string } = {}) =>
+    textArea({ name, label: label(name, text), value: one(v, name), error: e[name], ...extra });
   const nextService = services.length ? Math.max(...services) + 1 : 0;
   const nextEvidence = evidence.length ? Math.max(...evidence) + 1 : 0;
-  const checks = (name: string, list: readonly string[], prefix: string, legend: string) => (label(name, legend), html`<ul class="checks">${list.map((tag) => {
-    const id = `f-${name.replace(/\./g, "-")}-${tag}`;
-    return html`<li><input type="checkbox" id="${id}" name="${name}" value="${tag}"${many(v, name).includes(tag) ? " checked" : ""}><label for="${id}">${t(`${prefix}${tag}`)}</label></li>`;
-  })}</ul>${e[name] ? html`<p class="error">${e[name]}</p>` : ""}`);
+  const checks = (name: string, list: readonly string[], prefix: string, legend: string) => (
+    label(name, legend),
+    html`<ul class="checks">${list.map((tag) => {
+      const id = `f-${name.replace(/\./g, "-")}-${tag}`;
+      return html`<li><input type="checkbox" id="${id}" name="${name}" value="${tag}"${many(v, name).includes(tag) ? " checked" : ""}><label for="${id}">${t(`${prefix}${tag}`)}</label></li>`;
+    })}</ul>${e[name] ? html`<p class="error">${e[name]}</p>` : ""}`
+  );
 
   const serviceRow = (i: number, isNew: boolean) => {
     const k = `services.${i}.`;
@@ -62,8 +89,12 @@ ${F(`${k}price.amount`, t("panel.field.amount"), { attrs: "", hint: t("panel.hin
 ${S(`${k}price.period`, t("panel.field.period"), options(t, "period.", pricePeriods))}${F(`${k}price.note`, t("panel.field.priceNote"))}
 ${selectField({ name: `${k}availability`, label: label(`${k}availability`, t("panel.field.availability")), value: one(v, `${k}availability`), error: e[`${k}availability`], options: options(t, "availability.", availabilities) })}
 ${F(`${k}supportLanguages`, t("panel.field.supportLanguages"), { hint: t("panel.hint.languages") })}
-${isNew ? "" : html`${F(`${k}position`, t("panel.field.position"), { type: "number", value: one(v, `${k}position`) ?? String(services.indexOf(i) + 1) })}
-<p><input type="checkbox" id="f-${k}remove" name="${k}_remove" value="1"><label for="f-${k}remove">${t("panel.profile.removeService")}</label></p>`}</fieldset>`;
+${
+  isNew
+    ? ""
+    : html`${F(`${k}position`, t("panel.field.position"), { type: "number", value: one(v, `${k}position`) ?? String(services.indexOf(i) + 1) })}
+<p><input type="checkbox" id="f-${k}remove" name="${k}_remove" value="1"><label for="f-${k}remove">${t("panel.profile.removeService")}</label></p>`
+}</fieldset>`;
   };
 
   const evidenceRow = (i: number, isNew: boolean) => {

@@ -3,7 +3,15 @@ import { html } from "hono/html";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, textField, type Errors } from "./forms.ts";
 
-export function resetView(p: { t: Translate; csrf: string; errors: Errors; code: string; username: string; askTotp: boolean; message?: string | undefined }) {
+export function resetView(p: {
+  t: Translate;
+  csrf: string;
+  errors: Errors;
+  code: string;
+  username: string;
+  askTotp: boolean;
+  message?: string | undefined;
+}) {
   const { t } = p;
   return html`<h1>${t("panel.reset.title")}</h1>
 <p>${t("panel.reset.intro", { username: p.username })}</p>
