@@ -2,7 +2,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { operatorInvites } from "../../db/schema/index.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { fail, type Result } from "../validation.ts";
 import { createOperator, type Role } from "./accounts.service.ts";
 import type { Operator } from "./sessions.service.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -50,7 +50,7 @@ export async function acceptInvite(
   input: { username: string; password: string },
 ): Promise<Result<Operator>> {
   const invite = await findValidInvite(db, secret);
-  if (!invite) return fail("forbidden", "This invitation is not valid any more.");
+  if (!invite) return fail("forbidden", "invite.invalid");
   const created = await createOperator(db, { ...input, role: invite.role });
   if (!created.ok) return created;
   // Spent only if still unused: of two racing acceptances the second account is removed again.
@@ -62,7 +62,7 @@ export async function acceptInvite(
   if (spent.length === 0) {
     const { removeOperator } = await import("./accounts.service.ts");
     await removeOperator(db, created.value.id);
-    return fail("forbidden", "This invitation is not valid any more.");
+    return fail("forbidden", "invite.invalid");
   }
   return created;
 }
