@@ -68,9 +68,11 @@ export function fieldErrors(error: z.ZodError): Record<string, FieldError> {
  * schema whose message is a code (`{ message: "username_format" }`) gives that code.
  */
 export function issueError(issue: z.core.$ZodIssue): FieldError {
+  if (issue.code !== "custom" && codeLike(issue.message)) return fieldError(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return fieldError("required");
+      // Issues carry no input unless asked to: zod's own message is the one sign of a missing value.
+      if (issue.input === undefined && / received undefined$/.test(issue.message)) return fieldError("required");
       return fieldError(issue.expected === "number" || issue.expected === "int" ? "number" : "invalid");
     case "too_small": {
       const min = Number(issue.minimum);
@@ -85,7 +87,6 @@ export function issueError(issue: z.core.$ZodIssue): FieldError {
       return fieldError("tooBig", { max });
     }
     case "invalid_format":
-      if (codeLike(issue.message)) return fieldError(issue.message);
       if (issue.format === "url" || issue.format === "date" || issue.format === "email")
         return fieldError(issue.format);
       return fieldError("format");
