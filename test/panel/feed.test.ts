@@ -14,7 +14,9 @@ describe("the panel's feed", () => {
     a = b = undefined;
   });
 
-  it("shows the post of a provider this instance follows, in the operator's language", { timeout: 120_000 }, async () => {
+  it("shows the post of a provider this instance follows, in the operator's language", {
+    timeout: 120_000,
+  }, async () => {
     a = await startInstance({ handle: null });
     b = await startInstance({ handle: "beta", name: "Beta Collective" });
     const admin = await setUpThroughPanel(a, { handle: "alpha" });
