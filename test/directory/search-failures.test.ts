@@ -26,6 +26,18 @@ describe("the directory page when a search fails", () => {
     expect(page).toContain('<form method="get" action="/directory" role="search">');
   });
 
+  it("answers a contact form too large with a page, not plain text", async () => {
+    instance = await startInstance({ handle: "alpha", queue: false });
+    const res = await fetch(`${instance.origin}/directory/contact`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "fr" },
+      body: `message=${"x".repeat(20_000)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await res.text()).toContain("Ce que vous avez envoyé est trop volumineux.");
+  });
+
   it("answers a search the database stops (too costly) with a page and a 400", { timeout: 120_000 }, async () => {
     const testDatabase = await freshDatabase();
     const url = testDatabase.target.databaseUrl;

@@ -13,7 +13,7 @@ import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
-import { failureSummary, failureText, fieldTexts } from "../errors.ts";
+import { failureSummary, failureText, fieldTexts, htmlFailure } from "../errors.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
@@ -33,7 +33,7 @@ export function directoryRoutes(deps: WebDeps) {
     c: Context<Env>,
     title: string,
     body: Parameters<typeof layout>[0]["body"],
-    status: 200 | 400 | 404 | 413 | 422 | 429 = 200,
+    status: 200 | 400 | 404 | 422 | 429 = 200,
   ) => c.html(layout({ locale: c.get("locale"), t: c.get("t"), title, body }), status);
 
   app.get("/directory", async (c) => {
@@ -92,8 +92,7 @@ export function directoryRoutes(deps: WebDeps) {
     "/directory/contact",
     bodyLimit({
       maxSize: 16 * 1024,
-      onError: (c) =>
-        page(c as Context<Env>, c.get("t")("directory.title"), failureParagraph(c.get("t"), tooLarge), 413),
+      onError: (c) => htmlFailure(c, { code: "too_large", reason: "request.tooLarge" }),
     }),
     async (c) => {
       const t = c.get("t");
@@ -169,12 +168,6 @@ function searchError(t: Translate, failure: Failure): string {
   return failure.code === "invalid"
     ? t("directory.error", { message: failureSummary(t, failure) })
     : failureText(t, failure);
-}
-
-const tooLarge: Failure = { code: "too_large", reason: "request.tooLarge" };
-
-function failureParagraph(t: Translate, failure: Failure) {
-  return html`<p class="error" role="alert">${failureText(t, failure)}</p><p><a href="/directory">${t("directory.title")}</a></p>`;
 }
 
 function directoryNotFound(t: (k: string) => string) {
