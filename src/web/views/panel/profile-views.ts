@@ -117,7 +117,7 @@ ${
     const due = one(v, `${k}reconfirmBy`);
     const lapsed = !isNew && due !== undefined && due < p.today;
     return html`<fieldset class="row"><legend>${isNew ? t("panel.profile.newEvidence") : t("panel.profile.evidenceN", { n: evidence.indexOf(i) + 1 })}</legend>
-${lapsed ? html`<p class="warn" role="status"><strong>${t("evidence.lapsed", { date: due })}</strong></p>` : ""}
+${lapsed ? html`<p class="warn" role="status"><strong>${t("evidence.lapsed", { date: formatDate(t.locale ?? "en", due) })}</strong></p>` : ""}
 ${F(`${k}claim`, t("panel.field.claim"))}${F(`${k}url`, t("panel.field.url"), { type: "url" })}${F(`${k}reconfirmBy`, t("panel.field.reconfirmBy"), { type: "date", hint: dateHint })}
 ${isNew ? "" : html`<p><input type="checkbox" id="f-${k}remove" name="${k}_remove" value="1"><label for="f-${k}remove">${t("panel.profile.removeEvidence")}</label></p>`}</fieldset>`;
   };
