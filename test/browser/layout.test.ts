@@ -181,6 +181,19 @@ describe("the pages people see", () => {
     });
   }
 
+  it("links its favicon, and answers for /favicon.ico without a 404", async () => {
+    const page = await phone("en", "visitor");
+    await page.goto(`${instance.origin}/`);
+    const href = await page.getAttribute("link[rel=icon]", "href");
+    expect(href).toBe("/static/favicon.svg");
+    for (const path of [href!, "/favicon.ico"]) {
+      const res = await fetch(new URL(path, instance.origin));
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(/^image\/svg\+xml/);
+      expect(await res.text(), path).toContain("<svg");
+    }
+  });
+
   it("shows a new token once, after a redirect: a reload neither shows it again nor makes another", async () => {
     const page = await phone("fr");
     const db = instance.services.database.db;
