@@ -6,6 +6,7 @@ import type { WebDeps } from "../deps.ts";
 import { failureText } from "../errors.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
+import { confirmPage } from "./confirm.ts";
 import { field, formOf, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
 const doneMessages = new Set(["peerAdded", "peerRemoved"]);
@@ -49,6 +50,21 @@ export function networkRoutes(deps: WebDeps) {
     const result = await peerList.add(target);
     if (!result.ok) return page(c, { target, error: failureText(c.get("t"), result.error) }, 422);
     return c.redirect("/admin/network?done=peerAdded", 303);
+  });
+
+  app.get("/peers/remove", async (c) => {
+    const t = c.get("t");
+    const actor = c.req.query("actor") ?? "";
+    const peer = (await peerList.list()).find((p) => p.actorUri === actor);
+    if (!peer) return c.notFound();
+    const name = peer.name ?? peer.handle ?? peer.actorUri;
+    return confirmPage(c, {
+      back: "/admin/network",
+      title: t("panel.confirm.removePeer.title", { name }),
+      consequences: [t("panel.confirm.removePeer.what", { name })],
+      submitLabel: t("panel.network.remove"),
+      hidden: { actor },
+    });
   });
 
   app.post("/peers/remove", async (c) => {

@@ -2,10 +2,8 @@ import { html, raw } from "hono/html";
 import type { FeedPost } from "../../../domain/following/feed.service.ts";
 import { sanitizeRemoteHtml } from "../../../domain/markdown.ts";
 import type { Page } from "../../../domain/pagination.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
-
-const when = (d: Date, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
 
 /** The feed page: the followed providers' posts, newest first, and a link to older ones. */
 export function feedView(p: { t: Translate; locale: string; page: Page<FeedPost>; first: boolean }) {
@@ -16,7 +14,7 @@ ${
     ? html`<ol class="feed">${page.items.map(
         (post) => html`<li><article${post.language ? html` lang="${post.language}"` : ""}>
 <header><strong>${post.authorName ?? post.authorHandle ?? post.actorUri}</strong>${post.authorHandle ? html` <span>${post.authorHandle}</span>` : ""}
-· <time datetime="${post.publishedAt.toISOString()}">${when(post.publishedAt, locale)}</time>${post.updatedAt ? html` · ${t("panel.feed.edited")}` : ""}</header>
+· <time datetime="${post.publishedAt.toISOString()}">${formatDateTime(locale, post.publishedAt)}</time>${post.updatedAt ? html` · ${t("panel.feed.edited")}` : ""}</header>
 <div class="content">${raw(sanitizeRemoteHtml(post.html))}</div>
 ${post.url ? html`<p><a href="${post.url}" rel="noopener nofollow">${t("panel.feed.original")}</a></p>` : ""}
 </article></li>`,
