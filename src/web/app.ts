@@ -9,6 +9,7 @@ import type { WebDeps } from "./deps.ts";
 import { serveActorDocument, serveWebFinger, wantsActivityJson } from "./fast-paths.ts";
 import { inboxLimits } from "./middleware/inbox-limits.ts";
 import { inboxTrust } from "./middleware/inbox-trust.ts";
+import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: WebDeps): App {
   app.use("/inbox", inboxLimits(services.config.inboxMaxBytes));
   app.use("/actors/:identifier/inbox", inboxLimits(services.config.inboxMaxBytes));
 
+  app.get("/actors/:identifier/followers", followersCursor());
   // Who sent it, before Fedify: on every URL Fedify would take as an inbox.
   app.use(inboxTrust(deps));
 

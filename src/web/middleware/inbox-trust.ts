@@ -2,6 +2,7 @@
 // shape: a refused request never reaches Fedify.
 import type { MiddlewareHandler } from "hono";
 import { checkInbound, isInboxPath } from "../../federation/trust/inbound.ts";
+import { remoteFailureOf } from "../../federation/trust/remote-failure.ts";
 import { apiError } from "../api/errors.ts";
 import type { WebDeps } from "../deps.ts";
 
@@ -14,6 +15,8 @@ export function inboxTrust(deps: WebDeps): MiddlewareHandler {
       return apiError(c, inbound.status, inbound.code, inbound.message);
     }
     c.req.raw = inbound.request;
-    return next();
+    await next();
+    const remote = c.res.status === 500 ? remoteFailureOf(inbound.request) : undefined;
+    if (remote) c.res = apiError(c, 422, "unfetchable", remote);
   };
 }
