@@ -45,7 +45,12 @@ const envSchema = z.object({
   ALLOW_PRIVATE_ORIGINS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every((o) => URL.canParse(o) && new URL(o).origin === o), {
       message: "expected origins separated by commas, such as http://10.0.0.5:8080",
     }),

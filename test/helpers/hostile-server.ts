@@ -1,7 +1,7 @@
 // A hostile server on loopback: it serves whatever documents a test gives it (key documents naming
 // someone else as owner, actors whose inbox redirects elsewhere) and records every request.
 import { generateCryptoKeyPair } from "@fedify/fedify";
-import { CryptographicKey, Multikey } from "@fedify/vocab";
+import { CryptographicKey, Multikey, Person } from "@fedify/vocab";
 import { recordingServer, type RecordingServer } from "./recording-server.ts";
 
 export type HostileServer = RecordingServer & {
@@ -44,4 +44,19 @@ export async function forgedMultikey(keyUrl: string, controller: string) {
     publicKey: pair.publicKey,
   }).toJsonLd();
   return { pair, doc };
+}
+
+/** A real actor on the hostile server (its key on its own origin, listed by its document). */
+export async function hostileActor(server: HostileServer, name: string, inbox?: string) {
+  const id = `${server.origin}/actors/${name}`;
+  const pair = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
+  const keyId = new URL(`${id}#key`);
+  const person = new Person({
+    id: new URL(id),
+    preferredUsername: name,
+    inbox: new URL(inbox ?? `${id}/inbox`),
+    publicKey: new CryptographicKey({ id: keyId, owner: new URL(id), publicKey: pair.publicKey }),
+  });
+  server.serve(`/actors/${name}`, await person.toJsonLd());
+  return { id, signer: { keyId, privateKey: pair.privateKey } };
 }
