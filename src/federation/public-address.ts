@@ -34,7 +34,9 @@ export async function deliverableRecipients<T>(
   for (let i = 0; i < origins.length; i += RESOLVE_AT_ONCE) {
     const batch = origins.slice(i, i + RESOLVE_AT_ONCE);
     const verdicts = await Promise.all(batch.map((origin) => allowed.has(origin) || isPublicAddress(origin)));
-    batch.forEach((origin, j) => verdicts[j] && publicOrigins.add(origin));
+    batch.forEach((origin, j) => {
+      if (verdicts[j]) publicOrigins.add(origin);
+    });
   }
   return recipients.filter((_, i) => inboxes[i]!.length > 0 && inboxes[i]!.every((u) => publicOrigins.has(u.origin)));
 }
