@@ -31,7 +31,7 @@ export async function deliverableRecipients<T>(
   for (let i = 0; i < origins.length; i += RESOLVE_AT_ONCE) {
     const batch = origins.slice(i, i + RESOLVE_AT_ONCE);
     const verdicts = await Promise.all(batch.map((origin) => isPublicAddress(origin)));
-    batch.forEach((origin, j) => verdicts[j] && publicOrigins.add(origin));
+    for (const [j, origin] of batch.entries()) if (verdicts[j]) publicOrigins.add(origin);
   }
   return recipients.filter((_, i) => inboxes[i]!.length > 0 && inboxes[i]!.every((u) => publicOrigins.has(u.origin)));
 }

@@ -42,7 +42,10 @@ export const supportedLocales: readonly string[] = [...catalogs.keys()];
 const pluralRules = new Map<string, Intl.PluralRules>();
 const plural = (locale: string, n: number) => {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return rules.select(n);
 };
 
