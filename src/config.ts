@@ -95,7 +95,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default) into a frozen Config, or throws ConfigError naming each bad variable. */
+/** Parses an environment (by default the one read by src/environment.js) into a frozen Config, or throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
