@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
 import { apiRoutes } from "./api/routes.ts";
@@ -32,6 +33,12 @@ export function createApp(deps: WebDeps): App {
   app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
 
   app.use(securityHeaders());
+
+  // Browsers ask for /favicon.ico whatever the page links to: the same icon, without a 404.
+  const favicon = readFileSync(join(import.meta.dirname, "..", "..", "public", "favicon.svg"));
+  app.get("/favicon.ico", (c) =>
+    c.body(favicon, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=604800" }),
+  );
 
   app.get("/healthz", async (c) => {
     try {
