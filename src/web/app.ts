@@ -9,6 +9,8 @@ import { apiRoutes } from "./api/routes.ts";
 import type { WebDeps } from "./deps.ts";
 import { serveActorDocument, serveWebFinger, wantsActivityJson } from "./fast-paths.ts";
 import { inboxLimits } from "./middleware/inbox-limits.ts";
+import { inboxTrust } from "./middleware/inbox-trust.ts";
+import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
@@ -70,6 +72,10 @@ export function createApp(deps: WebDeps): App {
 
   app.use("/inbox", inboxLimits(services.config.inboxMaxBytes));
   app.use("/actors/:identifier/inbox", inboxLimits(services.config.inboxMaxBytes));
+
+  app.get("/actors/:identifier/followers", followersCursor());
+  // Who sent it, before Fedify: on every URL Fedify would take as an inbox.
+  app.use(inboxTrust(deps));
 
   app.route("/api", apiRoutes(deps));
 
