@@ -47,10 +47,18 @@ requestSchemas.add(profileUpdateSchema, {
   description: "Replaces the name and the whole profile.",
 });
 
+export const imageSchema = z.object({
+  url: z.url().describe("Content-addressed: cached for good; a new image gets a new URL."),
+  mediaType: z.enum(["image/jpeg", "image/png"]),
+});
+responseSchemas.add(imageSchema, { id: "Image", description: "An image the instance serves, as on the actor." });
+
 export const providerSchema = z.object({
   handle: z.string(),
   name: z.string(),
   profile: profileSchema,
+  icon: imageSchema.nullable().describe("The logo or avatar (400×400), published as the actor's `icon`."),
+  header: imageSchema.nullable().describe("The header image (1500×500), published as the actor's `image`."),
   version: z.number().int().describe("Bumped on every change."),
   updatedAt: timestamp,
 });
