@@ -18,6 +18,7 @@ import { announcementRoutes, audienceRoutes } from "./announcement-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
 import { csrf, errorPage, requireOperator, type PanelEnv } from "./guard.ts";
+import { IMAGE_FORM_MAX_BYTES, imageRoutes } from "./image-routes.ts";
 import { profileRoutes } from "./profile-routes.ts";
 import { resetRoutes } from "./reset-routes.ts";
 
@@ -26,14 +27,20 @@ export function panelRoutes(deps: WebDeps) {
   const { services } = deps;
   const db = services.database.db;
   // Compressed: the profile editor of a provider with many services is large before compression.
+  const formLimit = bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorPage(c, 413, "panel.error.tooLarge") });
+  const imageFormLimit = bodyLimit({
+    maxSize: IMAGE_FORM_MAX_BYTES,
+    onError: (c) => errorPage(c, 413, "panel.images.formTooLarge"),
+  });
   app.use(
     "*",
     compress(),
-    bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorPage(c, 413, "panel.error.tooLarge") }),
+    (c, next) => (c.req.path.startsWith("/admin/profile/images/") ? imageFormLimit : formLimit)(c, next),
     csrf(services),
   );
   app.route("/", authRoutes(deps));
   app.route("/reset", resetRoutes(deps));
+  app.route("/profile/images", imageRoutes(deps));
   app.route("/profile", profileRoutes(deps));
   app.route("/announcements", announcementRoutes(deps));
   app.route("/audience", audienceRoutes(deps));
