@@ -115,7 +115,9 @@ export const inquiries = pgTable(
     language: text("language"),
     seen: boolean("seen").notNull().default(false),
     /** Where the operators are with it: new, answered (replied to, outside Commonhost) or archived. */
-    state: text("state", { enum: ["new", "answered", "archived"] }).notNull().default("new"),
+    state: text("state", { enum: ["new", "answered", "archived"] })
+      .notNull()
+      .default("new"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -165,12 +165,7 @@ export async function listInquiries(db: Db, options: { limit: number; state?: In
       createdAt: inquiries.createdAt,
     })
     .from(inquiries)
-    .where(
-      and(
-        eq(inquiries.direction, "received"),
-        options.state ? eq(inquiries.state, options.state) : undefined,
-      ),
-    )
+    .where(and(eq(inquiries.direction, "received"), options.state ? eq(inquiries.state, options.state) : undefined))
     .orderBy(desc(inquiries.createdAt))
     .limit(Math.min(Math.max(1, options.limit), 500));
 }
