@@ -234,7 +234,7 @@ async function withInstance<T>(config: Config, fn: (instance: Instance) => Promi
 }
 
 /** Calls the running server's operator API on its local listener. */
-async function callApi(
+export async function callApi(
   config: Config,
   token: string,
   method: string,
