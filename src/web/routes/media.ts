@@ -14,8 +14,7 @@ export function mediaRoutes({ services }: WebDeps) {
     const image = await findImage(services.database.db, id);
     if (!image) return c.notFound();
     const given = c.req.header("if-none-match");
-    if (given && given.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-      return c.body(null, 304, cache);
+    if (given?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return c.body(null, 304, cache);
     return c.body(new Uint8Array(image.bytes), 200, {
       ...cache,
       "Content-Type": image.mediaType,
