@@ -7,3 +7,4 @@ export * from "./following.ts";
 export * from "./accounts.ts";
 export * from "./directory.ts";
 export * from "./images.ts";
+export * from "./trust.ts";
