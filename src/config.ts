@@ -71,6 +71,7 @@ const envSchema = z.object({
   DIRECTORY_REFRESH_INTERVAL: duration.default(6 * 3_600_000),
   DIRECTORY_STALE_AFTER: duration.default(7 * 86_400_000),
   DIRECTORY_DISCOVERY_DEPTH: z.coerce.number({ message: "expected 1, 2 or 3" }).int().min(1).max(3).default(2),
+  COMMONHOST_TOKEN: z.string().trim().optional(),
 });
 
 export type Config = Readonly<{
@@ -99,6 +100,8 @@ export type Config = Readonly<{
   directoryStaleAfterMs: number;
   /** Directory: 1 = only peers, 2 = also the providers peers follow, 3 = one step further. */
   directoryDiscoveryDepth: number;
+  /** An API token the command line uses to ask the running server (queue commands). */
+  cliToken: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -143,5 +146,6 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     directoryRefreshMs: e.DIRECTORY_REFRESH_INTERVAL,
     directoryStaleAfterMs: e.DIRECTORY_STALE_AFTER,
     directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
+    cliToken: e.COMMONHOST_TOKEN || undefined,
   });
 }

@@ -6,6 +6,7 @@ import { accountCommand } from "./cli/account-command.ts";
 import { failureLines } from "./cli/errors.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
+import { callApi } from "./cli/server-api.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DatabaseInUseError, openDatabase } from "./db/client.ts";
 import type { Peer } from "./domain/directory/peers.ts";
@@ -233,23 +234,6 @@ async function withInstance<T>(config: Config, fn: (instance: Instance) => Promi
   } finally {
     await instance.stop();
   }
-}
-
-/** Calls the running server's operator API on its local listener. */
-async function callApi(
-  config: Config,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  const response = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.port}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: await response.json().catch(() => null) };
 }
 
 function stopOnSignal(stop: () => Promise<void>): void {

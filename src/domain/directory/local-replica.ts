@@ -2,6 +2,7 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders } from "../../db/schema/index.ts";
+import { imagePath } from "../images/images.service.ts";
 import { findProvider } from "../provider/provider.repository.ts";
 import { applyReplica } from "./replica.repository.ts";
 
@@ -28,6 +29,7 @@ export async function syncLocalReplica(db: Db, origin: string): Promise<boolean>
     handle: `@${record.handle}@${new URL(origin).host}`,
     name: record.name,
     url: actorUri,
+    iconUrl: record.iconImage ? new URL(imagePath(record.iconImage), origin).href : null,
     profile: record.profile,
     local: true,
     depth: 0,

@@ -13,6 +13,7 @@ export type ReplicaInput = {
   handle: string | null;
   name: string;
   url: string | null;
+  iconUrl?: string | null;
   following?: string | null;
   profile: Profile;
   local?: boolean;
@@ -31,6 +32,7 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
     handle: input.handle,
     name: input.name,
     url: input.url,
+    iconUrl: input.iconUrl ?? null,
     followingUrl: input.following ?? null,
     summary: profile.summary,
     statement: profile.values.statement,

@@ -8,6 +8,9 @@ export type ProviderRecord = {
   handle: string;
   name: string;
   profile: Profile;
+  /** Ids in `images` (see domain/images), absent or null when there is none. */
+  iconImage?: string | null;
+  headerImage?: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

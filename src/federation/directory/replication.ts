@@ -11,7 +11,13 @@ import {
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
-import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";
+import {
+  fetchCollectionItems,
+  fetchPeerProfile,
+  publicIconUrl,
+  type FetchOutcome,
+  type PeerDocument,
+} from "./peer-profile.ts";
 
 export type RefreshOptions = { depth: number; learnedFrom?: string | null; conditional?: boolean };
 
@@ -39,6 +45,7 @@ export async function refreshReplica(
     case "ok":
       await applyReplica(db, {
         ...outcome.document,
+        iconUrl: await publicIconUrl(services, outcome.document.iconUrl),
         depth: Math.min(options.depth, existing?.depth ?? options.depth),
         learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null,
       });

@@ -1,7 +1,6 @@
-// The network from the panel: the peers this instance follows and replicates, and the inquiries
-// movement groups sent to the provider through the directory.
+// The network from the panel: the peers this instance follows and replicates (inquiries from movement
+// groups have their own page, /admin/inquiries).
 import { Hono } from "hono";
-import { listInquiries } from "../../domain/directory/inquiries.service.ts";
 import type { WebDeps } from "../deps.ts";
 import { failureText } from "../errors.ts";
 import { networkView } from "../views/panel/network-views.ts";
@@ -20,13 +19,12 @@ export function networkRoutes(deps: WebDeps) {
   const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
     const t = c.get("t");
     const done = c.req.query("done");
-    const [peers, inquiries] = await Promise.all([peerList.list(), listInquiries(services.database.db, { limit: 50 })]);
+    const peers = await peerList.list();
     const body = networkView({
       t,
       locale: c.get("locale"),
       csrf: c.get("csrf"),
       peers,
-      inquiries,
       ...extra,
       done: done && doneMessages.has(done) ? t(`panel.network.done.${done}`) : undefined,
     });

@@ -18,6 +18,7 @@ import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
+import { profileView } from "../views/profile.ts";
 import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
@@ -86,10 +87,34 @@ export function directoryRoutes(deps: WebDeps) {
     const t = c.get("t");
     const provider = await providerOf(c.req.query("provider"));
     if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    // What the group already said in "find a host" comes along, to be read and changed before sending.
+    const needs = (c.req.query("needs") ?? "").slice(0, 2000);
     return page(
       c,
       t("directory.contact.title", { name: provider.name }),
-      contactPage({ t, provider, token: await tokens.issue(provider.actorUri) }),
+      contactPage({ t, provider, token: await tokens.issue(provider.actorUri), ...(needs ? { form: { needs } } : {}) }),
+    );
+  });
+
+  // A provider of the directory, shown here from its replica (its own instance has the full page).
+  app.get("/directory/providers", async (c) => {
+    const t = c.get("t");
+    const replica = await providerOf(c.req.query("actor"));
+    if (!replica) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    if (replica.local) return c.redirect("/", 303);
+    const stale = replica.lastSeenAt.getTime() < Date.now() - config.directoryStaleAfterMs;
+    const seen = new Intl.DateTimeFormat(c.get("locale"), { dateStyle: "medium" }).format(replica.lastSeenAt);
+    return page(
+      c,
+      replica.name,
+      html`${stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}${profileView({
+        record: { name: replica.name, profile: replica.profile, iconUrl: replica.iconUrl },
+        acct: replica.handle,
+        t,
+        locale: c.get("locale"),
+        today: new Date().toISOString().slice(0, 10),
+        remote: { url: replica.url ?? replica.actorUri },
+      })}<p><a href="/directory/contact?provider=${encodeURIComponent(replica.actorUri)}">${t("directory.contact")}</a> · <a href="/directory">${t("directory.title")}</a></p>`,
     );
   });
 
