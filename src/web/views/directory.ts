@@ -6,6 +6,7 @@ import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/dire
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
 import type { Translate } from "../../i18n/i18n.ts";
+import { remoteLink } from "./remote-link.ts";
 
 export function reasonText(t: Translate, r: Reason): string {
   switch (r.filter) {
@@ -39,7 +40,7 @@ function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult
   const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
   const seen = new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(r.lastSeenAt));
   return html`<li>
-<h3><a href="${r.url ?? r.actorUri}" rel="nofollow noopener">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3>
+<h3>${remoteLink(r.url, r.actorUri, r.name)}${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3>
 ${r.handle ? html`<p class="acct">${r.handle}</p>` : ""}
 ${r.summary ? html`<p>${r.summary}</p>` : ""}
 ${kinds ? html`<p>${t("profile.services")}: ${kinds}</p>` : ""}
