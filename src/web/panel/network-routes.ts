@@ -1,19 +1,21 @@
 // The network from the panel: the peers this instance follows and replicates, and the inquiries
-// movement groups sent to the provider through the directory.
+// movement groups sent to the provider through the directory. Admins only: inquiries carry people's
+// names and email addresses, and peers decide what the instance fetches and whom it follows; editors
+// handle the profile and announcements (docs/operators.md).
 import { Hono } from "hono";
 import { listInquiries } from "../../domain/directory/inquiries.service.ts";
 import { addPeer, listPeers, removePeer } from "../../federation/directory/peers.ts";
 import type { WebDeps } from "../deps.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { field, formOf, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import { field, formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
 const doneMessages = new Set(["peerAdded", "peerRemoved"]);
 
 export function networkRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
   const { services, federation } = deps;
-  app.use("*", requireOperator(services));
+  app.use("*", requireOperator(services), requireAdmin());
 
   const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
     const t = c.get("t");

@@ -19,10 +19,13 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/profile", t("panel.nav.profile")],
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
-    ["/admin/network", t("panel.nav.network")],
   ];
   if (operator?.role === "admin")
-    links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);
+    links.push(
+      ["/admin/network", t("panel.nav.network")],
+      ["/admin/operators", t("panel.nav.operators")],
+      ["/admin/tokens", t("panel.nav.tokens")],
+    );
   links.push(["/admin/account", t("panel.nav.account")]);
   const nav = operator
     ? html`<nav class="panel-nav" aria-label="${t("panel.nav.label")}"><ul>${links.map(
