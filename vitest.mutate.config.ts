@@ -10,6 +10,8 @@ export default defineConfig({
     ...base.test,
     include: [
       "test/unit/client-address.test.ts",
+      "test/unit/totp-codes.test.ts",
+      "test/unit/directory-filters.test.ts",
       "test/unit/safe-url.test.ts",
       "test/unit/markdown.test.ts",
       "test/unit/config.test.ts",

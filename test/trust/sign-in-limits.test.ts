@@ -69,6 +69,20 @@ describe("the sign-in limit under parallel bursts", () => {
   });
 });
 
+describe("a successful sign-in", () => {
+  it("clears the account's failures, so its owner does not lock themselves out by typos", async () => {
+    const db = database().db;
+    await createOperator(db, { username: "typo", password: PASSWORD, role: "editor" });
+    const attempt = (password: string, i: number) =>
+      authenticate(db, { username: "typo", password, address: `198.51.100.${100 + i}` });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < LOGIN_LIMITS.account - 1; i++)
+        expect(await attempt("a wrong passphrase", round * 10 + i)).toMatchObject({ error: { code: "unauthorized" } });
+      expect((await attempt(PASSWORD, round * 10 + 9)).ok).toBe(true);
+    }
+  });
+});
+
 describe("the second factor at sign-in", () => {
   it("counts wrong codes toward the account's limit", async () => {
     const db = database().db;
