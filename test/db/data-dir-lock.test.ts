@@ -86,7 +86,6 @@ describe("the embedded database's lock", { timeout: 180_000 }, () => {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     server = await spawnInstance(origin, {
-      PATH: process.env.PATH ?? "",
       PORT: String(port),
       HOST: "127.0.0.1",
       ORIGIN: origin,
