@@ -1,7 +1,7 @@
 // Service filters hold for one and the same service, and a profile's country has one form.
 import { describe, expect, it } from "vitest";
-import { DirectoryIndex, type IndexRow } from "../../src/domain/directory/search-index.ts";
-import { directoryQuerySchema } from "../../src/domain/directory/search-query.ts";
+import { DirectoryIndex } from "../../src/domain/directory/search/search-index.ts";
+import { directoryQuerySchema, type IndexRow } from "../../src/domain/directory/search/index.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 
 const row = (slug: string, services: IndexRow["services"]): IndexRow => ({

@@ -19,6 +19,7 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/profile", t("panel.nav.profile")],
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
+    ["/admin/feed", t("panel.nav.feed")],
   ];
   if (operator?.role === "admin")
     links.push(
