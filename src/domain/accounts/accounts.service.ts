@@ -170,8 +170,7 @@ export async function authenticate(
               and(eq(operators.id, operator.id), or(isNull(operators.totpLastStep), lt(operators.totpLastStep, step))),
             )
             .returning({ id: operators.id });
-    if (spent.length === 0)
-      return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
+    if (spent.length === 0) return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
   }
   await releaseAttempt(db, attempt);
   await clearFailures(db, [account]);
