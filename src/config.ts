@@ -59,7 +59,11 @@ const envSchema = z.object({
   INBOX_MAX_BYTES: byteSize.default(1024 * 1024),
   QUEUE_WORKERS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).default(4),
   QUEUE_POLL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(60_000).default(1000),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|1|0|yes|no|[1-9])$/, { message: "expected true, false or a number of proxies (1 to 9)" })
+    .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v)))
+    .default(0),
   DELIVERY_RETRY_INITIAL_MS: z.coerce
     .number({ message: "expected milliseconds" })
     .int()
@@ -87,7 +91,11 @@ export type Config = Readonly<{
   inboxMaxBytes: number;
   queueWorkers: number;
   queuePollMs: number;
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the instance add an `X-Forwarded-For` entry (0: none, the
+   * socket's address is the client's). Only the entries those proxies added are believed.
+   */
+  trustProxy: number;
   /** First pause before a failed delivery is tried again; later pauses double (see federation.ts). */
   deliveryRetryInitialMs: number;
   /** How soon a queue message held by a crashed worker is taken by another (the lease is renewed while it is worked on). */

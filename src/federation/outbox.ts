@@ -17,6 +17,7 @@ import { inquiryToCreate } from "./mappers/inquiry.ts";
 import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
 import { refreshReplica, replicatePeer } from "./directory/replication.ts";
 import { deliverableRecipients } from "./public-address.ts";
+import { logRefusal } from "../logging.ts";
 
 export function registerOutbox(federation: AppFederation, services: Services, actorCache: ActorCache): void {
   services.queue.onApplicationMessage((message) => dispatchEvent(federation, services, actorCache, message));
@@ -150,7 +151,13 @@ async function deliverable(services: Services, to: ReturnType<typeof recipient>)
         r.endpoints?.sharedInbox,
       ])
     ).length > 0;
-  if (!ok) services.logger.warn({ inbox: to.inboxId.href }, "not delivering to an inbox on a private address");
+  if (!ok)
+    logRefusal(
+      services.logger,
+      "private-url",
+      { inbox: to.inboxId.href },
+      "not delivering to an inbox on a private address",
+    );
   return ok;
 }
 

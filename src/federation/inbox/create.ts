@@ -1,6 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import { type Create, isActor, Mention, Note } from "@fedify/vocab";
 import { recordInteraction } from "../../domain/announcements/interactions.service.ts";
+import { httpUrlOrNull } from "../../domain/html.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
@@ -38,6 +39,6 @@ export async function onCreate(ctx: InboxContext<Services>, create: Create): Pro
     actorName: author && isActor(author) ? actorName(author) : null,
     announcementId,
     html: note.content?.toString() ?? "",
-    url: note.url instanceof URL ? note.url.href : (note.id.href ?? null),
+    url: httpUrlOrNull(note.url instanceof URL ? note.url.href : note.id.href),
   });
 }

@@ -1,6 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import type { Note } from "@fedify/vocab";
 import { findFollowed, upsertFeedItem } from "../../domain/following/following.service.ts";
+import { httpUrlOrNull } from "../../domain/html.ts";
 import type { Services } from "../../services.ts";
 
 const toDate = (instant: Temporal.Instant | null) => (instant ? new Date(instant.epochMilliseconds) : null);
@@ -15,7 +16,7 @@ export async function keepFeedPost(ctx: InboxContext<Services>, note: Note, acto
     remoteId: note.id.href,
     actorUri,
     html: note.content?.toString() ?? "",
-    url: note.url instanceof URL ? note.url.href : note.id.href,
+    url: httpUrlOrNull(note.url instanceof URL ? note.url.href : note.id.href),
     language,
     publishedAt: toDate(note.published) ?? new Date(),
     updatedAt: toDate(note.updated),

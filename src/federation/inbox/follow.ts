@@ -2,6 +2,7 @@ import type { InboxContext } from "@fedify/fedify";
 import { Accept, type Follow, isActor } from "@fedify/vocab";
 import { addFollower } from "../../domain/followers/followers.service.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
+import { logRefusal } from "../../logging.ts";
 import type { Services } from "../../services.ts";
 import { deliverableRecipients } from "../public-address.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
@@ -17,7 +18,12 @@ export async function onFollow(ctx: InboxContext<Services>, follow: Follow): Pro
   if (!follower || !isActor(follower) || !follower.id || !follower.inboxId) return;
   const inboxes = [follower.inboxId, follower.endpoints?.sharedInbox];
   if ((await deliverableRecipients(ctx.data.config.allowPrivateAddress, [follower], () => inboxes)).length === 0) {
-    ctx.data.logger.warn({ actor: follower.id.href }, "follow refused: the follower's inbox is on a private address");
+    logRefusal(
+      ctx.data.logger,
+      "private-url",
+      { actor: follower.id.href },
+      "follow refused: the follower's inbox is on a private address",
+    );
     return;
   }
   await addFollower(ctx.data.database.db, {

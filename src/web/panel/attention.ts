@@ -20,7 +20,9 @@ export type AttentionItem = {
 export type AttentionContext = { services: Services; operator: PanelOperator; t: Translate; today: string };
 export type AttentionProvider = (ctx: AttentionContext) => Promise<AttentionItem[]>;
 
-const newInquiries: AttentionProvider = async ({ services, t }) => {
+/** Inquiries carry people's names and addresses: only administrators see them. */
+const newInquiries: AttentionProvider = async ({ services, operator, t }) => {
+  if (operator.role !== "admin") return [];
   const { new: count } = await countInquiries(services.database.db);
   return count > 0
     ? [{ key: "inquiries", text: t("panel.attention.inquiries", { count }), href: "/admin/inquiries" }]

@@ -1,4 +1,5 @@
-// /admin/inquiries: what movement groups asked, as new, answered or archived.
+// /admin/inquiries: what movement groups asked, as new, answered or archived. Admins only: inquiries
+// carry people's names and email addresses (docs/operators.md).
 import { Hono } from "hono";
 import {
   countInquiries,
@@ -10,7 +11,7 @@ import {
 import type { WebDeps } from "../deps.ts";
 import { inquiriesView } from "../views/panel/inquiry-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { errorPage, field, formOf, requireOperator, uuidPattern, type PanelEnv } from "./guard.ts";
+import { errorPage, field, formOf, requireAdmin, requireOperator, uuidPattern, type PanelEnv } from "./guard.ts";
 
 const isState = (s: string | undefined): s is InquiryState => inquiryStates.includes(s as InquiryState);
 
@@ -18,7 +19,7 @@ export function inquiryRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
   const { services } = deps;
   const db = services.database.db;
-  app.use("*", requireOperator(services));
+  app.use("*", requireOperator(services), requireAdmin());
 
   app.get("/", async (c) => {
     const t = c.get("t");

@@ -1,4 +1,5 @@
 // The public directory: /directory (search), /directory/find (find a host), /directory/contact.
+import { httpUrlOrNull } from "../../domain/html.ts";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
@@ -113,7 +114,7 @@ export function directoryRoutes(deps: WebDeps) {
         t,
         locale: c.get("locale"),
         today: new Date().toISOString().slice(0, 10),
-        remote: { url: replica.url ?? replica.actorUri },
+        remote: { url: httpUrlOrNull(replica.url) ?? httpUrlOrNull(replica.actorUri) ?? "" },
       })}<p><a href="/directory/contact?provider=${encodeURIComponent(replica.actorUri)}">${t("directory.contact")}</a> · <a href="/directory">${t("directory.title")}</a></p>`,
     );
   });

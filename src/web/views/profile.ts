@@ -1,3 +1,4 @@
+import { remoteLink } from "./remote-link.ts";
 import { html, raw } from "hono/html";
 import type { Announcement } from "../../domain/announcements/announcements.service.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
@@ -33,7 +34,7 @@ ${record.headerUrl ? html`<img class="profile-header" src="${record.headerUrl}" 
 <div class="profile-title">${record.iconUrl ? html`<img class="u-logo profile-icon" src="${record.iconUrl}" alt="${t("profile.logo", { name: record.name })}" width="96" height="96">` : ""}
 <h1 class="p-name">${record.name}</h1></div>
 ${acct ? html`<p class="acct">${acct}</p>` : ""}
-${p.remote ? html`<p class="remote-note">${t("profile.remoteNote")} <a href="${p.remote.url}" rel="nofollow noopener">${t("profile.remoteLink")}</a></p>` : ""}
+${p.remote ? html`<p class="remote-note">${t("profile.remoteNote")} ${remoteLink(p.remote.url, null, t("profile.remoteLink"))}</p>` : ""}
 ${profile.summary ? html`<p class="p-note">${profile.summary}</p>` : ""}
 ${profile.website ? html`<p><a class="u-url" href="${profile.website}" rel="me nofollow noopener">${profile.website}</a></p>` : ""}
 ${acct ? html`<p class="follow-hint">${t("profile.followHint", { acct })}</p>` : ""}

@@ -20,12 +20,12 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/profile", t("panel.nav.profile")],
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
-    ["/admin/network", t("panel.nav.network")],
     ["/admin/feed", t("panel.nav.feed")],
-    ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
   ];
   if (operator?.role === "admin")
     links.push(
+      ["/admin/network", t("panel.nav.network")],
+      ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
       ["/admin/operators", t("panel.nav.operators")],
       ["/admin/tokens", t("panel.nav.tokens")],
       ["/admin/queue", t("panel.nav.queue")],
