@@ -21,7 +21,12 @@ export function recordServer(dataDir: string, address: ServerAddress): () => voi
     return () => {}; // a read-only data directory: the command line falls back to the configuration
   }
   return () => {
-    if (readRecord(file)?.pid === process.pid) rmSync(file, { force: true });
+    // Only our own record: another server may have written its own since.
+    let pid: number | undefined;
+    try {
+      pid = parseLock(readFileSync(file, "utf8"))?.pid;
+    } catch {}
+    if (pid === process.pid) rmSync(file, { force: true });
   };
 }
 
