@@ -24,12 +24,3 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
-
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  message = "Some fields are not valid.",
-): Result<z.infer<S>> {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail("invalid", message, fieldErrors(parsed.error));
-}

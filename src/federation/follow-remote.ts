@@ -1,7 +1,7 @@
 // Following another provider (or any fediverse account) by handle or URL.
 import { isActor } from "@fedify/vocab";
 import { requestFollow, unfollow, type Followed } from "../domain/following/following.service.ts";
-import { findProvider } from "../domain/provider/provider.repository.ts";
+import { findProviderActor, localActorUri } from "../domain/actors/local-actors.ts";
 import { fail, ok, type Result } from "../domain/validation.ts";
 import type { Services } from "../services.ts";
 import type { AppFederation } from "./federation.ts";
@@ -20,7 +20,7 @@ export async function followRemote(
       target: "a handle or an https URL",
     });
   }
-  const provider = await findProvider(services.database.db);
+  const provider = await findProviderActor(services.database.db);
   if (!provider) return fail("not_found", "This instance has no provider yet; run setup first.");
   const ctx = federation.createContext(new URL(services.config.origin), services);
   let actor;
@@ -32,7 +32,7 @@ export async function followRemote(
   if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) {
     return fail("not_found", `No fediverse account was found at ${query}.`, { target: "not found" });
   }
-  const ownUri = ctx.getActorUri(provider.handle);
+  const ownUri = new URL(localActorUri(services.config.origin, provider.identifier));
   if (actor.id.href === ownUri.href)
     return fail("invalid", "An instance cannot follow itself.", { target: "this is this instance" });
   const followId = `${ownUri.href}#follows/${crypto.randomUUID()}`;

@@ -1,5 +1,5 @@
 // Replicas of provider profiles, stored normalised: one provider row, one row per service.
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders, directoryServices } from "../../db/schema/index.ts";
 import type { Profile } from "../profile/profile.schema.ts";
@@ -119,18 +119,4 @@ export async function listRemoteReplicas(
     .from(directoryProviders)
     .where(eq(directoryProviders.local, false))
     .orderBy(directoryProviders.actorUri);
-}
-
-export async function countReplicas(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(directoryProviders);
-  return row?.n ?? 0;
-}
-
-/** Replicas not heard from since `before`, for reports; they stay listed, marked stale. */
-export async function listStale(db: Db, before: Date): Promise<string[]> {
-  const rows = await db
-    .select({ actorUri: directoryProviders.actorUri })
-    .from(directoryProviders)
-    .where(and(eq(directoryProviders.local, false), lt(directoryProviders.lastSeenAt, before)));
-  return rows.map((r) => r.actorUri);
 }

@@ -5,11 +5,11 @@ import { html } from "hono/html";
 import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
-import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
+import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { parseDirectoryQuery } from "../../domain/directory/search-query.ts";
 import { searchDirectory } from "../../domain/directory/search.service.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
+import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
@@ -137,7 +137,7 @@ export function directoryRoutes(deps: WebDeps) {
       if (check === "invalid") return again(t("directory.contact.expired"), 400);
       if (!(await takeContactSlot(database.db, clientAddress(c, services))))
         return again(t("directory.contact.rateLimited"), 429);
-      const record = await findProvider(database.db);
+      const record = await findProviderActor(database.db);
       if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
       const result = await submitInquiry(
         database.db,
@@ -150,7 +150,7 @@ export function directoryRoutes(deps: WebDeps) {
           ...(form.needs ? { needs: form.needs } : {}),
           language: c.get("locale"),
         },
-        localActorUri(config.origin, record.handle),
+        localActorUri(config.origin, record.identifier),
       );
       if (!result.ok) {
         if (result.error.code === "rate_limited") return again(t("directory.contact.rateLimited"), 429);
