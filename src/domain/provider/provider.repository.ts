@@ -13,9 +13,12 @@ export type ProviderRecord = {
   updatedAt: Date;
 };
 
+// The profile column holds what profileSchema validated before it was written.
+const asRecord = <R extends { profile: unknown }>(row: R): R & { profile: Profile } => row as R & { profile: Profile };
+
 export async function findProvider(db: Db): Promise<ProviderRecord | undefined> {
   const [row] = await db.select().from(provider).where(eq(provider.id, 1)).limit(1);
-  return row;
+  return row && asRecord(row);
 }
 
 export async function insertProvider(
@@ -26,7 +29,7 @@ export async function insertProvider(
     .insert(provider)
     .values({ id: 1, ...values })
     .returning();
-  return row!;
+  return asRecord(row!);
 }
 
 export async function updateProviderRow(
@@ -38,7 +41,7 @@ export async function updateProviderRow(
     .set({ ...values, version: sql`${provider.version} + 1`, updatedAt: new Date() })
     .where(eq(provider.id, 1))
     .returning();
-  return row!;
+  return asRecord(row!);
 }
 
 export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
