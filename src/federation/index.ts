@@ -22,6 +22,7 @@ import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
 import { nodeInfo } from "./nodeinfo.ts";
 import { paths } from "./paths.ts";
 import { deliverableRecipients } from "./public-address.ts";
+import { noteInboxFailure } from "./trust/remote-failure.ts";
 
 const PAGE_SIZE = 20;
 
@@ -52,7 +53,10 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
         ? null
         : `${ctx.origin}\n${activity.id?.href}\n${ctx.recipient ?? "sharedInbox"}`,
     )
-    .onError((ctx, error) => ctx.data.logger.warn({ err: error }, "inbox activity failed"));
+    .onError((ctx, error) => {
+      if ("request" in ctx && ctx.request instanceof Request) noteInboxFailure(ctx.request, error);
+      ctx.data.logger.warn({ err: error }, "inbox activity failed");
+    });
 
   federation
     .setFollowersDispatcher(paths.followers, async (ctx, identifier, cursor) => {

@@ -55,7 +55,7 @@ export function publicRoutes(deps: WebDeps) {
     if (entry?.kind !== "provider") return c.notFound();
     return renderProfile(c);
   });
-  app.get("/:at{@[a-z0-9_]+}", async (c) => c.redirect(`/actors/${c.req.param("at").slice(1)}`, 301));
+  app.get("/:at{@[a-z0-9_]+}", async (c) => c.redirect(deps.localActors.uri(c.req.param("at").slice(1)).pathname, 301));
 
   app.get("/announcements/:id", async (c) => {
     const t = c.get("t");
@@ -68,7 +68,7 @@ export function publicRoutes(deps: WebDeps) {
           path: c.req.path,
           t,
           title: t("announcement.deleted"),
-          body: html`<p>${t("announcement.deleted")}</p>`,
+          body: html`<h1>${t("announcement.deleted")}</h1>`,
         }),
         410,
       );
@@ -79,7 +79,7 @@ export function publicRoutes(deps: WebDeps) {
         t,
         title: t("announcement.title"),
         alternate: new URL(`/announcements/${row.id}`, config.origin).href,
-        body: announcementList([row], t, c.get("locale")),
+        body: html`<h1>${t("announcement.title")}</h1>${announcementList([row], t, c.get("locale"))}`,
       }),
     );
   });
