@@ -1,11 +1,11 @@
 // Replicas of provider profiles, stored normalised: one provider row, one row per service.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders, directoryServices } from "../../db/schema/index.ts";
 import type { Profile } from "../profile/profile.schema.ts";
 import { searchText, searchVectorSql } from "./search-text.ts";
 
-/** A replica row; its profile column holds what profileSchema validated before it was written. */
+/** A stored replica; its profile is what this repository wrote: a Profile the domain had validated. */
 export type Replica = Omit<typeof directoryProviders.$inferSelect, "profile"> & { profile: Profile };
 
 export type ReplicaInput = {
@@ -102,7 +102,7 @@ export async function removeReplica(db: Db, actorUri: string): Promise<boolean> 
 
 export async function findReplica(db: Db, actorUri: string): Promise<Replica | undefined> {
   const [row] = await db.select().from(directoryProviders).where(eq(directoryProviders.actorUri, actorUri));
-  return row as Replica | undefined;
+  return row && { ...row, profile: row.profile as Profile };
 }
 
 /** What a refresh cycle needs of each remote replica: where it is and how to ask conditionally. */
@@ -120,4 +120,18 @@ export async function listRemoteReplicas(
     .from(directoryProviders)
     .where(eq(directoryProviders.local, false))
     .orderBy(directoryProviders.actorUri);
+}
+
+export async function countReplicas(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(directoryProviders);
+  return row?.n ?? 0;
+}
+
+/** Replicas not heard from since `before`, for reports; they stay listed, marked stale. */
+export async function listStale(db: Db, before: Date): Promise<string[]> {
+  const rows = await db
+    .select({ actorUri: directoryProviders.actorUri })
+    .from(directoryProviders)
+    .where(and(eq(directoryProviders.local, false), lt(directoryProviders.lastSeenAt, before)));
+  return rows.map((r) => r.actorUri);
 }

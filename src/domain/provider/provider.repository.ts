@@ -13,12 +13,14 @@ export type ProviderRecord = {
   updatedAt: Date;
 };
 
-// The profile column holds what profileSchema validated before it was written.
-const asRecord = <R extends { profile: unknown }>(row: R): R & { profile: Profile } => row as R & { profile: Profile };
+type ProviderRow = typeof provider.$inferSelect;
+
+/** The profile column holds what this repository wrote: a Profile the domain had parsed. */
+const toRecord = (row: ProviderRow): ProviderRecord => ({ ...row, profile: row.profile as Profile });
 
 export async function findProvider(db: Db): Promise<ProviderRecord | undefined> {
   const [row] = await db.select().from(provider).where(eq(provider.id, 1)).limit(1);
-  return row && asRecord(row);
+  return row && toRecord(row);
 }
 
 export async function insertProvider(
@@ -29,7 +31,7 @@ export async function insertProvider(
     .insert(provider)
     .values({ id: 1, ...values })
     .returning();
-  return asRecord(row!);
+  return toRecord(row!);
 }
 
 export async function updateProviderRow(
@@ -41,7 +43,7 @@ export async function updateProviderRow(
     .set({ ...values, version: sql`${provider.version} + 1`, updatedAt: new Date() })
     .where(eq(provider.id, 1))
     .returning();
-  return asRecord(row!);
+  return toRecord(row!);
 }
 
 export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
@@ -52,13 +54,4 @@ export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
 
 export async function insertKeyPairs(db: Db, pairs: JwkPair[]): Promise<void> {
   await db.insert(actorKeys).values(pairs).onConflictDoNothing();
-}
-
-/** The provider's handle and version alone: a cheap read for caches that check they are current. */
-export async function findProviderVersion(db: Db): Promise<{ handle: string; version: number } | undefined> {
-  const [row] = await db
-    .select({ handle: provider.handle, version: provider.version })
-    .from(provider)
-    .where(eq(provider.id, 1));
-  return row;
 }
