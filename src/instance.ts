@@ -6,10 +6,11 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { DatabaseKvStore } from "./db/kv-store.ts";
-import { searchIndexFor } from "./domain/directory/search-index-store.ts";
+import { searchIndexFor } from "./domain/directory/search/index.ts";
 import { DatabaseMessageQueue } from "./db/message-queue.ts";
 import { migrate } from "./db/migrate.ts";
 import { buildFederation, type AppFederation } from "./federation/federation.ts";
+import { peersOf } from "./federation/directory/peers.ts";
 import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { LocalActors } from "./federation/local-actors.ts";
@@ -59,7 +60,7 @@ export async function createInstance(
   const localActors = new LocalActors(services);
   registerFederation(federation, localActors);
   registerOutbox(federation, services, localActors);
-  const app = createApp({ services, federation, localActors });
+  const app = createApp({ services, federation, localActors, peers: peersOf(federation, services) });
 
   const workers = new AbortController();
   let server: ServerType | undefined;

@@ -1,3 +1,4 @@
+import type { Peers } from "../domain/directory/peers.ts";
 import type { AppFederation } from "../federation/federation.ts";
 import type { LocalActors } from "../federation/local-actors.ts";
 import type { Services } from "../services.ts";
@@ -7,4 +8,6 @@ export type WebDeps = {
   readonly services: Services;
   readonly federation: AppFederation;
   readonly localActors: LocalActors;
+  /** Following providers and replicating them: the federation's, handed over by the composition root. */
+  readonly peers: Peers;
 };

@@ -8,8 +8,8 @@ import {
   markSeen,
   removeReplica,
 } from "../../domain/directory/replica.repository.ts";
-import { pruneDirectoryChanges } from "../../domain/directory/search-index-store.ts";
 import { listLocalActors, localActorUri } from "../../domain/actors/local-actors.ts";
+import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
 import type { Services } from "../../services.ts";
 import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";
 
