@@ -82,7 +82,10 @@ const commands: Record<string, Command> = {
         }
       }
       const cfg = config();
-      const { setupProvider } = await import("./domain/provider/provider.service.ts");
+      const [{ setupProvider }, { localActorUri }] = await Promise.all([
+        import("./domain/provider/provider.service.ts"),
+        import("./domain/actors/local-actors.ts"),
+      ]);
       const result = await withDatabase(cfg, (database) =>
         setupProvider(database.db, {
           handle: values.handle as string,
@@ -95,7 +98,7 @@ const commands: Record<string, Command> = {
         return 1;
       }
       out(
-        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${cfg.origin}/actors/${result.value.handle}).`,
+        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${localActorUri(cfg.origin, result.value.handle)}).`,
       );
       return 0;
     },

@@ -34,7 +34,7 @@ export function createApp(deps: WebDeps): App {
     if (!wantsActivityJson(c.req.header("accept"))) return next();
     return (await serveActorDocument(deps, c)) ?? next();
   });
-  app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
+  app.get("/.well-known/webfinger", (c) => serveWebFinger(deps, c));
 
   app.use(securityHeaders());
 
