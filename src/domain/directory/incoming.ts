@@ -25,9 +25,9 @@ export type RelayedInquiry = {
  */
 export async function receiveRelayedInquiry(db: Db, inquiry: RelayedInquiry): Promise<Result<{ stored: boolean }>> {
   const provider = await findProviderActor(db);
-  if (!provider) return fail("not_found", "This instance has no provider yet.");
+  if (!provider) return fail("not_found", "provider.notSetUp");
   if (inquiry.public || !inquiry.addressedTo.includes(provider.identifier))
-    return fail("forbidden", "An inquiry must be a direct message to the provider.");
+    return fail("forbidden", "inquiry.notDirect");
   const { addressedTo: _to, public: _public, ...fields } = inquiry;
   return receiveInquiry(db, fields);
 }
