@@ -279,3 +279,15 @@ describe("the decision record", () => {
     expect(r.motions.get(idOf(m))).toMatchObject({ status: "void", voidReason: "unwitnessed" });
   });
 });
+
+describe("NETWORK_MIN_WINDOW", () => {
+  it("defaults to an hour, reads ISO 8601 durations, and names itself when wrong", async () => {
+    const { loadConfig, ConfigError } = await import("../../src/config.ts");
+    expect(loadConfig({}).networkMinWindowMs).toBe(3_600_000);
+    expect(loadConfig({ NETWORK_MIN_WINDOW: "PT5S" }).networkMinWindowMs).toBe(5000);
+    for (const bad of ["1h", "P1M", "PT0S"]) {
+      expect(() => loadConfig({ NETWORK_MIN_WINDOW: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ NETWORK_MIN_WINDOW: bad })).toThrow(/NETWORK_MIN_WINDOW: /);
+    }
+  });
+});

@@ -73,11 +73,30 @@ export const COLLECTIONS: readonly Collection[] = ["motions", "ballots", "closin
 export const collectionOf = (o: Exclude<NetworkObject, Genesis>): Collection =>
   o.type === "Motion" ? "motions" : o.type === "Ballot" ? "ballots" : o.type === "Closing" ? "closings" : "leaves";
 
-/** The object's identity. */
-export const idOf = (o: NetworkObject): string => digestOf(o);
+const ids = new WeakMap<object, string>();
 
-/** Milliseconds of an ISO instant, NaN when it is not one. */
-export const timeOf = (iso: string): number => Date.parse(iso);
+/** The object's identity (remembered per object: inputs are never changed once made). */
+export function idOf(o: NetworkObject): string {
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = digestOf(o);
+    ids.set(o, id);
+  }
+  return id;
+}
+
+const times = new Map<string, number>();
+
+/** Milliseconds of an ISO instant, NaN when it is not one (remembered: folds read the same instants often). */
+export function timeOf(iso: string): number {
+  let t = times.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (times.size >= 200_000) times.clear();
+    times.set(iso, t);
+  }
+  return t;
+}
 
 export const authorOf = (o: NetworkObject): string => (o.type === "Genesis" ? o.founder : o.by);
 

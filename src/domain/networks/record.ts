@@ -91,8 +91,33 @@ export type NetworkRecord = {
 /** An input with its id (the digest of its canonical JSON, computed once when it was received). */
 export type Identified<T> = { readonly id: string; readonly object: T };
 
+/** Who listed which ballot in a closing: motion -> ballot -> closers, and motion -> closers. */
+export type WitnessIndex = {
+  readonly witnessed: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  readonly closers: ReadonlyMap<string, ReadonlySet<string>>;
+};
+
+/** Adds a closing to a witness index (replicas keep one up to date as closings arrive). */
+export function indexClosing(
+  index: { witnessed: Map<string, Map<string, Set<string>>>; closers: Map<string, Set<string>> },
+  c: Closing,
+): void {
+  const who = index.closers.get(c.motion) ?? new Set();
+  who.add(c.by);
+  index.closers.set(c.motion, who);
+  const byBallot = index.witnessed.get(c.motion) ?? new Map<string, Set<string>>();
+  for (const id of c.ballots) {
+    const w = byBallot.get(id) ?? new Set();
+    w.add(c.by);
+    byBallot.set(id, w);
+  }
+  index.witnessed.set(c.motion, byBallot);
+}
+
 export type Inputs = {
   readonly genesis: Genesis;
+  /** The closings already indexed (must be the index of `closings`, for this network only). */
+  readonly witnessIndex?: WitnessIndex;
   readonly motions: Iterable<Identified<Motion>>;
   readonly ballots: Iterable<Identified<Ballot>>;
   readonly closings: Iterable<Identified<Closing>>;
@@ -154,6 +179,28 @@ class EventQueue {
   }
 }
 
+/**
+ * Decisions' digests, remembered across folds by a short key that determines the whole entry: the previous
+ * digest and time fix the sequence and the instant, a motion's id its kind, subject and charter, the
+ * counted ballots' ids their voters, choices and reasons.
+ */
+const entryDigests = new Map<string, string>();
+
+function fingerprint(body: DecisionBody): string {
+  switch (body.kind) {
+    case "founded":
+      return `founded ${body.name} ${body.founder} ${body.charter}`;
+    case "motion": {
+      const t = body.tally;
+      return `motion ${body.motion} ${body.outcome} ${t.yes} ${t.no} ${t.abstain} ${t.block} ${t.electorate} ${t.counted} ${t.quorum} ${body.ballots.map((b) => b.ballot).join(",")}`;
+    }
+    case "left":
+      return `left ${body.member} ${body.leave}`;
+    case "suspension-ended":
+      return `ended ${body.member}`;
+  }
+}
+
 /** Folds a network's inputs into its record as of `now` (ms), deciding what closed before `now - settleMs`. */
 export function foldRecord(inputs: Inputs, now: number, settleMs: number): NetworkRecord {
   const g = inputs.genesis;
@@ -170,7 +217,14 @@ export function foldRecord(inputs: Inputs, now: number, settleMs: number): Netwo
   const append = (at: number, body: DecisionBody) => {
     const previous = decisions.length ? decisions[decisions.length - 1]!.digest : null;
     const entry = { ...body, network, seq: decisions.length, previous, at: new Date(at).toISOString() };
-    decisions.push({ ...entry, digest: digestOf(entry) });
+    const key = `${network} ${previous} ${at} ${fingerprint(body)}`;
+    let digest = entryDigests.get(key);
+    if (digest === undefined) {
+      digest = digestOf(entry);
+      if (entryDigests.size >= 100_000) entryDigests.clear();
+      entryDigests.set(key, digest);
+    }
+    decisions.push({ ...entry, digest });
   };
   append(founded, { kind: "founded", name: g.name, founder: g.founder, charter: charter.digest });
 
@@ -183,21 +237,13 @@ export function foldRecord(inputs: Inputs, now: number, settleMs: number): Netwo
     ballotsByMotion.set(b.motion, list);
   }
   /** motion -> ballot id -> the members whose closings list it; and motion -> members who closed it. */
-  const witnessed = new Map<string, Map<string, Set<string>>>();
-  const closers = new Map<string, Set<string>>();
-  for (const { object: c } of inputs.closings) {
-    if (c.network !== network) continue;
-    const who = closers.get(c.motion) ?? new Set();
-    who.add(c.by);
-    closers.set(c.motion, who);
-    const byBallot = witnessed.get(c.motion) ?? new Map<string, Set<string>>();
-    for (const id of c.ballots) {
-      const w = byBallot.get(id) ?? new Set();
-      w.add(c.by);
-      byBallot.set(id, w);
-    }
-    witnessed.set(c.motion, byBallot);
+  let index = inputs.witnessIndex;
+  if (!index) {
+    const built = { witnessed: new Map<string, Map<string, Set<string>>>(), closers: new Map<string, Set<string>>() };
+    for (const { object: c } of inputs.closings) if (c.network === network) indexClosing(built, c);
+    index = built;
   }
+  const { witnessed, closers } = index;
 
   const queue = new EventQueue();
   for (const { id, object: m } of inputs.motions) {
@@ -218,11 +264,12 @@ export function foldRecord(inputs: Inputs, now: number, settleMs: number): Netwo
   const isActive = (actor: string | undefined) => actor !== undefined && members.get(actor)?.status === "member";
 
   /** A witness other than the author saw it before the close (or nobody else could have). */
-  const seenBy = (motionId: string, author: string, byWitness: Set<string> | undefined) => {
-    const w = witnesses.get(motionId) ?? new Set<string>();
-    const others = [...w].filter((x) => x !== author);
-    if (others.length === 0) return true;
-    return byWitness !== undefined && others.some((x) => byWitness.has(x));
+  const seenBy = (motionId: string, author: string, byWitness: ReadonlySet<string> | undefined) => {
+    const w = witnesses.get(motionId);
+    if (!w || w.size - (w.has(author) ? 1 : 0) === 0) return true;
+    if (byWitness === undefined) return false;
+    for (const x of byWitness) if (x !== author && w.has(x)) return true;
+    return false;
   };
 
   /** The ballots that count for a motion at `closesAt`: witnessed, before the close, from an eligible voter, the latest per voter. */

@@ -5,7 +5,7 @@ import { sha256 } from "./canonical.ts";
 import { type NetworkFailure, refuse, type Outcome, accept } from "./failures.ts";
 import type { Ballot, Closing, Collection, Genesis, Leave, Motion, NetworkObject } from "./objects.ts";
 import { authorOf, COLLECTIONS, collectionOf, idOf, timeOf, wellFormed } from "./objects.ts";
-import { foldRecord, type Identified, type NetworkRecord } from "./record.ts";
+import { foldRecord, type Identified, indexClosing, type NetworkRecord } from "./record.ts";
 import { windowMs } from "./charter.ts";
 
 /** A network object with the proof that carries it between members (opaque here). */
@@ -29,8 +29,11 @@ export class NetworkReplica {
     leaves: new Map(),
   };
   private readonly receivedAt = new Map<string, number>();
-  private readonly sortedIds = new Map<Collection, string[]>();
-  private readonly digests = new Map<Collection, string>();
+  private readonly digests = new Map<Collection, SetDigest>(COLLECTIONS.map((c) => [c, new SetDigest()]));
+  private readonly witnessIndex = {
+    witnessed: new Map<string, Map<string, Set<string>>>(),
+    closers: new Map<string, Set<string>>(),
+  };
   private cached: { key: string; record: NetworkRecord } | undefined;
   private version = 0;
 
@@ -50,14 +53,20 @@ export class NetworkReplica {
     if (verify(signed) !== authorOf(o)) return refuse("network.signature_invalid");
     this.store[collection].set(id, { id, object: o, signed });
     if (o.type === "Ballot" || o.type === "Motion") this.receivedAt.set(id, now);
-    this.sortedIds.delete(collection);
-    this.digests.delete(collection);
+    if (o.type === "Closing") indexClosing(this.witnessIndex, o);
+    this.digests.get(collection)!.add(id);
     this.version += 1;
     return accept("added");
   }
 
   has(id: string): boolean {
-    return COLLECTIONS.some((c) => this.store[c].has(id));
+    for (const c of COLLECTIONS) if (this.store[c].has(id)) return true;
+    return false;
+  }
+
+  /** Grows each time an object is added. */
+  get changes(): number {
+    return this.version;
   }
 
   get size(): number {
@@ -84,6 +93,7 @@ export class NetworkReplica {
     const record = foldRecord(
       {
         genesis: this.genesis.object,
+        witnessIndex: this.witnessIndex,
         motions: this.store.motions.values() as Iterable<Identified<Motion>>,
         ballots: this.store.ballots.values() as Iterable<Identified<Ballot>>,
         closings: this.store.closings.values() as Iterable<Identified<Closing>>,
@@ -136,28 +146,22 @@ export class NetworkReplica {
   }
 
   digestOf(collection: Collection): string {
-    let d = this.digests.get(collection);
-    if (d === undefined) {
-      d = sha256(this.ids(collection).join("\n"));
-      this.digests.set(collection, d);
-    }
-    return d;
+    return this.digests.get(collection)!.digest();
   }
 
-  /** Ids after `after` (exclusive), sorted, at most `limit`. */
-  idPage(collection: Collection, after: string | null, limit: number): IdPage {
-    const ids = this.ids(collection);
+  /**
+   * The digests of a collection's sixteen buckets (ids grouped by the first hex digit of their hash), so
+   * that a difference is narrowed to the buckets that hold it before any id is listed.
+   */
+  bucketDigests(collection: Collection): string[] {
+    return this.digests.get(collection)!.buckets();
+  }
+
+  /** Ids of a bucket (or of the whole collection) after `after` (exclusive), sorted, at most `limit`. */
+  idPage(collection: Collection, after: string | null, limit: number, bucket?: string): IdPage {
+    const ids = this.digests.get(collection)!.ids(bucket);
     let start = 0;
-    if (after !== null) {
-      let lo = 0;
-      let hi = ids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ids[mid]! <= after) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
+    if (after !== null) start = insertionPoint(ids, after, true);
     const page = ids.slice(start, start + limit);
     return { ids: page, next: start + limit < ids.length ? page[page.length - 1]! : null };
   }
@@ -176,15 +180,85 @@ export class NetworkReplica {
     }
     return out;
   }
+}
 
-  private ids(collection: Collection): string[] {
-    let ids = this.sortedIds.get(collection);
-    if (!ids) {
-      ids = [...this.store[collection].keys()].sort();
-      this.sortedIds.set(collection, ids);
-    }
-    return ids;
+/** Where `id` goes in a sorted list (after an equal id when `after`). */
+function insertionPoint(ids: readonly string[], id: string, after = false): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id || (after && ids[mid] === id)) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+export const BUCKETS = [..."0123456789abcdef"];
+
+/**
+ * A digest of a set of ids kept up to date as ids are added: ids are grouped by the first two hex digits
+ * of their hash; a group's digest is the sha256 of its sorted ids (one per line), a bucket's (first digit)
+ * the sha256 of its sixteen groups' digests, the set's the sha256 of its sixteen buckets' digests. Adding
+ * an id re-hashes one small group, one bucket and the top, not the whole set.
+ */
+class SetDigest {
+  private readonly groups = new Map<string, string[]>();
+  private readonly groupDigests = new Map<string, string>();
+  private readonly bucketCache = new Map<string, string>();
+  private top: string | undefined;
+
+  add(id: string) {
+    const g = id.slice(7, 9);
+    const list = this.groups.get(g) ?? [];
+    list.splice(insertionPoint(list, id), 0, id);
+    this.groups.set(g, list);
+    this.groupDigests.delete(g);
+    this.bucketCache.delete(g.charAt(0));
+    this.top = undefined;
+  }
+
+  private group(g: string): string {
+    let d = this.groupDigests.get(g);
+    if (d === undefined) {
+      d = sha256((this.groups.get(g) ?? []).join("\n"));
+      this.groupDigests.set(g, d);
+    }
+    return d;
+  }
+
+  private bucket(b: string): string {
+    let d = this.bucketCache.get(b);
+    if (d === undefined) {
+      d = sha256(BUCKETS.map((x) => this.group(b + x)).join("\n"));
+      this.bucketCache.set(b, d);
+    }
+    return d;
+  }
+
+  buckets(): string[] {
+    return BUCKETS.map((b) => this.bucket(b));
+  }
+
+  digest(): string {
+    this.top ??= sha256(this.buckets().join("\n"));
+    return this.top;
+  }
+
+  /** The sorted ids of one bucket, or of the whole set. */
+  ids(bucket?: string): string[] {
+    const out: string[] = [];
+    for (const b of bucket === undefined ? BUCKETS : [bucket])
+      for (const x of BUCKETS) for (const id of this.groups.get(b + x) ?? []) out.push(id);
+    return out;
+  }
+}
+/** An id's bucket: the first hex digit of its hash (ids are `sha256:<hex>`). */
+export const bucketOf = (id: string): string => id.charAt(7);
+
+/** Which buckets differ between two lists of bucket digests. */
+export function differingBuckets(mine: readonly string[], theirs: readonly string[]): string[] {
+  return BUCKETS.filter((_b, i) => mine[i] !== theirs[i]);
 }
 
 /** Which collections differ between two summaries. */
