@@ -8,7 +8,7 @@ const seeds = long ? Array.from({ length: 20 }, (_, i) => 1000 + i) : [1, 2, 3];
 
 describe("the network protocol, simulated", () => {
   for (const seed of seeds) {
-    it(`converges on one decision record (seed ${seed})`, { timeout: long ? 600_000 : 120_000 }, () => {
+    it(`converges on one decision record (seed ${seed})`, { timeout: long ? 3_600_000 : 900_000 }, () => {
       const r = simulate({
         seed,
         members: 100,

@@ -78,7 +78,7 @@ type Task = { at: number; seq: number; run: () => void };
 
 const actor = (i: number) => `https://m${i}.example/actor`;
 const OUTSIDER = "https://outsider.example/actor";
-const SETTLE_MS = 10 * MINUTE;
+const SETTLE_MS = 30 * MINUTE;
 const PAGE = 200;
 
 class Member {
@@ -360,12 +360,12 @@ export function simulate(o: SimOptions): SimReport {
       }
     }
     const peers = audience(m);
-    // An anti-entropy round every third tick (about a quarter of an hour).
-    if (peers.length && (m.ticks++ % 3 === 0 || !faults)) {
+    // An anti-entropy round every other tick (about every twenty minutes), every tick once healed.
+    if (peers.length && (m.ticks++ % 2 === 0 || !faults)) {
       ae.rounds += 1;
       send(m, pick(peers), { kind: "summary", summary: m.replica.summary() });
     }
-    schedule(now + 5 * MINUTE + rnd() * MINUTE, () => tick(m));
+    schedule(now + 8 * MINUTE + rnd() * 4 * MINUTE, () => tick(m));
   };
 
   // Phase 1: the founder admits everyone (one motion each, all opened together).
@@ -496,7 +496,7 @@ export function simulate(o: SimOptions): SimReport {
   }
 
   // Run the faulty phase, then heal everything and let anti-entropy finish.
-  const healAt = workEnd + 3 * HOUR;
+  const healAt = workEnd + 2 * HOUR;
   const endAt = healAt + 2 * HOUR;
   schedule(healAt, () => {
     faults = false;
