@@ -16,7 +16,8 @@ export type NetworkFailureCode =
   | "network.signature_invalid"
   | "network.wrong_network"
   | "network.stale_charter"
-  | "network.subject_invalid";
+  | "network.subject_invalid"
+  | "network.object_invalid";
 
 export type NetworkFailure = {
   readonly code: NetworkFailureCode;

@@ -45,7 +45,7 @@ export class NetworkReplica {
   /** Stores a verified object. `duplicate` and refusals change nothing. */
   add(signed: Signed, verify: Verifier, now: number): Outcome<"added" | "duplicate"> {
     const o = signed.object;
-    if (!wellFormed(o) || o.type === "Genesis") return refuse("network.motion_invalid");
+    if (!wellFormed(o) || o.type === "Genesis") return refuse("network.object_invalid");
     if (o.network !== this.network) return refuse("network.wrong_network");
     const id = idOf(o);
     const collection = collectionOf(o);
