@@ -222,10 +222,12 @@ export async function benchNetworks(): Promise<Figure[]> {
   const PAGE = 500;
   for (const c of differing(behind.summary(), full1.summary())) {
     requests += 1;
-    for (const bucket of differingBuckets(behind.bucketDigests(c), full1.bucketDigests(c))) {
+    requests += 1;
+    const buckets = differingBuckets(behind.bucketDigests(c), full1.bucketDigests(c));
+    {
       let after: string | null = null;
       do {
-        const page = full1.idPage(c, after, PAGE, bucket);
+        const page = full1.idPage(c, after, PAGE, buckets);
         requests += 1;
         const missing = page.ids.filter((id) => !behind.has(id));
         for (let i = 0; i < missing.length; i += PAGE) {

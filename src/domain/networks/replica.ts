@@ -157,9 +157,9 @@ export class NetworkReplica {
     return this.digests.get(collection)!.buckets();
   }
 
-  /** Ids of a bucket (or of the whole collection) after `after` (exclusive), sorted, at most `limit`. */
-  idPage(collection: Collection, after: string | null, limit: number, bucket?: string): IdPage {
-    const ids = this.digests.get(collection)!.ids(bucket);
+  /** Ids of some buckets (or of the whole collection) after `after` (exclusive), sorted, at most `limit`. */
+  idPage(collection: Collection, after: string | null, limit: number, buckets?: readonly string[]): IdPage {
+    const ids = this.digests.get(collection)!.ids(buckets);
     let start = 0;
     if (after !== null) start = insertionPoint(ids, after, true);
     const page = ids.slice(start, start + limit);
@@ -245,10 +245,10 @@ class SetDigest {
     return this.top;
   }
 
-  /** The sorted ids of one bucket, or of the whole set. */
-  ids(bucket?: string): string[] {
+  /** The sorted ids of some buckets, or of the whole set. */
+  ids(buckets?: readonly string[]): string[] {
     const out: string[] = [];
-    for (const b of bucket === undefined ? BUCKETS : [bucket])
+    for (const b of BUCKETS.filter((x) => buckets === undefined || buckets.includes(x)))
       for (const x of BUCKETS) for (const id of this.groups.get(b + x) ?? []) out.push(id);
     return out;
   }

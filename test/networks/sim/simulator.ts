@@ -69,8 +69,8 @@ type Message =
   | { kind: "summary-reply"; summary: Summary }
   | { kind: "buckets"; collection: Collection }
   | { kind: "buckets-reply"; collection: Collection; digests: string[] }
-  | { kind: "ids"; collection: Collection; bucket: string; after: string | null }
-  | { kind: "ids-reply"; collection: Collection; bucket: string; ids: readonly string[]; next: string | null }
+  | { kind: "ids"; collection: Collection; buckets: string[]; after: string | null }
+  | { kind: "ids-reply"; collection: Collection; buckets: string[]; ids: readonly string[]; next: string | null }
   | { kind: "fetch"; ids: readonly string[] }
   | { kind: "fetch-reply"; objects: Signed[] };
 
@@ -273,16 +273,16 @@ export function simulate(o: SimOptions): SimReport {
       }
       case "buckets-reply": {
         if (!from) return;
-        for (const bucket of differingBuckets(m.replica.bucketDigests(message.collection), message.digests))
-          send(m, from, { kind: "ids", collection: message.collection, bucket, after: null });
+        const buckets = differingBuckets(m.replica.bucketDigests(message.collection), message.digests);
+        if (buckets.length) send(m, from, { kind: "ids", collection: message.collection, buckets, after: null });
         return;
       }
       case "ids": {
         ae.requests += 1;
         if (from) {
-          const { collection, bucket } = message;
-          const page = m.replica.idPage(collection, message.after, PAGE, bucket);
-          send(m, from, { kind: "ids-reply", collection, bucket, ids: page.ids, next: page.next });
+          const { collection, buckets } = message;
+          const page = m.replica.idPage(collection, message.after, PAGE, buckets);
+          send(m, from, { kind: "ids-reply", collection, buckets, ids: page.ids, next: page.next });
         }
         return;
       }
@@ -291,7 +291,7 @@ export function simulate(o: SimOptions): SimReport {
         const missing = message.ids.filter((id) => !m.replica.has(id));
         if (missing.length) send(m, from, { kind: "fetch", ids: missing });
         if (message.next !== null)
-          send(m, from, { kind: "ids", collection: message.collection, bucket: message.bucket, after: message.next });
+          send(m, from, { kind: "ids", collection: message.collection, buckets: message.buckets, after: message.next });
         return;
       }
       case "fetch": {
