@@ -43,6 +43,18 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ALLOW_PRIVATE_ADDRESS: bool.default(false),
+  ALLOW_PRIVATE_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => URL.canParse(o) && new URL(o).origin === o), {
+      message: "expected origins separated by commas, such as http://10.0.0.5:8080",
+    }),
   INBOX_MAX_BYTES: byteSize.default(1024 * 1024),
   QUEUE_WORKERS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).default(4),
   QUEUE_POLL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(60_000).default(1000),
@@ -74,6 +86,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   allowPrivateAddress: boolean;
+  /** Origins on private addresses the instance may reach although allowPrivateAddress is off. */
+  allowPrivateOrigins: readonly string[];
   inboxMaxBytes: number;
   queueWorkers: number;
   queuePollMs: number;
@@ -125,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     allowPrivateAddress: e.ALLOW_PRIVATE_ADDRESS,
+    allowPrivateOrigins: Object.freeze(e.ALLOW_PRIVATE_ORIGINS),
     inboxMaxBytes: e.INBOX_MAX_BYTES,
     queueWorkers: e.QUEUE_WORKERS,
     queuePollMs: e.QUEUE_POLL_MS,

@@ -15,6 +15,8 @@ import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { tagUrl } from "./federation/mappers/note.ts";
 import { registerOutbox } from "./federation/outbox.ts";
+import { addressPolicyOf } from "./federation/trust/addresses.ts";
+import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
 import { bridgeFedifyLogs, type Logger } from "./logging.ts";
 import type { Services } from "./services.ts";
 import { createApp, type App } from "./web/app.ts";
@@ -36,9 +38,14 @@ export type Instance = {
 export async function createInstance(
   config: Config,
   logger: Logger,
-  options: { database?: Database; closeDatabase?: boolean } = {},
+  options: { database?: Database; closeDatabase?: boolean; processWide?: boolean } = {},
 ): Promise<Instance> {
   await bridgeFedifyLogs(logger, config.logLevel);
+  // Every connection the instance opens is checked against its address policy when it is opened.
+  await installOutboundCheck();
+  const addressPolicy = addressPolicyOf(config);
+  // The only instance of its process (a server, a command): its policy holds for all the process does.
+  if (options.processWide) setProcessAddressPolicy(addressPolicy);
   const database = options.database ?? (await openDatabase(config));
   await migrate(database);
   const queue = new DatabaseMessageQueue(database, {
@@ -66,10 +73,11 @@ export async function createInstance(
   }, 10 * 60_000);
   kvPurge.unref();
 
-  const startWorkers = () => {
-    if (!queueRun) startDirectoryRefresh(services, workers.signal);
-    queueRun ??= federation.startQueue(services, { signal: workers.signal });
-  };
+  const startWorkers = () =>
+    withAddressPolicy(addressPolicy, () => {
+      if (!queueRun) startDirectoryRefresh(services, workers.signal);
+      queueRun ??= federation.startQueue(services, { signal: workers.signal });
+    });
 
   return {
     services,
@@ -80,7 +88,9 @@ export async function createInstance(
     listen(listenOptions = {}) {
       if (listenOptions.queue !== false) startWorkers();
       return new Promise((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+        const fetch: typeof app.fetch = (request, env, context) =>
+          withAddressPolicy(addressPolicy, () => app.fetch(request, env, context));
+        const s = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
           // A fresh instance prints its one-time setup link once it can be opened.
           announceSetupLink(services).then(
             () => {

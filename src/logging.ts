@@ -34,11 +34,35 @@ const levels: Record<LogRecord["level"], "trace" | "debug" | "info" | "warn" | "
   fatal: "fatal",
 };
 
-/** A LogTape sink that writes into pino, keeping Fedify's category and structured properties. */
+/**
+ * A LogTape sink that writes into pino, keeping Fedify's category and structured properties. Fedify
+ * logs whole activities (a received body can be a megabyte): a long value is cut to a summary, so
+ * what a sender puts in a body cannot fill the log.
+ */
 export function pinoSink(logger: Logger): Sink {
   return (record) => {
-    const message = record.message.map((part) => (typeof part === "string" ? part : safeString(part))).join("");
-    logger[levels[record.level]]({ category: record.category.join("."), ...record.properties }, message);
+    const message = clip(record.message.map((part) => (typeof part === "string" ? part : safeString(part))).join(""));
+    const properties = Object.fromEntries(Object.entries(record.properties).map(([k, v]) => [k, summarised(v)]));
+    logger[levels[record.level]]({ category: record.category.join("."), ...properties }, message);
+  };
+}
+
+/** Longest text or JSON value a log line carries whole. */
+export const MAX_LOGGED_CHARS = 2000;
+
+const clip = (text: string) =>
+  text.length <= MAX_LOGGED_CHARS ? text : `${text.slice(0, MAX_LOGGED_CHARS)}… (${text.length} characters)`;
+
+function summarised(value: unknown): unknown {
+  if (typeof value === "string") return clip(value);
+  if (value === null || typeof value !== "object" || value instanceof Error) return value;
+  const text = safeString(value);
+  if (text.length <= MAX_LOGGED_CHARS) return value;
+  const { id, type } = value as { id?: unknown; type?: unknown };
+  return {
+    id: clip(String(id ?? "")),
+    type: clip(String(type ?? "")),
+    summary: `${text.length} characters, not logged`,
   };
 }
 

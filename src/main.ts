@@ -220,7 +220,7 @@ async function startInstance(config: Config, logger: Logger): Promise<Instance> 
       throw error;
     },
   );
-  return createInstance(config, logger, { database, closeDatabase: true });
+  return createInstance(config, logger, { database, closeDatabase: true, processWide: true });
 }
 
 /** Runs fn against a non-listening instance (its queue is processed by the running server). */

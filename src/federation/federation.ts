@@ -28,7 +28,9 @@ export function buildFederation(services: Services): AppFederation {
     queue: { outbox: queue, fanout: queue },
     manuallyStartQueue: true,
     origin: config.origin,
-    allowPrivateAddress: config.allowPrivateAddress,
+    // With a list of allowed private origins, Fedify's own check (all or nothing) is off and the
+    // connection-time check (trust/outbound.ts) applies the list.
+    allowPrivateAddress: config.allowPrivateAddress || config.allowPrivateOrigins.length > 0,
     // Most servers verify only draft-cavage signatures; knock with those first.
     firstKnock: "draft-cavage-http-signatures-12",
     outboxRetryPolicy: outboxRetryPolicy(config.deliveryRetryInitialMs),

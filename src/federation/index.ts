@@ -24,6 +24,7 @@ import { nodeInfo } from "./nodeinfo.ts";
 import { paths } from "./paths.ts";
 import { providerHandle } from "./provider-handle.ts";
 import { deliverableRecipients } from "./public-address.ts";
+import { noteInboxFailure } from "./trust/remote-failure.ts";
 
 const PAGE_SIZE = 20;
 
@@ -59,7 +60,10 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
         ? null
         : `${ctx.origin}\n${activity.id?.href}\n${ctx.recipient ?? "sharedInbox"}`,
     )
-    .onError((ctx, error) => ctx.data.logger.warn({ err: error }, "inbox activity failed"));
+    .onError((ctx, error) => {
+      if ("request" in ctx && ctx.request instanceof Request) noteInboxFailure(ctx.request, error);
+      ctx.data.logger.warn({ err: error }, "inbox activity failed");
+    });
 
   federation
     .setFollowersDispatcher(paths.followers, async (ctx, identifier, cursor) => {

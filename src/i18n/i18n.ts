@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type Messages = Readonly<Record<string, string>>;
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type Translate = ((key: string, vars?: Record<string, string | number>) => string) & {
+  /** The language this translator writes, for the formatting helpers of format.ts. */
+  readonly locale?: string;
+};
 
 export const localesDir = join(import.meta.dirname, "..", "..", "locales");
 export const DEFAULT_LOCALE = "en";
@@ -42,7 +45,10 @@ export const supportedLocales: readonly string[] = [...catalogs.keys()];
 const pluralRules = new Map<string, Intl.PluralRules>();
 const plural = (locale: string, n: number) => {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return rules.select(n);
 };
 
@@ -54,7 +60,7 @@ export function catalog(locale: string): Messages {
 export function translator(locale: string): Translate {
   const messages = catalog(locale);
   const fallback = catalog(DEFAULT_LOCALE);
-  return (key, vars) => {
+  const translate = (key: string, vars?: Record<string, string | number>) => {
     let found = key;
     if (vars && typeof vars.count === "number") {
       const pluralKey = `${key}_${plural(locale, vars.count)}`;
@@ -65,6 +71,7 @@ export function translator(locale: string): Translate {
       ? template.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
       : template;
   };
+  return Object.assign(translate, { locale });
 }
 
 /** The best supported locale for an Accept-Language header (RFC 9110 quality values). */

@@ -2,12 +2,15 @@
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
 import { apiRoutes } from "./api/routes.ts";
 import type { WebDeps } from "./deps.ts";
 import { serveActorDocument, serveWebFinger, wantsActivityJson } from "./fast-paths.ts";
 import { inboxLimits } from "./middleware/inbox-limits.ts";
+import { inboxTrust } from "./middleware/inbox-trust.ts";
+import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
@@ -32,6 +35,12 @@ export function createApp(deps: WebDeps): App {
   app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
 
   app.use(securityHeaders());
+
+  // Browsers ask for /favicon.ico whatever the page links to: the same icon, without a 404.
+  const favicon = readFileSync(join(import.meta.dirname, "..", "..", "public", "favicon.svg"));
+  app.get("/favicon.ico", (c) =>
+    c.body(favicon, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=604800" }),
+  );
 
   app.get("/healthz", async (c) => {
     try {
@@ -63,6 +72,10 @@ export function createApp(deps: WebDeps): App {
 
   app.use("/inbox", inboxLimits(services.config.inboxMaxBytes));
   app.use("/actors/:identifier/inbox", inboxLimits(services.config.inboxMaxBytes));
+
+  app.get("/actors/:identifier/followers", followersCursor());
+  // Who sent it, before Fedify: on every URL Fedify would take as an inbox.
+  app.use(inboxTrust(deps));
 
   app.route("/api", apiRoutes(deps));
 

@@ -10,7 +10,7 @@ export type RecordingServer = {
 
 export async function recordingServer(
   status = 202,
-  respond?: (req: IncomingMessage) => { status: number; body: string; type?: string } | undefined,
+  respond?: (req: IncomingMessage) => { status: number; body: string; type?: string; location?: string } | undefined,
 ): Promise<RecordingServer> {
   const hits: RecordingServer["hits"] = [];
   const server = createServer((req, res) => {
@@ -19,7 +19,10 @@ export async function recordingServer(
     req.on("end", () => {
       hits.push({ method: req.method ?? "", url: req.url ?? "", body: Buffer.concat(parts).toString("utf8") });
       const answer = respond?.(req);
-      res.writeHead(answer?.status ?? status, { "Content-Type": answer?.type ?? "text/plain" });
+      res.writeHead(answer?.status ?? status, {
+        "Content-Type": answer?.type ?? "text/plain",
+        ...(answer?.location ? { Location: answer.location } : {}),
+      });
       res.end(answer?.body ?? "");
     });
   });

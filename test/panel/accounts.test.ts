@@ -154,12 +154,24 @@ describe("the panel's gates", () => {
       .post("/admin/operators/invite", { role: "editor" })
       .then(async () => admin.get("/admin/operators"));
     expect(invited.status).toBe(200);
-    const token = await admin.post("/admin/tokens", { name: "deploy script" });
+    // Post/redirect/get: the POST creates the token and redirects; the GET shows it, once.
+    const created = await admin.post("/admin/tokens", { name: "deploy script" });
+    expect(created.status).toBe(303);
+    expect(created.location).toMatch(/^\/admin\/tokens\?created=[\w-]+#new-token$/);
+    expect(created.html).not.toContain("chp_");
+    const token = await admin.get(created.location!);
     const secret = /value="(chp_[A-Za-z0-9_-]+)"/.exec(token.html)?.[1];
     expect(secret).toBeDefined();
+    expect((await admin.get(created.location!)).html).not.toContain(secret!);
     const { verifyToken, listTokens } = await import("../../src/domain/tokens/tokens.service.ts");
     expect(await verifyToken(instance.services.database.db, secret!)).toBeDefined();
     const [record] = await listTokens(instance.services.database.db);
+    // Revoking asks first: the GET says what will happen and changes nothing.
+    const confirm = await admin.get(`/admin/tokens/${record!.id}/revoke`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain("deploy script");
+    expect(confirm.html).toContain(`action="/admin/tokens/${record!.id}/revoke"`);
+    expect(await verifyToken(instance.services.database.db, secret!)).toBeDefined();
     expect((await admin.post(`/admin/tokens/${record!.id}/revoke`, {})).status).toBe(303);
     expect(await verifyToken(instance.services.database.db, secret!)).toBeUndefined();
   });

@@ -32,7 +32,13 @@ describe("the panel's network page", () => {
       30_000,
       "the peer to accept",
     );
-    expect(listed.html).toContain(`name="actor" value="${b.origin}/actors/beta"`);
+    const confirmHref = `/admin/network/peers/remove?actor=${encodeURIComponent(`${b.origin}/actors/beta`)}`;
+    expect(listed.html).toContain(`href="${confirmHref}"`);
+    // The link asks first; the page posts the actor back.
+    const confirm = await admin.get(confirmHref);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain(`name="actor" value="${b.origin}/actors/beta"`);
+    expect((await admin.get("/admin/network")).html).toContain("Beta Collective");
 
     const removed = await admin.post("/admin/network/peers/remove", { actor: `${b.origin}/actors/beta` });
     expect(removed.status).toBe(303);

@@ -86,6 +86,12 @@ describe("the panel's pages", () => {
     expect((await listAnnouncements(db, { limit: 5 }))[0]?.source).toBe("Hello again");
     expect((await admin.post(`/admin/announcements/${created!.id}/pin`, { pinned: "1" })).status).toBe(303);
     expect(await listPinnedAnnouncements(db)).toHaveLength(1);
+    // Deleting asks first (a GET that changes nothing), then the POST deletes.
+    const confirm = await admin.get(`/admin/announcements/${created!.id}/delete`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain("Hello again");
+    expect(await listAnnouncements(db, { limit: 5 })).toHaveLength(1);
+    expect((await admin.get("/admin/announcements/not-an-id/delete")).status).toBe(404);
     expect((await admin.post(`/admin/announcements/${created!.id}/delete`, {})).status).toBe(303);
     expect(await listAnnouncements(db, { limit: 5 })).toHaveLength(0);
     expect((await admin.post("/admin/announcements/not-an-id/delete", {})).status).toBe(404);

@@ -35,6 +35,16 @@ describe("the profile form", () => {
     expect(profileSchema.parse(parsed.profile)).toEqual(full);
   });
 
+  it("reads an AS number with or without its AS prefix, and refuses anything else", () => {
+    const form = profileToForm("Coop", full);
+    for (const typed of ["AS24940", "as 24940", "24940", " AS24940 "]) {
+      form["place.upstream.asn"] = typed;
+      expect(profileSchema.parse(formToProfile(form).profile).place.upstream.asn).toBe(24940);
+    }
+    form["place.upstream.asn"] = "ASN-24940";
+    expect(profileSchema.safeParse(formToProfile(form).profile).success).toBe(false);
+  });
+
   it("reorders and removes services, and ignores the blank new row", () => {
     const form = profileToForm("Coop", full);
     form["services.0.position"] = "2";

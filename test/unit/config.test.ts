@@ -25,6 +25,16 @@ describe("config", () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("reads ALLOW_PRIVATE_ORIGINS as a list of origins and refuses anything else", () => {
+    expect(loadConfig({}).allowPrivateOrigins).toEqual([]);
+    expect(loadConfig({ ALLOW_PRIVATE_ORIGINS: "http://10.0.0.5:8080, https://peer.lan" }).allowPrivateOrigins).toEqual(
+      ["http://10.0.0.5:8080", "https://peer.lan"],
+    );
+    expect(errorOf({ ALLOW_PRIVATE_ORIGINS: "http://10.0.0.5:8080/inbox" }).issues[0]).toMatch(
+      /^ALLOW_PRIVATE_ORIGINS: expected origins/,
+    );
+  });
+
   it("reads sizes with units", () => {
     expect(loadConfig({ INBOX_MAX_BYTES: "512KiB" }).inboxMaxBytes).toBe(512 * 1024);
     expect(loadConfig({ INBOX_MAX_BYTES: "2MiB" }).inboxMaxBytes).toBe(2 * 1024 * 1024);

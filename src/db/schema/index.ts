@@ -6,3 +6,4 @@ export * from "./queue.ts";
 export * from "./following.ts";
 export * from "./accounts.ts";
 export * from "./directory.ts";
+export * from "./trust.ts";

@@ -1,9 +1,9 @@
 // Fetching a peer's actor document and reading its Commonhost profile out of it. Fedify drops
 // unknown terms when it re-serialises an object, so the profile is read from the fetched JSON itself
 // (whose @context must define our namespace) and validated like any other input.
-import { validatePublicUrl } from "@fedify/vocab-runtime";
 import { profileSchema, type Profile } from "../../domain/profile/profile.schema.ts";
 import type { Services } from "../../services.ts";
+import { addressPolicyOf, checkUrl } from "../trust/addresses.ts";
 import { NAMESPACE } from "../vocab/context.ts";
 
 const MAX_BYTES = 1024 * 1024;
@@ -38,7 +38,7 @@ export async function getJson(
   try {
     target = new URL(url);
     if (target.protocol !== "https:" && target.protocol !== "http:") return { error: "not an http(s) URL" };
-    if (!services.config.allowPrivateAddress) await validatePublicUrl(target.href);
+    await checkUrl(addressPolicyOf(services.config), target);
   } catch (error) {
     return { error: `refused URL: ${(error as Error).message}` };
   }

@@ -17,7 +17,9 @@ import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens
 import type { WebDeps } from "../deps.ts";
 import { accountView, operatorsView, tokensView } from "../views/panel/account-views.ts";
 import { errorText } from "../views/panel/forms.ts";
+import { confirmPage } from "./confirm.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
+import type { FlashStore } from "./flash.ts";
 import {
   errorPage,
   field,
@@ -42,7 +44,7 @@ const pageCtx = (c: PanelContext, path: string) => ({
 });
 const isRole = (r: string): r is Role => (roles as readonly string[]).includes(r);
 
-export function operatorRoutes(deps: WebDeps) {
+export function operatorRoutes(deps: WebDeps, flash: FlashStore) {
   const app = new Hono<PanelEnv>();
   const { services } = deps;
   const db = services.database.db;
@@ -51,6 +53,7 @@ export function operatorRoutes(deps: WebDeps) {
   const render = async (c: PanelContext, extra: { newLink?: string; error?: string } = {}, status: 200 | 409 = 200) => {
     const t = c.get("t");
     const [operators, invites] = await Promise.all([listOperators(db), listOpenInvites(db)]);
+    const newLink = flash.take(c.get("session").id, c.req.query("created"));
     const body = operatorsView({
       t,
       locale: c.get("locale"),
@@ -59,6 +62,7 @@ export function operatorRoutes(deps: WebDeps) {
       operators,
       invites,
       done: doneOf(c, ["role", "removed", "revoked"]),
+      ...(newLink ? { newLink } : {}),
       ...extra,
     });
     return c.html(panelPage(pageCtx(c, "/admin/operators"), t("panel.operators.title"), body), status);
@@ -71,8 +75,25 @@ export function operatorRoutes(deps: WebDeps) {
     if (!isRole(role)) return errorPage(c, 400, "panel.error.invalid");
     const { secret } = await createInvite(db, { role, createdBy: c.get("operator").id });
     services.logger.info({ operator: c.get("operator").username, role }, "operator invitation created");
-    // Shown once, in this response: the link is not kept anywhere it could be read again.
-    return render(c, { newLink: `${services.config.origin}/admin/invite?code=${secret}` });
+    // Post/redirect/get: the link is shown once by the GET that follows (a reload shows nothing and
+    // creates nothing), and kept until then only in this process's memory.
+    const id = flash.put(c.get("session").id, `${services.config.origin}/admin/invite?code=${secret}`);
+    return c.redirect(`/admin/operators?created=${id}#invite-link`, 303);
+  });
+
+  const operatorOf = async (id: string) =>
+    uuidPattern.test(id) ? (await listOperators(db)).find((o) => o.id === id) : undefined;
+
+  app.get("/invites/:id/revoke", async (c) => {
+    const t = c.get("t");
+    const invite = (await listOpenInvites(db)).find((i) => i.id === c.req.param("id"));
+    if (!invite) return c.notFound();
+    return confirmPage(c, {
+      back: "/admin/operators",
+      title: t("panel.confirm.revokeInvite.title"),
+      consequences: [t("panel.confirm.revokeInvite.what", { role: t(`panel.role.${invite.role}`) })],
+      submitLabel: t("panel.revoke"),
+    });
   });
 
   app.post("/invites/:id/revoke", async (c) => {
@@ -89,6 +110,18 @@ export function operatorRoutes(deps: WebDeps) {
     return c.redirect("/admin/operators?done=role", 303);
   });
 
+  app.get("/:id/remove", async (c) => {
+    const t = c.get("t");
+    const operator = await operatorOf(c.req.param("id"));
+    if (!operator || operator.id === c.get("operator").id) return c.notFound();
+    return confirmPage(c, {
+      back: "/admin/operators",
+      title: t("panel.confirm.removeOperator.title", { name: operator.username }),
+      consequences: [t("panel.confirm.removeOperator.what", { name: operator.username })],
+      submitLabel: t("panel.operators.remove", { name: operator.username }),
+    });
+  });
+
   app.post("/:id/remove", async (c) => {
     const id = c.req.param("id");
     if (!uuidPattern.test(id)) return c.notFound();
@@ -100,7 +133,7 @@ export function operatorRoutes(deps: WebDeps) {
   return app;
 }
 
-export function tokenRoutes(deps: WebDeps) {
+export function tokenRoutes(deps: WebDeps, flash: FlashStore) {
   const app = new Hono<PanelEnv>();
   const db = deps.services.database.db;
   app.use("*", requireOperator(deps.services), requireAdmin());
@@ -117,7 +150,7 @@ export function tokenRoutes(deps: WebDeps) {
       csrf: c.get("csrf"),
       tokens: await listTokens(db),
       errors: extra.errors ?? {},
-      newToken: extra.newToken,
+      newToken: extra.newToken ?? flash.take(c.get("session").id, c.req.query("created")),
       done: doneOf(c, ["revoked"]),
     });
     return c.html(panelPage(pageCtx(c, "/admin/tokens"), t("panel.tokens.title"), body), status);
@@ -126,7 +159,19 @@ export function tokenRoutes(deps: WebDeps) {
   app.post("/", async (c) => {
     const result = await createToken(db, field(await formOf(c), "name"));
     if (!result.ok) return render(c, { errors: { name: errorText(c.get("t"), "tokenName") } }, 422);
-    return render(c, { newToken: result.value.token });
+    // Post/redirect/get, the token shown once by the GET (see the invitations above).
+    return c.redirect(`/admin/tokens?created=${flash.put(c.get("session").id, result.value.token)}#new-token`, 303);
+  });
+  app.get("/:id/revoke", async (c) => {
+    const t = c.get("t");
+    const token = (await listTokens(db)).find((tk) => tk.id === c.req.param("id") && !tk.revokedAt);
+    if (!token) return c.notFound();
+    return confirmPage(c, {
+      back: "/admin/tokens",
+      title: t("panel.confirm.revokeToken.title", { name: token.name }),
+      consequences: [t("panel.confirm.revokeToken.what", { name: token.name })],
+      submitLabel: t("panel.revoke"),
+    });
   });
   app.post("/:id/revoke", async (c) => {
     if (uuidPattern.test(c.req.param("id"))) await revokeToken(db, c.req.param("id"));

@@ -16,7 +16,8 @@ import type { WebDeps } from "../deps.ts";
 import { announcementsView, audienceView, composeForm, type ComposeProps } from "../views/panel/announcement-views.ts";
 import { errorText } from "../views/panel/forms.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
+import { confirmPage } from "./confirm.ts";
 import { field, formOf, requireOperator, uuidPattern, type PanelContext, type PanelEnv } from "./guard.ts";
 import { issuesToFields } from "./profile-form.ts";
 
@@ -135,6 +136,23 @@ export function announcementRoutes(deps: WebDeps) {
     const result = await updateAnnouncement(db, id, { pinned: field(await formOf(c), "pinned") === "1" }, tag);
     if (!result.ok) return c.notFound();
     return c.redirect("/admin/announcements?done=pinned", 303);
+  });
+
+  app.get("/:id/delete", async (c) => {
+    const t = c.get("t");
+    const row = uuidPattern.test(c.req.param("id")) ? await findLiveAnnouncement(db, c.req.param("id")) : undefined;
+    if (!row) return c.notFound();
+    const followers = await countFollowers(db);
+    return confirmPage(c, {
+      back: "/admin/announcements",
+      title: t("panel.confirm.deleteAnnouncement.title"),
+      subject: html`<blockquote class="preview">${raw(row.html)}</blockquote>`,
+      consequences: [
+        t("panel.confirm.deleteAnnouncement.what"),
+        t("panel.confirm.deleteAnnouncement.federated", { count: followers }),
+      ],
+      submitLabel: t("panel.delete"),
+    });
   });
 
   app.post("/:id/delete", async (c) => {

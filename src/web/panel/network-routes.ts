@@ -6,6 +6,7 @@ import { addPeer, listPeers, removePeer } from "../../federation/directory/peers
 import type { WebDeps } from "../deps.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
+import { confirmPage } from "./confirm.ts";
 import { field, formOf, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
 const doneMessages = new Set(["peerAdded", "peerRemoved"]);
@@ -51,6 +52,21 @@ export function networkRoutes(deps: WebDeps) {
     const result = await addPeer(federation, services, target);
     if (!result.ok) return page(c, { target, error: result.error.message }, 422);
     return c.redirect("/admin/network?done=peerAdded", 303);
+  });
+
+  app.get("/peers/remove", async (c) => {
+    const t = c.get("t");
+    const actor = c.req.query("actor") ?? "";
+    const peer = (await listPeers(services)).find((p) => p.actorUri === actor);
+    if (!peer) return c.notFound();
+    const name = peer.name ?? peer.handle ?? peer.actorUri;
+    return confirmPage(c, {
+      back: "/admin/network",
+      title: t("panel.confirm.removePeer.title", { name }),
+      consequences: [t("panel.confirm.removePeer.what", { name })],
+      submitLabel: t("panel.network.remove"),
+      hidden: { actor },
+    });
   });
 
   app.post("/peers/remove", async (c) => {

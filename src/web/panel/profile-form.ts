@@ -80,6 +80,13 @@ const num = (f: FormValues, name: string): number | string | undefined => {
   const n = Number(s.replace(",", "."));
   return Number.isFinite(n) ? n : s;
 };
+/** An AS number as written anywhere: "AS24940", "as 24940" or "24940" are the same number. */
+const asnOf = (f: FormValues, name: string): number | string | undefined => {
+  const s = one(f, name);
+  if (s === undefined) return undefined;
+  const m = /^(?:AS\s*)?(\d{1,10})$/i.exec(s);
+  return m ? Number(m[1]) : s;
+};
 const list = (f: FormValues, name: string) =>
   (one(f, name) ?? "")
     .split(",")
@@ -176,7 +183,7 @@ export function formToProfile(f: FormValues): ParsedForm {
       jurisdiction: one(f, "place.jurisdiction"),
       upstream: prune({
         datacenter: one(f, "place.upstream.datacenter"),
-        asn: num(f, "place.upstream.asn"),
+        asn: asnOf(f, "place.upstream.asn"),
         provider: one(f, "place.upstream.provider"),
       }),
     }),

@@ -41,7 +41,7 @@ export function profileRoutes(deps: WebDeps) {
       today: new Date().toISOString().slice(0, 10),
       done: done && doneMessages.has(done) ? t(`panel.done.${done}`) : undefined,
       preview: extra.preview,
-    })}${mastodonPreview(t, extra.previewRecord ?? record, `@${record.handle}@${host}`)}`;
+    })}${mastodonPreview(t, extra.previewRecord ?? record, `@${record.handle}@${host}`, { result: !!extra.previewRecord })}`;
     const status = Object.keys(errors).length ? 422 : 200;
     return c.html(
       panelPage(

@@ -8,6 +8,7 @@ import { countAnnouncements } from "../../domain/announcements/announcements.ser
 import { countFollowers } from "../../domain/followers/followers.service.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
 import { findProvider } from "../../domain/provider/provider.service.ts";
+import { formatDate, labelled } from "../../i18n/format.ts";
 import { supportedLocales } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { LOCALE_COOKIE, type LocaleVariables } from "../middleware/locale.ts";
@@ -18,6 +19,7 @@ import { announcementRoutes, audienceRoutes } from "./announcement-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
 import { csrf, errorPage, requireOperator, type PanelEnv } from "./guard.ts";
+import { createFlashStore } from "./flash.ts";
 import { profileRoutes } from "./profile-routes.ts";
 import { resetRoutes } from "./reset-routes.ts";
 
@@ -38,8 +40,9 @@ export function panelRoutes(deps: WebDeps) {
   app.route("/announcements", announcementRoutes(deps));
   app.route("/audience", audienceRoutes(deps));
   app.route("/network", networkRoutes(deps));
-  app.route("/operators", operatorRoutes(deps));
-  app.route("/tokens", tokenRoutes(deps));
+  const flash = createFlashStore();
+  app.route("/operators", operatorRoutes(deps, flash));
+  app.route("/tokens", tokenRoutes(deps, flash));
   app.route("/account", accountRoutes(deps));
 
   app.get("/", requireOperator(services), async (c) => {
@@ -51,7 +54,7 @@ export function panelRoutes(deps: WebDeps) {
     const acct = record ? `@${record.handle}@${new URL(services.config.origin).host}` : "";
     const body = html`<h1>${record?.name ?? t("panel.title")}</h1>${notice(done)}
 ${record ? html`<p>${acct} · <a href="/">${t("panel.overview.publicPage")}</a></p>` : ""}
-${lapsed.length ? html`<div class="warn-box" role="alert"><h2>${t("panel.overview.lapsed", { count: lapsed.length })}</h2><ul>${lapsed.map((e) => html`<li>${e.claim}: ${t("evidence.lapsed", { date: e.reconfirmBy })}</li>`)}</ul><p><a href="/admin/profile#f-evidence-0-claim">${t("panel.overview.fixEvidence")}</a></p></div>` : ""}
+${lapsed.length ? html`<div class="warn-box" role="alert"><h2>${t("panel.overview.lapsed", { count: lapsed.length })}</h2><ul>${lapsed.map((e) => html`<li>${labelled(c.get("locale"), e.claim, t("evidence.lapsed", { date: formatDate(c.get("locale"), e.reconfirmBy) }))}</li>`)}</ul><p><a href="/admin/profile#f-evidence-0-claim">${t("panel.overview.fixEvidence")}</a></p></div>` : ""}
 <ul class="stats"><li><a href="/admin/audience">${t("panel.audience.followers", { count: followers })}</a></li><li><a href="/admin/announcements">${t("panel.overview.announcements", { count: announcements })}</a></li></ul>
 <p><a href="/admin/profile">${t("panel.overview.editProfile")}</a> · <a href="/admin/announcements">${t("panel.overview.postAnnouncement")}</a></p>`;
     return c.html(

@@ -68,7 +68,7 @@ export function publicRoutes(deps: WebDeps) {
           path: c.req.path,
           t,
           title: t("announcement.deleted"),
-          body: html`<p>${t("announcement.deleted")}</p>`,
+          body: html`<h1>${t("announcement.deleted")}</h1>`,
         }),
         410,
       );
@@ -79,7 +79,7 @@ export function publicRoutes(deps: WebDeps) {
         t,
         title: t("announcement.title"),
         alternate: new URL(`/announcements/${row.id}`, config.origin).href,
-        body: announcementList([row], t, c.get("locale")),
+        body: html`<h1>${t("announcement.title")}</h1>${announcementList([row], t, c.get("locale"))}`,
       }),
     );
   });

@@ -5,6 +5,7 @@ import type { DirectoryQuery } from "../../domain/directory/search-query.ts";
 import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search.service.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
+import { formatDate, labelled } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 
 export function reasonText(t: Translate, r: Reason): string {
@@ -37,12 +38,12 @@ export function explanationView(t: Translate, e: DirectoryResult["explanation"])
 function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult) {
   const kinds = [...new Set(r.services.map((s) => t(`taxonomy.service.${s.kind}`)))].join(", ");
   const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
-  const seen = new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(r.lastSeenAt));
+  const seen = formatDate(locale, new Date(r.lastSeenAt));
   return html`<li>
 <h3><a href="${r.url ?? r.actorUri}" rel="nofollow noopener">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3>
 ${r.handle ? html`<p class="acct">${r.handle}</p>` : ""}
 ${r.summary ? html`<p>${r.summary}</p>` : ""}
-${kinds ? html`<p>${t("profile.services")}: ${kinds}</p>` : ""}
+${kinds ? html`<p>${labelled(locale, t("profile.services"), kinds)}</p>` : ""}
 ${place ? html`<p>${place}</p>` : ""}
 ${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
 ${explanationView(t, r.explanation)}
@@ -80,7 +81,7 @@ export function directoryPage(p: {
   return html`<h1>${t("directory.title")}</h1>
 <p><a href="/directory/find">${t("directory.find.link")}</a></p>
 ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
-<form method="get" action="/directory" role="search">
+<form method="get" action="/directory#result" role="search">
 <label for="q">${t("directory.search.label")}</label>
 <input id="q" name="q" type="search" value="${query.q ?? ""}" maxlength="200">
 <button type="submit">${t("directory.search.submit")}</button>
@@ -114,7 +115,7 @@ ${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true
 <p><button type="submit">${t("directory.search.submit")}</button></p>
 </details>
 </form>
-<h2>${t("directory.results", { count: result.total })}</h2>
+<h2 id="result" tabindex="-1">${t("directory.results", { count: result.total })}</h2>
 ${result.results.length ? html`<ol class="results">${result.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
 ${
   pages > 1
@@ -136,8 +137,8 @@ export function findHostPage(p: {
   const needs = input?.need ?? [];
   return html`<h1>${t("directory.find.title")}</h1>
 <p>${t("directory.find.intro")}</p>
-${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
-<form method="get" action="/directory/find">
+${p.error ? html`<p class="error" role="alert" id="result" tabindex="-1">${p.error}</p>` : ""}
+<form method="get" action="/directory/find#result">
 <fieldset><legend>${t("directory.find.need")}</legend>${serviceKinds.map((k) => checkbox("need", k, t(`taxonomy.service.${k}`), needs.includes(k)))}</fieldset>
 <label for="people">${t("directory.find.people")}</label><input id="people" name="people" type="number" min="0" value="${input?.people ?? ""}">
 <label for="storage">${t("directory.find.storage")}</label><input id="storage" name="storageGb" type="number" min="0" value="${input?.storageGb ?? ""}">
@@ -151,7 +152,7 @@ ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 </form>
 ${
   p.results
-    ? html`<h2>${t("directory.results", { count: p.results.length })}</h2>${
+    ? html`<h2 id="result" tabindex="-1">${t("directory.results", { count: p.results.length })}</h2>${
         p.results.length
           ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r))}</ol>`
           : html`<p>${t("directory.none")}</p>`

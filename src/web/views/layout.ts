@@ -28,6 +28,7 @@ export function layout({ locale, t, title, body, alternate, description, nav, pa
 ${description ? html`<meta name="description" content="${description}">` : ""}
 ${alternate ? html`<link rel="alternate" type="application/activity+json" href="${alternate}">` : ""}
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">${t("layout.skip")}</a>

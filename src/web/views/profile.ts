@@ -3,9 +3,8 @@ import type { Announcement } from "../../domain/announcements/announcements.serv
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";
+import { formatDate, formatMoney, formatNumber, labelled } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
-
-const dateOf = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
 
 export function profileView(p: {
   record: ProviderRecord;
@@ -37,10 +36,10 @@ ${
         (s) => html`<li><strong>${s.name ?? t(`taxonomy.service.${s.kind}`)}</strong>
 ${s.software ? html` · ${s.software}` : ""} · ${t(`availability.${s.availability}`)} · ${t(`price.${s.price.model}`)}${
           s.price.model === "fixed" && s.price.amount !== undefined
-            ? html` ${new Intl.NumberFormat(locale, { style: "currency", currency: s.price.currency ?? "EUR" }).format(s.price.amount)}${s.price.period && s.price.period !== "once" ? html` / ${t(`period.${s.price.period}`)}` : ""}`
+            ? html` ${formatMoney(locale, s.price.amount, s.price.currency ?? "EUR")}${s.price.period && s.price.period !== "once" ? html` / ${t(`period.${s.price.period}`)}` : ""}`
             : ""
         }
-${s.supportLanguages.length ? html`<br><small>${t("profile.supportLanguages")}: ${s.supportLanguages.join(", ")}</small>` : ""}
+${s.supportLanguages.length ? html`<br><small>${labelled(locale, t("profile.supportLanguages"), s.supportLanguages.join(", "))}</small>` : ""}
 ${s.url ? html`<br><a href="${s.url}" rel="nofollow noopener">${s.url}</a>` : ""}</li>`,
       )}</ul></section>`
     : ""
@@ -48,11 +47,11 @@ ${s.url ? html`<br><a href="${s.url}" rel="nofollow noopener">${s.url}</a>` : ""
 ${
   profile.capacity
     ? html`<section><h2>${t("profile.capacity")}</h2><dl>
-${profile.capacity.storageGb !== undefined ? html`<dt>${t("capacity.storage")}</dt><dd>${profile.capacity.storageGb} GB</dd>` : ""}
-${profile.capacity.computeVcpu !== undefined ? html`<dt>${t("capacity.compute")}</dt><dd>${profile.capacity.computeVcpu} vCPU</dd>` : ""}
-${profile.capacity.bandwidthMbps !== undefined ? html`<dt>${t("capacity.bandwidth")}</dt><dd>${profile.capacity.bandwidthMbps} Mbit/s</dd>` : ""}
-${profile.capacity.accounts !== undefined ? html`<dt>${t("capacity.accounts")}</dt><dd>${profile.capacity.accounts}</dd>` : ""}
-</dl><p><small>${t("capacity.statedAt", { date: profile.capacity.statedAt })}</small></p></section>`
+${profile.capacity.storageGb !== undefined ? html`<dt>${t("capacity.storage")}</dt><dd>${formatNumber(locale, profile.capacity.storageGb)} GB</dd>` : ""}
+${profile.capacity.computeVcpu !== undefined ? html`<dt>${t("capacity.compute")}</dt><dd>${formatNumber(locale, profile.capacity.computeVcpu)} vCPU</dd>` : ""}
+${profile.capacity.bandwidthMbps !== undefined ? html`<dt>${t("capacity.bandwidth")}</dt><dd>${formatNumber(locale, profile.capacity.bandwidthMbps)} Mbit/s</dd>` : ""}
+${profile.capacity.accounts !== undefined ? html`<dt>${t("capacity.accounts")}</dt><dd>${formatNumber(locale, profile.capacity.accounts)}</dd>` : ""}
+</dl><p><small>${t("capacity.statedAt", { date: formatDate(locale, profile.capacity.statedAt) })}</small></p></section>`
     : ""
 }
 <section><h2>${t("profile.norms")}</h2><dl>
@@ -68,14 +67,14 @@ ${profile.norms.moderationPolicy ? html`<h3>${t("norms.moderation")}</h3>${raw(r
 ${
   profile.place.country || profile.place.region || profile.place.jurisdiction
     ? html`<section><h2>${t("profile.place")}</h2><p>${[profile.place.region, profile.place.country, profile.place.jurisdiction].filter(Boolean).join(" · ")}</p>
-${profile.place.upstream.provider || profile.place.upstream.datacenter ? html`<p><small>${t("place.upstream")}: ${[profile.place.upstream.provider, profile.place.upstream.datacenter, profile.place.upstream.asn ? `AS${profile.place.upstream.asn}` : ""].filter(Boolean).join(" · ")}</small></p>` : ""}</section>`
+${profile.place.upstream.provider || profile.place.upstream.datacenter ? html`<p><small>${labelled(locale, t("place.upstream"), [profile.place.upstream.provider, profile.place.upstream.datacenter, profile.place.upstream.asn ? `AS${profile.place.upstream.asn}` : ""].filter(Boolean).join(" · "))}</small></p>` : ""}</section>`
     : ""
 }
 ${
   profile.evidence.length
     ? html`<section><h2>${t("profile.evidence")}</h2><ul>${profile.evidence.map(
         (e) =>
-          html`<li><a href="${e.url}" rel="nofollow noopener">${e.claim}</a> <small>${lapsed.has(e) ? html`<strong class="warn">${t("evidence.lapsed", { date: e.reconfirmBy })}</strong>` : t("evidence.until", { date: e.reconfirmBy })}</small></li>`,
+          html`<li><a href="${e.url}" rel="nofollow noopener">${e.claim}</a> <small>${lapsed.has(e) ? html`<strong class="warn">${t("evidence.lapsed", { date: formatDate(locale, e.reconfirmBy) })}</strong>` : t("evidence.until", { date: formatDate(locale, e.reconfirmBy) })}</small></li>`,
       )}</ul></section>`
     : ""
 }
@@ -90,7 +89,7 @@ export function announcementList(items: Announcement[], t: Translate, locale: st
     (
       a,
     ) => html`<li lang="${a.language ?? ""}">${a.pinnedAt ? html`<p class="pinned">${t("announcement.pinned")}</p>` : ""}${raw(a.html)}
-<p><small><a href="/announcements/${a.id}"><time datetime="${a.publishedAt.toISOString()}">${dateOf(a.publishedAt, locale)}</time></a>${a.updatedAt ? html` · ${t("announcement.edited")}` : ""}</small></p></li>`,
+<p><small><a href="/announcements/${a.id}"><time datetime="${a.publishedAt.toISOString()}">${formatDate(locale, a.publishedAt)}</time></a>${a.updatedAt ? html` · ${t("announcement.edited")}` : ""}</small></p></li>`,
   )}</ol>`;
 }
 

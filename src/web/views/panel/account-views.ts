@@ -2,11 +2,11 @@ import { html } from "hono/html";
 import type { Invite } from "../../../domain/accounts/invites.service.ts";
 import type { Operator, OperatorSession } from "../../../domain/accounts/sessions.service.ts";
 import type { ApiToken } from "../../../domain/tokens/tokens.service.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
-import { csrfField, errorSummary, notice, selectField, textField, type Errors } from "./forms.ts";
+import { csrfField, errorSummary, notice, secretBox, selectField, textField, type Errors } from "./forms.ts";
 
-const when = (d: Date, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+const when = (d: Date, locale: string) => formatDateTime(locale, d);
 
 export function operatorsView(p: {
   t: Translate;
@@ -22,17 +22,19 @@ export function operatorsView(p: {
   const { t } = p;
   const roleOptions = ["admin", "editor"].map((r) => ({ value: r, label: t(`panel.role.${r}`) }));
   return html`<h1>${t("panel.operators.title")}</h1>${notice(p.done)}${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
-${p.newLink ? html`<div class="notice" role="status"><p>${t("panel.operators.linkCreated")}</p><p><label for="invite-link">${t("panel.operators.link")}</label><input id="invite-link" readonly value="${p.newLink}" class="wide"></p></div>` : ""}
+${p.newLink ? secretBox({ id: "invite-link", intro: t("panel.operators.linkCreated"), label: t("panel.operators.link"), value: p.newLink }) : ""}
 <p>${t("panel.operators.roles")}</p>
-<table><caption>${t("panel.operators.list")}</caption><thead><tr><th scope="col">${t("panel.field.username")}</th><th scope="col">${t("panel.operators.role")}</th><th scope="col">${t("panel.operators.since")}</th><th scope="col"><span class="visually-hidden">${t("panel.actions")}</span></th></tr></thead><tbody>
+<table class="reflow"><caption>${t("panel.operators.list")}</caption><thead><tr><th scope="col">${t("panel.field.username")}</th><th scope="col">${t("panel.operators.role")}</th><th scope="col">${t("panel.operators.since")}</th><th scope="col"><span class="visually-hidden">${t("panel.actions")}</span></th></tr></thead><tbody>
 ${p.operators.map(
-  (o) => html`<tr><td>${o.username}${o.id === p.me.id ? html` <small>(${t("panel.operators.you")})</small>` : ""}</td>
-<td><form method="post" action="/admin/operators/${o.id}/role" class="inline">${csrfField(p.csrf)}${selectField({ name: "role", label: t("panel.operators.roleOf", { name: o.username }), value: o.role, options: roleOptions })}<button type="submit">${t("panel.operators.changeRole")}</button></form></td>
-<td>${when(o.createdAt, p.locale)}</td>
-<td>${o.id === p.me.id ? "" : html`<form method="post" action="/admin/operators/${o.id}/remove">${csrfField(p.csrf)}<button type="submit">${t("panel.operators.remove", { name: o.username })}</button></form>`}</td></tr>`,
+  (
+    o,
+  ) => html`<tr><td data-label="${t("panel.field.username")}">${o.username}${o.id === p.me.id ? html` <small>(${t("panel.operators.you")})</small>` : ""}</td>
+<td data-label="${t("panel.operators.role")}"><form method="post" action="/admin/operators/${o.id}/role" class="role-form">${csrfField(p.csrf)}${selectField({ name: "role", id: `f-role-${o.id}`, hideLabel: true, label: t("panel.operators.roleOf", { name: o.username }), value: o.role, options: roleOptions })}<button type="submit">${t("panel.operators.changeRole")}</button></form></td>
+<td data-label="${t("panel.operators.since")}">${when(o.createdAt, p.locale)}</td>
+<td>${o.id === p.me.id ? "" : html`<a href="/admin/operators/${o.id}/remove" class="button">${t("panel.operators.remove", { name: o.username })}</a>`}</td></tr>`,
 )}</tbody></table>
 <section aria-labelledby="invite-title"><h2 id="invite-title">${t("panel.operators.invite")}</h2><p>${t("panel.operators.inviteIntro")}</p>
-<form method="post" action="/admin/operators/invite">${csrfField(p.csrf)}${selectField({ name: "role", label: t("panel.operators.role"), value: "editor", options: roleOptions })}
+<form method="post" action="/admin/operators/invite">${csrfField(p.csrf)}${selectField({ name: "role", id: "f-invite-role", label: t("panel.operators.role"), value: "editor", options: roleOptions })}
 <p><button type="submit" name="_action" value="invite">${t("panel.operators.createLink")}</button></p></form>
 ${
   p.invites.length
@@ -40,7 +42,7 @@ ${
         (
           i,
         ) => html`<li>${t(`panel.role.${i.role}`)} · ${t("panel.operators.expires", { date: when(i.expiresAt, p.locale) })}
-<form method="post" action="/admin/operators/invites/${i.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form></li>`,
+<a href="/admin/operators/invites/${i.id}/revoke" class="button">${t("panel.revoke")}</a></li>`,
       )}</ul>`
     : ""
 }</section>`;
@@ -57,8 +59,8 @@ export function tokensView(p: {
 }) {
   const { t } = p;
   return html`<h1>${t("panel.tokens.title")}</h1>${notice(p.done)}<p>${t("panel.tokens.intro")}</p>
-${p.newToken ? html`<div class="notice" role="status"><p>${t("panel.tokens.created")}</p><p><label for="new-token">${t("panel.tokens.token")}</label><input id="new-token" readonly value="${p.newToken}" class="wide"></p></div>` : ""}
-${errorSummary(t, p.errors)}
+${p.newToken ? secretBox({ id: "new-token", intro: t("panel.tokens.created"), label: t("panel.tokens.token"), value: p.newToken }) : ""}
+${errorSummary(t, p.errors, { name: t("panel.tokens.name") })}
 <form method="post" action="/admin/tokens">${csrfField(p.csrf)}${textField({ name: "name", label: t("panel.tokens.name"), error: p.errors.name, required: true })}
 <p><button type="submit" name="_action" value="create">${t("panel.tokens.create")}</button></p></form>
 <ul>${p.tokens.map(
@@ -69,7 +71,7 @@ ${
   tk.revokedAt
     ? t("panel.tokens.revoked")
     : html`${t("panel.tokens.lastUsed", { date: tk.lastUsedAt ? when(tk.lastUsedAt, p.locale) : t("panel.never") })}
-<form method="post" action="/admin/tokens/${tk.id}/revoke" class="inline">${csrfField(p.csrf)}<button type="submit">${t("panel.revoke")}</button></form>`
+<a href="/admin/tokens/${tk.id}/revoke" class="button">${t("panel.revoke")}</a>`
 }</li>`,
   )}</ul>`;
 }
@@ -86,7 +88,12 @@ export function accountView(p: {
   totpSetup?: { secret: string; uri: string } | undefined;
 }) {
   const { t, errors: e } = p;
-  return html`<h1>${t("panel.account.title")}</h1>${notice(p.done)}${errorSummary(t, e)}
+  const labels = {
+    current: t("panel.field.currentPassword"),
+    password: t("panel.field.newPassword"),
+    code: t("panel.field.totp"),
+  };
+  return html`<h1>${t("panel.account.title")}</h1>${notice(p.done)}${errorSummary(t, e, labels)}
 <p>${t("panel.account.signedInAs", { name: p.me.username, role: t(`panel.role.${p.me.role}`) })}</p>
 <section aria-labelledby="password-title"><h2 id="password-title">${t("panel.account.changePassword")}</h2>
 <form method="post" action="/admin/account/password">${csrfField(p.csrf)}

@@ -2,11 +2,11 @@ import { html, raw } from "hono/html";
 import type { Announcement } from "../../../domain/announcements/announcements.service.ts";
 import type { Follower } from "../../../domain/followers/followers.service.ts";
 import type { Interaction } from "../../../domain/announcements/interactions.service.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, textArea, textField, type Errors } from "./forms.ts";
 
-const dateOf = (d: Date, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+const dateOf = (d: Date, locale: string) => formatDateTime(locale, d);
 
 export type ComposeProps = {
   t: Translate;
@@ -20,12 +20,12 @@ export type ComposeProps = {
 
 export function composeForm(p: ComposeProps) {
   const { t } = p;
-  return html`${errorSummary(t, p.errors)}<form method="post" action="${p.action}">${csrfField(p.csrf)}
+  return html`${errorSummary(t, p.errors, { content: t("panel.announcements.content"), language: t("panel.announcements.language") })}<form method="post" action="${p.action}">${csrfField(p.csrf)}
 ${textArea({ name: "content", label: t("panel.announcements.content"), value: p.values.content, error: p.errors.content, hint: t("panel.hint.announcement"), rows: 6 })}
 ${textField({ name: "language", label: t("panel.announcements.language"), value: p.values.language, error: p.errors.language, hint: t("panel.hint.language") })}
 <p><input type="checkbox" id="f-pinned" name="pinned" value="1"${p.values.pinned ? " checked" : ""}><label for="f-pinned">${t("panel.announcements.pin")}</label></p>
-${p.previewHtml !== undefined ? html`<section class="preview" aria-label="${t("panel.preview")}"><h2>${t("panel.preview")}</h2>${raw(p.previewHtml)}</section>` : ""}
-<p class="actions"><button type="submit" name="_action" value="preview">${t("panel.preview")}</button> <button type="submit" name="_action" value="publish" class="primary">${p.submitLabel}</button></p></form>`;
+${p.previewHtml !== undefined ? html`<section class="preview" id="result" tabindex="-1" aria-label="${t("panel.preview")}"><h2>${t("panel.preview")}</h2>${raw(p.previewHtml)}</section>` : ""}
+<p class="actions"><button type="submit" name="_action" value="preview" formaction="${p.action}#result">${t("panel.preview")}</button> <button type="submit" name="_action" value="publish" class="primary" formaction="${p.action}#result">${p.submitLabel}</button></p></form>`;
 }
 
 export function announcementsView(p: {
@@ -46,7 +46,7 @@ ${p.items.length === 0 ? html`<p>${t("profile.noAnnouncements")}</p>` : ""}
 <p><small><a href="/announcements/${a.id}">${dateOf(a.publishedAt, p.locale)}</a>${a.updatedAt ? html` · ${t("announcement.edited")}` : ""}</small></p>
 <div class="row-actions"><a href="/admin/announcements/${a.id}/edit">${t("panel.edit")}</a>
 <form method="post" action="/admin/announcements/${a.id}/pin">${csrfField(p.csrf)}<input type="hidden" name="pinned" value="${a.pinnedAt ? "0" : "1"}"><button type="submit">${a.pinnedAt ? t("panel.announcements.unpin") : t("panel.announcements.pinAction")}</button></form>
-<form method="post" action="/admin/announcements/${a.id}/delete">${csrfField(p.csrf)}<button type="submit">${t("panel.delete")}</button></form></div></li>`,
+<a href="/admin/announcements/${a.id}/delete" class="button">${t("panel.delete")}</a></div></li>`,
   )}</ol></section>`;
 }
 

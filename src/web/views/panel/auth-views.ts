@@ -14,11 +14,21 @@ const credentialFields = (p: Common, passwordAutocomplete: string) => html`
 ${textField({ name: "username", label: p.t("panel.field.username"), hint: p.t("panel.hint.username"), value: p.values.username, error: p.errors.username, required: true, autocomplete: "username" })}
 ${textField({ name: "password", label: p.t("panel.field.password"), hint: p.t("panel.hint.password"), type: "password", error: p.errors.password, required: true, autocomplete: passwordAutocomplete })}`;
 
+/** The credential fields' labels, in form order, for the error summary. */
+const credentialLabels = (t: Translate) => ({
+  username: t("panel.field.username"),
+  password: t("panel.field.password"),
+});
+
 export function setupView(p: Common & { code: string; needsProvider: boolean }) {
   const { t } = p;
+  const labels = {
+    ...(p.needsProvider ? { handle: t("panel.field.handle"), name: t("panel.field.providerName") } : {}),
+    ...credentialLabels(t),
+  };
   return html`<h1>${t("panel.setup.title")}</h1>
 <p>${t(p.needsProvider ? "panel.setup.intro" : "panel.setup.introAccountOnly")}</p>
-${errorSummary(t, p.errors)}
+${errorSummary(t, p.errors, labels)}
 <form method="post" action="/admin/setup">${csrfField(p.csrf)}<input type="hidden" name="code" value="${p.code}">
 ${
   p.needsProvider
@@ -49,8 +59,8 @@ ${textField({ name: "code", label: t("panel.field.totp"), hint: t("panel.hint.to
 export function inviteView(p: Common & { code: string; role: string }) {
   const { t } = p;
   return html`<h1>${t("panel.invite.title")}</h1>
-<p>${t("panel.invite.intro", { role: t(`panel.role.${p.role}`) })}</p>
-${errorSummary(t, p.errors)}
+<p>${t("panel.invite.intro", { role: t(`panel.role.as.${p.role}`) })}</p>
+${errorSummary(t, p.errors, credentialLabels(t))}
 <form method="post" action="/admin/invite">${csrfField(p.csrf)}<input type="hidden" name="code" value="${p.code}">
 ${credentialFields(p, "new-password")}
 <p><button type="submit" name="_action" value="join">${t("panel.invite.submit")}</button></p></form>`;

@@ -12,9 +12,10 @@ import {
   serviceKinds,
   valueTags,
 } from "../../../domain/profile/taxonomy.ts";
+import { formatDate } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import type { FormValues } from "../../panel/profile-form.ts";
-import { csrfField, errorSummary, notice, selectField, textArea, textField, type Errors } from "./forms.ts";
+import { csrfField, errorSummary, idOf, notice, selectField, textArea, textField, type Errors } from "./forms.ts";
 
 export type ProfileEditorProps = {
   t: Translate;
@@ -47,8 +48,22 @@ const rowIndices = (v: FormValues, group: string) =>
     ),
   ].sort((a, b) => a - b);
 
+/** The form's sections, in order: each a fieldset with this id, listed in the table of contents. */
+const sections = [
+  ["identity", "panel.profile.identity"],
+  ["values", "profile.values"],
+  ["services", "profile.services"],
+  ["capacity", "profile.capacity"],
+  ["norms", "profile.norms"],
+  ["place", "profile.place"],
+  ["evidence", "profile.evidence"],
+] as const;
+
 export function profileEditorView(p: ProfileEditorProps) {
   const { t, values: v, errors: e } = p;
+  const dateHint = t("panel.hint.date", { example: formatDate(t.locale ?? "en", "2027-03-31") });
+  const legend = (id: (typeof sections)[number][0]) =>
+    html`<legend>${t(sections.find(([s]) => s === id)![1])}</legend>`;
   const services = rowIndices(v, "services");
   const evidence = rowIndices(v, "evidence");
   // Field labels for the error summary, with the row they belong to.
@@ -72,7 +87,7 @@ export function profileEditorView(p: ProfileEditorProps) {
   const nextEvidence = evidence.length ? Math.max(...evidence) + 1 : 0;
   const checks = (name: string, list: readonly string[], prefix: string, legend: string) => (
     label(name, legend),
-    html`<ul class="checks">${list.map((tag) => {
+    html`<ul class="checks" id="${idOf(name)}">${list.map((tag) => {
       const id = `f-${name.replace(/\./g, "-")}-${tag}`;
       return html`<li><input type="checkbox" id="${id}" name="${name}" value="${tag}"${many(v, name).includes(tag) ? " checked" : ""}><label for="${id}">${t(`${prefix}${tag}`)}</label></li>`;
     })}</ul>${e[name] ? html`<p class="error">${e[name]}</p>` : ""}`
@@ -102,26 +117,26 @@ ${
     const due = one(v, `${k}reconfirmBy`);
     const lapsed = !isNew && due !== undefined && due < p.today;
     return html`<fieldset class="row"><legend>${isNew ? t("panel.profile.newEvidence") : t("panel.profile.evidenceN", { n: evidence.indexOf(i) + 1 })}</legend>
-${lapsed ? html`<p class="warn" role="status"><strong>${t("evidence.lapsed", { date: due })}</strong></p>` : ""}
-${F(`${k}claim`, t("panel.field.claim"))}${F(`${k}url`, t("panel.field.url"), { type: "url" })}${F(`${k}reconfirmBy`, t("panel.field.reconfirmBy"), { type: "date", hint: t("panel.hint.date") })}
+${lapsed ? html`<p class="warn" role="status"><strong>${t("evidence.lapsed", { date: formatDate(t.locale ?? "en", due) })}</strong></p>` : ""}
+${F(`${k}claim`, t("panel.field.claim"))}${F(`${k}url`, t("panel.field.url"), { type: "url" })}${F(`${k}reconfirmBy`, t("panel.field.reconfirmBy"), { type: "date", hint: dateHint })}
 ${isNew ? "" : html`<p><input type="checkbox" id="f-${k}remove" name="${k}_remove" value="1"><label for="f-${k}remove">${t("panel.profile.removeEvidence")}</label></p>`}</fieldset>`;
   };
 
   const form = html`<form method="post" action="/admin/profile" novalidate>${csrfField(p.csrf)}
-<fieldset><legend>${t("panel.profile.identity")}</legend>
+<fieldset id="section-identity">${legend("identity")}
 <p>${t("panel.profile.handle", { handle: p.handle })}</p>
 ${F("name", t("panel.field.providerName"))}
 ${A("summary", t("panel.field.summary"), { rows: 3, hint: t("panel.hint.summary") })}
 ${F("website", t("field.website"), { type: "url" })}${F("languages", t("panel.field.languages"), { hint: t("panel.hint.languages") })}</fieldset>
-<fieldset><legend>${t("profile.values")}</legend>${checks("values.tags", valueTags, "taxonomy.value.", t("profile.values"))}
+<fieldset id="section-values">${legend("values")}${checks("values.tags", valueTags, "taxonomy.value.", t("profile.values"))}
 ${A("values.statement", t("panel.field.statement"), { hint: t("panel.hint.markdown") })}
-<p><button type="submit" name="_action" value="preview">${t("panel.preview")}</button></p>
+<p><button type="submit" name="_action" value="preview" formaction="/admin/profile#result">${t("panel.preview")}</button></p>
 ${p.preview ?? ""}</fieldset>
-<fieldset><legend>${t("profile.services")}</legend>${services.map((i) => serviceRow(i, false))}${serviceRow(nextService, true)}</fieldset>
-<fieldset><legend>${t("profile.capacity")}</legend>
+<fieldset id="section-services">${legend("services")}${services.map((i) => serviceRow(i, false))}${serviceRow(nextService, true)}</fieldset>
+<fieldset id="section-capacity">${legend("capacity")}
 ${F("capacity.storageGb", t("panel.field.storageGb"))}${F("capacity.computeVcpu", t("panel.field.computeVcpu"))}${F("capacity.bandwidthMbps", t("panel.field.bandwidthMbps"))}${F("capacity.accounts", t("capacity.accounts"))}
-${F("capacity.statedAt", t("panel.field.statedAt"), { type: "date", hint: t("panel.hint.date") })}</fieldset>
-<fieldset><legend>${t("profile.norms")}</legend>
+${F("capacity.statedAt", t("panel.field.statedAt"), { type: "date", hint: dateHint })}</fieldset>
+<fieldset id="section-norms">${legend("norms")}
 ${S("norms.governance", t("norms.governance"), options(t, "governance.", governanceForms))}
 <fieldset><legend>${t("panel.field.funding")}</legend>${checks("norms.funding", fundingSources, "panel.funding.", t("panel.field.funding"))}</fieldset>
 ${F("norms.shutdownNoticeDays", t("panel.field.shutdownNoticeDays"))}
@@ -131,15 +146,20 @@ ${S("norms.dataPolicy.encryptionAtRest", t("norms.encryption"), options(t, "encr
 ${F("norms.codeOfConductUrl", t("panel.field.codeOfConductUrl"), { type: "url" })}
 ${A("norms.codeOfConduct", t("norms.codeOfConduct"), { rows: 4, hint: t("panel.hint.markdown") })}
 ${A("norms.moderationPolicy", t("norms.moderation"), { rows: 4, hint: t("panel.hint.markdown") })}</fieldset>
-<fieldset><legend>${t("profile.place")}</legend>
+<fieldset id="section-place">${legend("place")}
 ${F("place.country", t("panel.field.country"), { hint: t("panel.hint.country") })}${F("place.region", t("field.region"))}${F("place.jurisdiction", t("panel.field.jurisdiction"))}
-${F("place.upstream.provider", t("panel.field.upstreamProvider"))}${F("place.upstream.datacenter", t("panel.field.datacenter"))}${F("place.upstream.asn", t("panel.field.asn"))}</fieldset>
-<fieldset><legend>${t("profile.evidence")}</legend><p>${t("panel.profile.evidenceIntro")}</p>${evidence.map((i) => evidenceRow(i, false))}${evidenceRow(nextEvidence, true)}</fieldset>
-<p class="actions"><button type="submit" name="_action" value="preview">${t("panel.preview")}</button> <button type="submit" name="_action" value="save" class="primary">${t("panel.profile.save")}</button></p>
+${F("place.upstream.provider", t("panel.field.upstreamProvider"))}${F("place.upstream.datacenter", t("panel.field.datacenter"))}${F("place.upstream.asn", t("panel.field.asn"), { hint: t("panel.hint.asn") })}</fieldset>
+<fieldset id="section-evidence">${legend("evidence")}<p>${t("panel.profile.evidenceIntro")}</p>${evidence.map((i) => evidenceRow(i, false))}${evidenceRow(nextEvidence, true)}</fieldset>
+<p class="actions"><button type="submit" name="_action" value="preview" formaction="/admin/profile#result">${t("panel.preview")}</button> <button type="submit" name="_action" value="save" class="primary" formaction="/admin/profile#result">${t("panel.profile.save")}</button></p>
 </form>`;
+  // A table of contents: the form is long, and each section is one link away (no JavaScript needed).
+  const toc = html`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title" class="hint">${t("panel.profile.contents")}</h2><ul>${sections.map(
+    ([id, key]) => html`<li><a href="#section-${id}">${t(key)}</a></li>`,
+  )}<li><a href="#mastodon-preview-title">${t("panel.profile.mastodonPreview")}</a></li></ul></nav>`;
   return html`<h1>${t("panel.profile.title")}</h1>
 ${notice(p.done)}
 ${errorSummary(t, e, labels)}
+${toc}
 ${form}`;
 }
 

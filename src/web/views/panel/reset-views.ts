@@ -16,7 +16,7 @@ export function resetView(p: {
   return html`<h1>${t("panel.reset.title")}</h1>
 <p>${t("panel.reset.intro", { username: p.username })}</p>
 ${p.message ? html`<p class="error" role="alert">${p.message}</p>` : ""}
-${errorSummary(t, p.errors)}
+${errorSummary(t, p.errors, { password: t("panel.reset.newPassword"), totp: t("panel.field.totp") })}
 <form method="post" action="/admin/reset">${csrfField(p.csrf)}<input type="hidden" name="code" value="${p.code}">
 <input type="hidden" name="username" value="${p.username}" autocomplete="username">
 ${textField({ name: "password", label: t("panel.reset.newPassword"), hint: t("panel.hint.password"), type: "password", error: p.errors.password, required: true, autocomplete: "new-password" })}
