@@ -3,7 +3,10 @@ import { profileSchema, type Profile } from "../src/domain/profile/profile.schem
 import { priceModels, serviceKinds, valueTags } from "../src/domain/profile/taxonomy.ts";
 
 let seed = 42;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const some = <T>(list: readonly T[], n: number): T[] => [...new Set(Array.from({ length: n }, () => pick(list)))];
 

@@ -302,9 +302,8 @@ async function run(kind: "pglite" | "postgres", providers: GeneratedProvider[]) 
   print("");
   print("| query over HTTP, answer computed after an Update | matches | p50 ms | p95 ms |");
   print("|---|---|---|---|");
-  QUERIES.forEach((q, i) =>
-    print(`| \`${q}\` | ${results[i]} | ${perQuery[i]!.p50.toFixed(2)} | ${perQuery[i]!.p95.toFixed(2)} |`),
-  );
+  for (const [i, q] of QUERIES.entries())
+    print(`| \`${q}\` | ${results[i]} | ${perQuery[i]!.p50.toFixed(2)} | ${perQuery[i]!.p95.toFixed(2)} |`);
   print("");
   print(
     `Refresh cycle over ${report.checked} replicas: ${peers.counts.size} actor documents requested, at most ${Math.max(0, ...perReplica)} request each, ` +

@@ -4,13 +4,13 @@
 //
 // Plain JavaScript on purpose: Node's compile cache is switched on here, before any TypeScript is
 // loaded, so the type-stripped code comes from the cache and Node's TypeScript stripper is not even
-// loaded. DATA_DIR is read as src/config.ts reads it (after ./.env); the cache lives under it.
-import { existsSync } from "node:fs";
+// loaded. DATA_DIR and START_BUNDLE come from src/environment.js (plain JavaScript, the one module that
+// reads the environment); the cache lives under DATA_DIR.
 import { enableCompileCache } from "node:module";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { bootSettings } from "../src/environment.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
-const dataDir = resolve(process.env.DATA_DIR || "./data");
+const { dataDir, bundle } = bootSettings();
 try {
   enableCompileCache(join(dataDir, ".cache", "node-compile"));
 } catch {
@@ -19,7 +19,7 @@ try {
 
 const { loadMain } = await import("../src/boot/load-main.ts");
 const args = process.argv.slice(2);
-const main = await loadMain(args, { dataDir, bundle: process.env.START_BUNDLE !== "off" });
+const main = await loadMain(args, { dataDir, bundle });
 
 main(args).then(
   (code) => {

@@ -1,8 +1,8 @@
-// The one place that reads the environment. Everything else receives a frozen Config.
-import { existsSync } from "node:fs";
+// The one parse of the environment. Everything else receives a frozen Config.
 import { resolve } from "node:path";
 import { z } from "zod";
 import { durationMs } from "./domain/networks/duration.ts";
+import { DEFAULT_DATA_DIR, readEnvironment } from "./environment.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
@@ -36,7 +36,9 @@ const envSchema = z.object({
     .url({ message: "expected an absolute http(s) URL such as https://hosting.example.org" })
     .refine((u) => /^https?:\/\//.test(u), { message: "expected an http or https URL" })
     .optional(),
-  DATA_DIR: z.string().min(1).default("./data"),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  // Read by bin/commonhost.js (through src/environment.js) before the sources load; validated here.
+  START_BUNDLE: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: "expected a postgres:// or postgresql:// URL" })
@@ -116,7 +118,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default) into a frozen Config, or throws ConfigError naming each bad variable. */
+/** Parses an environment (by default the one read by src/environment.js) into a frozen Config, or throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
@@ -152,21 +154,4 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
     networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
   });
-}
-
-/** process.env, after an optional ./.env file (variables already set win). */
-function readEnvironment(): Record<string, string | undefined> {
-  const file = resolve(".env");
-  if (existsSync(file)) process.loadEnvFile(file);
-  return process.env;
-}
-
-/** Variables for tests and tools that need one value from the environment without a full Config. */
-export function envValue(name: string): string | undefined {
-  return process.env[name];
-}
-
-/** The environment for a child process (tests, benchmarks): this process's, with some variables changed. */
-export function environmentWith(changes: Record<string, string>): Record<string, string | undefined> {
-  return { ...process.env, ...changes };
 }

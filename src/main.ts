@@ -282,7 +282,7 @@ function commandHelp(name: string, c: Command): string {
     for (const [opt, o] of Object.entries(c.options))
       lines.push(`  --${opt}${o.type === "string" ? " VALUE" : ""}`.padEnd(26) + o.description);
   }
-  lines.push(`  --help`.padEnd(26) + `Show this help for ${name}.`);
+  lines.push(`${"  --help".padEnd(26)}Show this help for ${name}.`);
   return lines.join("\n");
 }
 
@@ -297,7 +297,7 @@ export async function main(argv: string[]): Promise<number | "running"> {
     err(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: rest,

@@ -2,7 +2,7 @@
 // to first answer, measured from /proc, and always stopped (also when the bench fails).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { environmentWith } from "../../src/config.ts";
+import { environmentWith } from "./env.ts";
 import { freePort } from "../../test/helpers/free-port.ts";
 
 const children = new Set<ChildProcess>();

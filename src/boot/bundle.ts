@@ -21,7 +21,7 @@ const KEEP_BUILDS = 3;
 function fingerprint(): string {
   const hash = createHash("sha256").update(`${root}\0${process.version}\0`);
   const files = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(".ts") || f.endsWith(".js"))
     .sort()
     .map((f) => join("src", f));
   // npm rewrites node_modules/.package-lock.json whenever it changes what is installed.

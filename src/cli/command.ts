@@ -30,6 +30,7 @@ export async function withDatabase<T>(config: Config, fn: (db: Database) => Prom
 
 /** Terminal-safe text from the database or the network: no control characters, one line, bounded. */
 export function printable(text: string, max = 200): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   const line = text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -23,7 +23,7 @@ export async function followRemote(
   const provider = await findProvider(services.database.db);
   if (!provider) return fail("not_found", "This instance has no provider yet; run setup first.");
   const ctx = federation.createContext(new URL(services.config.origin), services);
-  let actor;
+  let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
   try {
     actor = await ctx.lookupObject(query.startsWith("http") ? query : query.replace(/^@?/, "@"));
   } catch (error) {

@@ -100,7 +100,7 @@ async function dispatchEvent(
     }
     case "follow.requested": {
       const followed = await findFollowed(services.database.db, event.actorUri);
-      if (!followed || followed.state !== "pending") return;
+      if (followed?.state !== "pending") return;
       const follow = new Follow({
         id: new URL(followed.followId),
         actor: actorUri,
@@ -126,7 +126,7 @@ async function dispatchEvent(
       return;
     case "inquiry.sent": {
       const inquiry = await findSentInquiry(services.database.db, event.id);
-      if (!inquiry || !inquiry.senderEmail) return;
+      if (!inquiry?.senderEmail) return;
       const target = await ctx.lookupObject(inquiry.peerActorUri);
       if (!target || !isActor(target) || !target.id || !target.inboxId)
         throw new Error(`inquiry target ${inquiry.peerActorUri} cannot be reached`);

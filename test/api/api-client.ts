@@ -2,6 +2,7 @@
 import { createToken } from "../../src/domain/tokens/tokens.service.ts";
 import { startInstance, type StartOptions, type TestInstance } from "../helpers/instance.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body that each test reads in the shape it expects
 export type ApiResponse = { status: number; headers: Headers; body: any };
 
 export type ApiClient = {

@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { stopAll } from "../helpers/instance.ts";
 import { callApi, startApi, type ApiClient } from "./api-client.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document walked as plain JSON
 type Json = Record<string, any>;
 const methods = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
 /** Every $ref in the document, with where it was found. */
 function refs(node: unknown, at = "#", found: [string, string][] = []): [string, string][] {
-  if (Array.isArray(node)) node.forEach((v, i) => refs(v, `${at}/${i}`, found));
+  if (Array.isArray(node)) for (const [i, v] of node.entries()) refs(v, `${at}/${i}`, found);
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") found.push([at, value]);
@@ -24,7 +25,7 @@ function resolve(doc: Json, ref: string): unknown {
     .slice(2)
     .split("/")
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<any>((node, key) => (node && typeof node === "object" ? node[key] : undefined), doc);
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Json)[key] : undefined), doc);
 }
 
 describe("the OpenAPI document", () => {

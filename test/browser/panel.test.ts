@@ -5,13 +5,13 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { envValue } from "../../src/config.ts";
+import { updateScreenshots } from "../helpers/test-environment.ts";
 import { issueSetupCode } from "../../src/domain/accounts/accounts.service.ts";
 import { findProvider, updateProvider } from "../../src/domain/provider/provider.service.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const screenshots = envValue("UPDATE_SCREENSHOTS") === "1";
+const screenshots = updateScreenshots;
 const imagesDir = join(import.meta.dirname, "..", "..", "docs", "images");
 const PASSWORD = "a long enough passphrase";
 

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundleEntry, currentBundle } from "../../src/boot/bundle.ts";
-import { environmentWith } from "../../src/config.ts";
+import { environmentWith } from "../helpers/test-environment.ts";
 import { freePort } from "../helpers/free-port.ts";
 
 const run = promisify(execFile);
@@ -26,7 +26,7 @@ const envFor = (dataDir: string, more: Record<string, string> = {}) =>
 const migrate = (dataDir: string) =>
   run(process.execPath, ["--max-semi-space-size=4", "bin/commonhost.js", "migrate"], {
     env: envFor(dataDir),
-    timeout: 60_000,
+    timeout: 150_000,
   });
 
 /** Starts `commonhost serve`, waits for /healthz, reads a page and a static file, then stops it. */
@@ -63,7 +63,9 @@ afterEach(() => {
   for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("bin/commonhost.js", () => {
+// Each test starts Node processes that load the sources cold and migrate a new embedded database: tens of
+// seconds on a busy machine, so every test here has far more than vitest's default 30 s.
+describe("bin/commonhost.js", { timeout: 300_000 }, () => {
   it("runs a short command from the sources when no bundle is built, and keeps a compile cache", async () => {
     const dataDir = freshDataDir();
     const { stdout } = await migrate(dataDir);
@@ -72,7 +74,7 @@ describe("bin/commonhost.js", () => {
     expect(currentBundle(dataDir)).toBeUndefined(); // short commands never wait for a build
   });
 
-  it("builds the bundle on the first serve, then serves from it", { timeout: 240_000 }, async () => {
+  it("builds the bundle on the first serve, then serves from it", async () => {
     const dataDir = freshDataDir();
     expect(await serveAndAsk(dataDir)).toEqual({ health: 200, page: 200, css: 200 });
     expect(currentBundle(dataDir)).toBeDefined();

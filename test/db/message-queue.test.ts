@@ -162,7 +162,7 @@ describe("DatabaseMessageQueue", { timeout: 90_000 }, () => {
     const attempts: Record<string, number[]> = {};
     listen(queue, async (m) => {
       const { n } = m as { n: string };
-      (attempts[n] ??= []).push(Date.now());
+      attempts[n] = [...(attempts[n] ?? []), Date.now()];
       if (n === "poison") throw new Error("this message always fails");
       if (n === "flaky" && attempts[n]!.length < 3) throw new Error("not yet");
     });

@@ -128,29 +128,39 @@ describe("directory pages", () => {
   });
 
   it("keeps an address's limit over a restart, and accepts a form served before it", async () => {
-    const served = await page(`/directory/contact?provider=${encodeURIComponent(`${instance!.origin}/actors/home`)}`);
-    const token = /name="token" value="([^"]+)"/.exec(served.text)![1]!;
-    instance = await instance!.restart();
-    await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
-    const body = new URLSearchParams({
-      provider: `${instance.origin}/actors/home`,
-      token,
-      senderName: "Bea",
-      senderEmail: "bea@example.org",
-      message: "Written while the server restarted.",
-    });
-    const post = () =>
-      page("/directory/contact", {
-        method: "POST",
-        body,
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
-      });
-    // The test above used up this address's hour.
-    expect((await post()).status).toBe(429);
-    await instance.services.database.rows(sql`update contact_attempts set at = at - interval '1 hour'`);
-    const sent = await post();
-    expect(sent.status).toBe(200);
-    expect(sent.text).toContain("Your message is on its way");
+    // An instance of its own, fresh: nothing has opened its directory, and no form has been sent yet.
+    let own = await startInstance({ handle: "limits", name: "Limits Co-op" });
+    try {
+      const providerUri = `${own.origin}/actors/limits`;
+      const served = await fetch(`${own.origin}/directory/contact?provider=${encodeURIComponent(providerUri)}`);
+      expect(served.status).toBe(200);
+      const token = /name="token" value="([^"]+)"/.exec(await served.text())![1]!;
+      await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100)); // a person takes that long to fill it in
+      const post = (message: string) =>
+        fetch(`${own.origin}/directory/contact`, {
+          method: "POST",
+          body: new URLSearchParams({
+            provider: providerUri,
+            token,
+            senderName: "Bea",
+            senderEmail: "bea@example.org",
+            message,
+          }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+        });
+      // Five forms an hour from one address (CONTACTS_PER_ADDRESS_PER_HOUR), the sixth is refused.
+      for (let i = 1; i <= 5; i++) expect((await post(`Message number ${i} for you.`)).status).toBe(200);
+      expect((await post("One more message for you.")).status).toBe(429);
+
+      own = await own.restart();
+      expect((await post("Written while the server restarted.")).status).toBe(429);
+      await own.services.database.rows(sql`update contact_attempts set at = at - interval '1 hour'`);
+      const sent = await post("Written while the server restarted.");
+      expect(sent.status).toBe(200);
+      expect(await sent.text()).toContain("Your message is on its way");
+    } finally {
+      await stopAll(own);
+    }
   });
 
   it("lists inquiries and peers only for operators", async () => {

@@ -45,7 +45,7 @@ describe("the network directory across three instances", () => {
   afterEach(async () => stopAll(a, b, c));
 
   it("C learns B through A, searches it, follows its changes, keeps it stale when it stops, and relays inquiries", async () => {
-    const env = { DIRECTORY_STALE_AFTER: "2s" };
+    const env = { DIRECTORY_STALE_AFTER: "1h" };
     a = await startInstance({ handle: "alpha", name: "Alpha Co-op", env });
     b = await startInstance({ handle: "beta", name: "Beta Collectif", profile: betaProfile, env });
     c = await startInstance({ handle: "gamma", name: "Gamma Hosting", env });
@@ -171,7 +171,11 @@ describe("the network directory across three instances", () => {
 
     // B stops: C still answers with B's last known profile, marked stale after DIRECTORY_STALE_AFTER.
     await b.stop();
-    await new Promise((r) => setTimeout(r, 2500));
+    // B was last heard from longer ago than that hour: its replica is aged rather than waited for.
+    await c.services.database.rows(
+      (await import("drizzle-orm")).sql`update directory_providers set last_seen_at = now() - interval '2 hours'
+        where actor_uri = ${betaUri}`,
+    );
     const report = await runRefreshCycle(c.services);
     expect(report.failed).toBeGreaterThanOrEqual(1);
     const stale = await search(c, "kind=nextcloud");

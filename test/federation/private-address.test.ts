@@ -1,5 +1,6 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
+import { queueStatus } from "../../src/db/queue-admin.ts";
 import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
 import { addFollower } from "../../src/domain/followers/followers.service.ts";
 import { followRemote } from "../../src/federation/follow-remote.ts";
@@ -64,8 +65,13 @@ describe("private addresses", { timeout: 90_000 }, () => {
       url: null,
     });
     await createAnnouncement(db, { content: "Not for loopback" }, (t) => tagUrl(a!.origin, t).href);
-    await eventually(async () => (await a!.services.queue.getDepth()).ready === 0, 15_000, "the queue to settle");
-    await new Promise((r) => setTimeout(r, 1500));
+    // Every message handled to its end: the announcement's event, its fan-out, and any delivery it
+    // would have queued (a delivery stays on the queue, leased or waiting to retry, until it is done).
+    await eventually(
+      async () => (await queueStatus(a!.services.database)).queued === 0,
+      60_000,
+      "every queued message to be handled",
+    );
     expect(tripwire.hits).toEqual([]);
   });
 });

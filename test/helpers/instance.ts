@@ -5,8 +5,8 @@ import { setupProvider } from "../../src/domain/provider/provider.service.ts";
 import { createInstance, type Instance } from "../../src/instance.ts";
 import { createLogger } from "../../src/logging.ts";
 import { freshDatabase, type TestDatabase } from "./database.ts";
-import { envValue } from "../../src/config.ts";
 import { freePort } from "./free-port.ts";
+import { testLogLevel } from "./test-environment.ts";
 
 export type TestInstance = Instance & {
   readonly config: Config;
@@ -39,7 +39,7 @@ export async function startInstance(options: StartOptions = {}): Promise<TestIns
     ORIGIN: `http://127.0.0.1:${port}`,
     DATA_DIR: testDatabase.target.dataDir || "/nonexistent",
     ...(testDatabase.target.databaseUrl ? { DATABASE_URL: testDatabase.target.databaseUrl } : {}),
-    LOG_LEVEL: envValue("TEST_LOG_LEVEL") ?? "silent",
+    LOG_LEVEL: testLogLevel,
     ALLOW_PRIVATE_ADDRESS: "true",
     QUEUE_POLL_MS: "50",
     ...options.env,

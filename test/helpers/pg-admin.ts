@@ -1,9 +1,9 @@
 import postgres from "postgres";
-import { envValue } from "../../src/config.ts";
+import { testDatabaseUrl as configuredUrl } from "./test-environment.ts";
 
 /** The PostgreSQL server the suite runs against, or undefined to run on PGlite. */
 export function testDatabaseUrl(): string | undefined {
-  return envValue("TEST_DATABASE_URL") || undefined;
+  return configuredUrl;
 }
 
 export function adminSql(url: string) {

@@ -1,9 +1,9 @@
 // The protocol under faults: every live member ends with the same decision record, equal to the record
 // folded from everything anyone made. NETWORK_SIM_LONG=1 (npm run sim) runs more seeds and more motions.
 import { describe, expect, it } from "vitest";
+import { networkSimLong as long } from "../helpers/test-environment.ts";
 import { simulate } from "./sim/simulator.ts";
 
-const long = process.env.NETWORK_SIM_LONG === "1";
 const seeds = long ? Array.from({ length: 20 }, (_, i) => 1000 + i) : [1, 2, 3];
 
 describe("the network protocol, simulated", () => {

@@ -62,8 +62,8 @@ describe("the profile form", () => {
     form["services.0.position"] = "2";
     form["services.1.position"] = "1";
     form["services.0.price.amount"] = "five";
-    form["website"] = "coop.example";
-    form["languages"] = "en, not a tag";
+    form.website = "coop.example";
+    form.languages = "en, not a tag";
     const parsed = formToProfile(form);
     const result = profileSchema.safeParse(parsed.profile);
     expect(result.success).toBe(false);

@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { Profile } from "../../domain/profile/profile.schema.ts";
+import type { ProfileDocument } from "./json.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -51,7 +51,7 @@ export const directoryProviders = pgTable(
     etag: text("etag"),
     lastModified: text("last_modified"),
     /** The profile version as published (validated), kept to answer "what did they say" exactly. */
-    profile: jsonb("profile").$type<Profile>().notNull(),
+    profile: jsonb("profile").$type<ProfileDocument>().notNull(),
     /** Weighted full-text document in the provider's languages (names A, services B, text C): the search index's terms. */
     searchVector: tsvector("search_vector"),
     /** The provider's folded words (names, services, values): typo-tolerant search corrects query words to them. */

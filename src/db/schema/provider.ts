@@ -1,12 +1,12 @@
 import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { Profile } from "../../domain/profile/profile.schema.ts";
+import type { ProfileDocument } from "./json.ts";
 
 /** The provider this instance publishes. One row (id = 1) per instance. */
 export const provider = pgTable("provider", {
   id: integer("id").primaryKey().default(1),
   handle: text("handle").notNull(),
   name: text("name").notNull(),
-  profile: jsonb("profile").$type<Profile>().notNull(),
+  profile: jsonb("profile").$type<ProfileDocument>().notNull(),
   /** Bumped on every change; caches of the actor document key on it. */
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { operatorInvites } from "../../db/schema/index.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { fail, type Result } from "../validation.ts";
 import { createOperator, type Role } from "./accounts.service.ts";
 import type { Operator } from "./sessions.service.ts";
 import { newSecret, sha256 } from "./tokens.ts";

@@ -5,7 +5,8 @@ import { directoryProviders, directoryServices } from "../../db/schema/index.ts"
 import type { Profile } from "../profile/profile.schema.ts";
 import { searchText, searchVectorSql } from "./search-text.ts";
 
-export type Replica = typeof directoryProviders.$inferSelect;
+/** A stored replica; its profile is what this repository wrote: a Profile the domain had validated. */
+export type Replica = Omit<typeof directoryProviders.$inferSelect, "profile"> & { profile: Profile };
 
 export type ReplicaInput = {
   actorUri: string;
@@ -101,7 +102,7 @@ export async function removeReplica(db: Db, actorUri: string): Promise<boolean> 
 
 export async function findReplica(db: Db, actorUri: string): Promise<Replica | undefined> {
   const [row] = await db.select().from(directoryProviders).where(eq(directoryProviders.actorUri, actorUri));
-  return row;
+  return row && { ...row, profile: row.profile as Profile };
 }
 
 /** What a refresh cycle needs of each remote replica: where it is and how to ask conditionally. */

@@ -43,6 +43,9 @@ const caches = new WeakMap<Database, SearchCache>();
 /** The cache of a database's directory, shared by everything in this process that searches it. */
 export function searchCacheFor(database: Database): SearchCache {
   let cache = caches.get(database);
-  if (!cache) caches.set(database, (cache = new SearchCache()));
+  if (!cache) {
+    cache = new SearchCache();
+    caches.set(database, cache);
+  }
   return cache;
 }

@@ -79,7 +79,10 @@ export class Interner {
 
   id(value: string): number {
     let id = this.#ids.get(value);
-    if (id === undefined) this.#ids.set(value, (id = this.values.push(value) - 1));
+    if (id === undefined) {
+      id = this.values.push(value) - 1;
+      this.#ids.set(value, id);
+    }
     return id;
   }
   find(value: string): number {
@@ -88,7 +91,10 @@ export class Interner {
   /** One shared object per distinct content (by key). */
   share<T>(key: string, make: () => T): T {
     let shared = this.#shared.get(key) as T | undefined;
-    if (shared === undefined) this.#shared.set(key, (shared = make()) as readonly unknown[]);
+    if (shared === undefined) {
+      shared = make();
+      this.#shared.set(key, shared as readonly unknown[]);
+    }
     return shared;
   }
 }

@@ -160,7 +160,10 @@ const stores = new WeakMap<Database, SearchIndexStore>();
 /** The index of a database's directory, shared by everything in this process that searches it. */
 export function searchIndexFor(database: Database): SearchIndexStore {
   let store = stores.get(database);
-  if (!store) stores.set(database, (store = new SearchIndexStore(database)));
+  if (!store) {
+    store = new SearchIndexStore(database);
+    stores.set(database, store);
+  }
   return store;
 }
 

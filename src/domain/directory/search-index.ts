@@ -128,7 +128,10 @@ export class DirectoryIndex {
     this.#slots.set(row.actorUri, next);
     for (const [lexeme, weight] of parseTsvector(row.vector ?? "")) {
       let postings = this.#postings.get(lexeme);
-      if (!postings) this.#postings.set(lexeme, (postings = new Postings()));
+      if (!postings) {
+        postings = new Postings();
+        this.#postings.set(lexeme, postings);
+      }
       postings.push(next, weight);
     }
   }

@@ -29,9 +29,9 @@ export class Vocabulary {
       this.#uses.set(word, uses + 1);
       if (uses > 0) continue;
       for (const trigram of trigrams(word)) {
-        let set = this.#byTrigram.get(trigram);
-        if (!set) this.#byTrigram.set(trigram, (set = new Set()));
-        set.add(word);
+        const set = this.#byTrigram.get(trigram);
+        if (set) set.add(word);
+        else this.#byTrigram.set(trigram, new Set([word]));
       }
     }
   }

@@ -13,9 +13,14 @@ export type ProviderRecord = {
   updatedAt: Date;
 };
 
+type ProviderRow = typeof provider.$inferSelect;
+
+/** The profile column holds what this repository wrote: a Profile the domain had parsed. */
+const toRecord = (row: ProviderRow): ProviderRecord => ({ ...row, profile: row.profile as Profile });
+
 export async function findProvider(db: Db): Promise<ProviderRecord | undefined> {
   const [row] = await db.select().from(provider).where(eq(provider.id, 1)).limit(1);
-  return row;
+  return row && toRecord(row);
 }
 
 export async function insertProvider(
@@ -26,7 +31,7 @@ export async function insertProvider(
     .insert(provider)
     .values({ id: 1, ...values })
     .returning();
-  return row!;
+  return toRecord(row!);
 }
 
 export async function updateProviderRow(
@@ -38,7 +43,7 @@ export async function updateProviderRow(
     .set({ ...values, version: sql`${provider.version} + 1`, updatedAt: new Date() })
     .where(eq(provider.id, 1))
     .returning();
-  return row!;
+  return toRecord(row!);
 }
 
 export async function findKeyPairs(db: Db): Promise<JwkPair[]> {

@@ -109,7 +109,7 @@ export function buildOpenApiDocument(specs: readonly RouteSpec[], origin: string
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of specs) {
     const path = openApiPath(`/api${spec.path}`);
-    (paths[path] ??= {})[spec.method] = operation(spec);
+    paths[path] = { ...paths[path], [spec.method]: operation(spec) };
   }
   return {
     openapi: "3.1.1",

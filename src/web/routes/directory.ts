@@ -81,8 +81,13 @@ export function directoryRoutes(deps: WebDeps) {
     );
   });
 
-  const providerOf = async (actorUri: string | undefined) =>
-    actorUri && actorUri.length <= 2048 ? findReplica(database.db, actorUri) : undefined;
+  // The instance's own provider is found here from the start, as on the search pages: not only once
+  // someone has opened /directory.
+  const providerOf = async (actorUri: string | undefined) => {
+    if (!actorUri || actorUri.length > 2048) return undefined;
+    await syncLocal();
+    return findReplica(database.db, actorUri);
+  };
 
   app.get("/directory/contact", async (c) => {
     const t = c.get("t");

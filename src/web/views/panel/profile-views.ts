@@ -85,13 +85,13 @@ export function profileEditorView(p: ProfileEditorProps) {
     textArea({ name, label: label(name, text), value: one(v, name), error: e[name], ...extra });
   const nextService = services.length ? Math.max(...services) + 1 : 0;
   const nextEvidence = evidence.length ? Math.max(...evidence) + 1 : 0;
-  const checks = (name: string, list: readonly string[], prefix: string, legend: string) => (
-    label(name, legend),
-    html`<ul class="checks" id="${idOf(name)}">${list.map((tag) => {
+  const checks = (name: string, list: readonly string[], prefix: string, legend: string) => {
+    label(name, legend);
+    return html`<ul class="checks" id="${idOf(name)}">${list.map((tag) => {
       const id = `f-${name.replace(/\./g, "-")}-${tag}`;
       return html`<li><input type="checkbox" id="${id}" name="${name}" value="${tag}"${many(v, name).includes(tag) ? " checked" : ""}><label for="${id}">${t(`${prefix}${tag}`)}</label></li>`;
-    })}</ul>${e[name] ? html`<p class="error">${e[name]}</p>` : ""}`
-  );
+    })}</ul>${e[name] ? html`<p class="error">${e[name]}</p>` : ""}`;
+  };
 
   const serviceRow = (i: number, isNew: boolean) => {
     const k = `services.${i}.`;

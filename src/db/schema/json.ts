@@ -1,0 +1,5 @@
+// Types of JSON columns as the database sees them. The storage layer does not know the domain's
+// shapes: a repository in src/domain reads a column as the domain type it wrote there.
+
+/** A provider profile (ours or a replica's) as stored: a JSON object. */
+export type ProfileDocument = { readonly [key: string]: unknown };
