@@ -17,10 +17,14 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { loadConfig, type Config } from "../src/config.ts";
 import { applyReplica } from "../src/domain/directory/replica.repository.ts";
-import { parseDirectoryQuery } from "../src/domain/directory/search-query.ts";
-import { searchDirectory } from "../src/domain/directory/search.service.ts";
-import { SearchIndexStore, searchIndexFor, syncSql } from "../src/domain/directory/search-index-store.ts";
-import { pageSql } from "../src/domain/directory/search-page.ts";
+import {
+  pageSql,
+  parseDirectoryQuery,
+  SearchIndexStore,
+  searchDirectory,
+  searchIndexFor,
+  syncSql,
+} from "../src/domain/directory/search/index.ts";
 import { rowsOf } from "../src/db/client.ts";
 import { setupProvider } from "../src/domain/provider/provider.service.ts";
 import { runRefreshCycle } from "../src/federation/directory/replication.ts";

@@ -6,11 +6,12 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { DatabaseKvStore } from "./db/kv-store.ts";
-import { searchIndexFor } from "./domain/directory/search-index-store.ts";
+import { searchIndexFor } from "./domain/directory/search/index.ts";
 import { DatabaseMessageQueue } from "./db/message-queue.ts";
 import { migrate } from "./db/migrate.ts";
 import { ActorCache } from "./federation/actor-cache.ts";
 import { buildFederation, type AppFederation } from "./federation/federation.ts";
+import { peersOf } from "./federation/directory/peers.ts";
 import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { tagUrl } from "./federation/mappers/note.ts";
@@ -63,7 +64,7 @@ export async function createInstance(
   }));
   registerFederation(federation, actorCache);
   registerOutbox(federation, services, actorCache);
-  const app = createApp({ services, federation, actorCache });
+  const app = createApp({ services, federation, actorCache, peers: peersOf(federation, services) });
 
   const workers = new AbortController();
   let server: ServerType | undefined;

@@ -3,11 +3,13 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { accountCommand } from "./cli/account-command.ts";
+import { failureLines } from "./cli/errors.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DatabaseInUseError, openDatabase } from "./db/client.ts";
-import type { Peer } from "./federation/directory/peers.ts";
+import type { Peer } from "./domain/directory/peers.ts";
+import type { Failure } from "./domain/validation.ts";
 import type { Instance } from "./instance.ts";
 import { createLogger, type Logger } from "./logging.ts";
 
@@ -88,8 +90,7 @@ const commands: Record<string, Command> = {
         }),
       );
       if (!result.ok) {
-        err(result.error.message);
-        for (const [field, message] of Object.entries(result.error.fields ?? {})) err(`  ${field}: ${message}`);
+        for (const line of failureLines(result.error)) err(line);
         return 1;
       }
       out(
@@ -112,7 +113,7 @@ const commands: Record<string, Command> = {
         }
         const result = await withDatabase(config(), (database) => createToken(database.db, values.name as string));
         if (!result.ok) {
-          err(result.error.message);
+          for (const line of failureLines(result.error)) err(line);
           return 1;
         }
         out(result.value.token);
@@ -133,7 +134,7 @@ const commands: Record<string, Command> = {
       if (action === "revoke" && target) {
         const result = await withDatabase(config(), (database) => revokeToken(database.db, target));
         if (!result.ok) {
-          err(result.error.message);
+          for (const line of failureLines(result.error)) err(line);
           return 1;
         }
         out(`Token "${result.value.name}" revoked.`);
@@ -162,8 +163,9 @@ const commands: Record<string, Command> = {
         out(
           `${p.actorUri}  ${p.handle ?? ""}  ${p.name ?? ""}  ${p.state}${p.replicated ? `  replicated, last seen ${p.lastSeenAt}` : "  not replicated yet"}`,
         );
-      const failed = (error: { message: string }) => {
-        err(error.message);
+      // A failure from the domain is said from the catalogue; one from the API comes already said.
+      const failed = (error: Failure | { message: string }) => {
+        for (const line of "reason" in error ? failureLines(error) : [error.message]) err(line);
         return 1;
       };
       if (action === "add" && target) {

@@ -1,5 +1,6 @@
 // `commonhost account`: the panel's operator accounts, and a way back in for one who is locked out.
 import { err, out, printable, withDatabase, type Command } from "./command.ts";
+import { failureLines } from "./errors.ts";
 
 const usage = "commonhost account list | commonhost account reset --username USERNAME [--disable-totp]";
 
@@ -55,7 +56,7 @@ export const accountCommand: Command = {
         issuePasswordReset(database.db, { username: values.username as string, disableTotp }),
       );
       if (!result.ok) {
-        err(result.error.message);
+        for (const line of failureLines(result.error)) err(line);
         return result.error.code === "invalid" ? 2 : 1;
       }
       const { secret, operator, expiresAt } = result.value;

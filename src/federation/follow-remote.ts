@@ -2,7 +2,7 @@
 import { isActor } from "@fedify/vocab";
 import { requestFollow, unfollow, type Followed } from "../domain/following/following.service.ts";
 import { findProvider } from "../domain/provider/provider.repository.ts";
-import { fail, ok, type Result } from "../domain/validation.ts";
+import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
 import type { Services } from "../services.ts";
 import type { AppFederation } from "./federation.ts";
 import { actorHandle, actorName } from "./inbox/actor-info.ts";
@@ -16,12 +16,10 @@ export async function followRemote(
 ): Promise<Result<Followed>> {
   const query = handleOrUrl.trim();
   if (!handlePattern.test(query) && !/^https?:\/\//.test(query)) {
-    return fail("invalid", "Give a handle such as @provider@example.org or an actor URL.", {
-      target: "a handle or an https URL",
-    });
+    return fail("invalid", "follow.badTarget", { fields: { target: fieldError("handleOrUrl") } });
   }
   const provider = await findProvider(services.database.db);
-  if (!provider) return fail("not_found", "This instance has no provider yet; run setup first.");
+  if (!provider) return fail("not_found", "provider.notSetUp");
   const ctx = federation.createContext(new URL(services.config.origin), services);
   let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
   try {
@@ -30,11 +28,10 @@ export async function followRemote(
     services.logger.info({ err: error, query }, "lookup failed");
   }
   if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) {
-    return fail("not_found", `No fediverse account was found at ${query}.`, { target: "not found" });
+    return fail("not_found", "follow.notFound", { vars: { query }, fields: { target: fieldError("notFound") } });
   }
   const ownUri = ctx.getActorUri(provider.handle);
-  if (actor.id.href === ownUri.href)
-    return fail("invalid", "An instance cannot follow itself.", { target: "this is this instance" });
+  if (actor.id.href === ownUri.href) return fail("invalid", "follow.self", { fields: { target: fieldError("self") } });
   const followId = `${ownUri.href}#follows/${crypto.randomUUID()}`;
   const row = await requestFollow(
     services.database.db,
@@ -51,7 +48,5 @@ export async function followRemote(
 }
 
 export async function unfollowRemote(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
-  return (await unfollow(services.database.db, actorUri))
-    ? ok({ actorUri })
-    : fail("not_found", "This instance does not follow that account.");
+  return (await unfollow(services.database.db, actorUri)) ? ok({ actorUri }) : fail("not_found", "follow.notFollowing");
 }

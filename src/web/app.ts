@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
 import { apiRoutes } from "./api/routes.ts";
 import type { WebDeps } from "./deps.ts";
+import { apiError, apiTranslator, unexpectedError } from "./errors.ts";
 import { serveActorDocument, serveWebFinger, wantsActivityJson } from "./fast-paths.ts";
 import { inboxLimits } from "./middleware/inbox-limits.ts";
 import { inboxTrust } from "./middleware/inbox-trust.ts";
@@ -108,12 +109,12 @@ export function createApp(deps: WebDeps): App {
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
-      ? c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404)
+      ? apiError(c, 404, "not_found", apiTranslator(c)("errors.noEndpoint"))
       : notFoundPage(c),
   );
   app.onError((err, c) => {
     services.logger.error({ err, path: c.req.path }, "request failed");
-    return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+    return unexpectedError(c);
   });
   return app;
 }

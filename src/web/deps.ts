@@ -1,4 +1,5 @@
 import type { ActorCache } from "../federation/actor-cache.ts";
+import type { Peers } from "../domain/directory/peers.ts";
 import type { AppFederation } from "../federation/federation.ts";
 import type { Services } from "../services.ts";
 
@@ -7,4 +8,6 @@ export type WebDeps = {
   readonly services: Services;
   readonly federation: AppFederation;
   readonly actorCache: ActorCache;
+  /** Following providers and replicating them: the federation's, handed over by the composition root. */
+  readonly peers: Peers;
 };

@@ -110,7 +110,7 @@ describe("directory pages", () => {
     expect((await post(form({ token: `${Date.now() - 10_000}.forged` }))).status).toBe(400);
     const invalid = await post(form({ senderEmail: "not-an-email" }));
     expect(invalid.status).toBe(422);
-    expect(invalid.text).toContain("expected an email address");
+    expect(invalid.text).toContain("Enter an email address.");
 
     const sent = await post(form({}));
     expect(sent.status).toBe(200);

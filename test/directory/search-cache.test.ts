@@ -3,8 +3,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
-import { parseDirectoryQuery } from "../../src/domain/directory/search-query.ts";
-import { searchDirectory } from "../../src/domain/directory/search.service.ts";
+import { parseDirectoryQuery, searchDirectory } from "../../src/domain/directory/search/index.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
 

@@ -5,10 +5,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/db/client.ts";
 import { applyReplica, markSeen } from "../../src/domain/directory/replica.repository.ts";
-import { parseDirectoryQuery } from "../../src/domain/directory/search-query.ts";
-import { pruneDirectoryChanges, SearchIndexStore, syncSql } from "../../src/domain/directory/search-index-store.ts";
-import { queryWords, textArray } from "../../src/domain/directory/search-terms.ts";
-import { searchConfigs } from "../../src/domain/directory/search-text.ts";
+import {
+  parseDirectoryQuery,
+  pruneDirectoryChanges,
+  SearchIndexStore,
+  syncSql,
+} from "../../src/domain/directory/search/index.ts";
+import { queryWords, textArray } from "../../src/domain/directory/search/terms.ts";
+import { searchConfigs } from "../../src/domain/directory/search/text.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
 

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/db/client.ts";
-import { trigrams, Vocabulary } from "../../src/domain/directory/vocabulary.ts";
+import { trigrams, Vocabulary } from "../../src/domain/directory/search/vocabulary.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
 
 const database = useFreshDatabase();

@@ -20,7 +20,7 @@ describe("password reset links", () => {
       username: "alice",
       disableTotp: options.disableTotp ?? false,
     });
-    if (!issued.ok) throw new Error(issued.error.message);
+    if (!issued.ok) throw new Error(issued.error.reason);
     return { session, code: issued.value.secret, operatorId: issued.value.operator.id };
   }
 
@@ -63,7 +63,7 @@ describe("password reset links", () => {
     const { code: first } = await aliceWithLink();
     const db = instance!.services.database.db;
     const second = await issuePasswordReset(db, { username: "alice", disableTotp: false });
-    if (!second.ok) throw new Error(second.error.message);
+    if (!second.ok) throw new Error(second.error.reason);
     const visitor = new PanelClient(instance!.origin);
     expect((await visitor.get(`/admin/reset?code=${first}`)).status).toBe(403);
     expect((await visitor.get(`/admin/reset?code=${second.value.secret}`)).status).toBe(200);

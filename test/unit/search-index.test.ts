@@ -1,9 +1,9 @@
 // The in-memory index's parts: weights from a tsvector's labels, the first k of an order, and
 // slots reused after many replacements.
 import { describe, expect, it } from "vitest";
-import { DirectoryIndex, firstK, type IndexRow } from "../../src/domain/directory/search-index.ts";
-import { lexemeWeight, parseTsvector } from "../../src/domain/directory/search-index-entry.ts";
-import { directoryQuerySchema } from "../../src/domain/directory/search-query.ts";
+import { DirectoryIndex, firstK } from "../../src/domain/directory/search/search-index.ts";
+import { lexemeWeight, parseTsvector } from "../../src/domain/directory/search/index-entry.ts";
+import { directoryQuerySchema, type IndexRow } from "../../src/domain/directory/search/index.ts";
 
 describe("the directory search index", () => {
   it("weighs a lexeme by its strongest label, then each repeat less", () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { operators, setupCodes } from "../../db/schema/index.ts";
 import { findProvider, setupProvider } from "../provider/provider.service.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { fail, fieldError, issueError, ok, type FieldError, type Result } from "../validation.ts";
 import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./passwords.ts";
 import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
 import type { Operator } from "./sessions.service.ts";
@@ -60,12 +60,12 @@ function validateCredentials(input: {
   username: string;
   password: string;
 }): Result<{ username: string; password: string }> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, FieldError> = {};
   const username = usernameSchema.safeParse(input.username);
-  if (!username.success) fields.username = username.error.issues[0]!.message;
+  if (!username.success) fields.username = issueError(username.error.issues[0]!);
   const password = passwordSchema.safeParse(input.password);
-  if (!password.success) fields.password = password.error.issues[0]!.message;
-  if (!username.success || !password.success) return fail("invalid", "Some fields are not valid.", fields);
+  if (!password.success) fields.password = issueError(password.error.issues[0]!);
+  if (!username.success || !password.success) return fail("invalid", "account.fieldsInvalid", { fields });
   return ok({ username: username.data, password: password.data });
 }
 
@@ -78,15 +78,15 @@ export async function completeSetup(
   input: { code: string; username: string; password: string; handle?: string; name?: string },
 ): Promise<Result<Operator>> {
   if (!(await checkSetupCode(db, input.code)) || (await countOperators(db)) > 0)
-    return fail("forbidden", "This setup link is not valid any more.");
+    return fail("forbidden", "setup.linkInvalid");
   const credentials = validateCredentials(input);
-  const fields: Record<string, string> = credentials.ok ? {} : { ...credentials.error.fields };
+  const fields: Record<string, FieldError> = credentials.ok ? {} : { ...credentials.error.fields };
   const existing = await findProvider(db);
   if (!existing) {
     const check = await setupProviderCheck(input);
     Object.assign(fields, check);
   }
-  if (!credentials.ok || Object.keys(fields).length > 0) return fail("invalid", "Some fields are not valid.", fields);
+  if (!credentials.ok || Object.keys(fields).length > 0) return fail("invalid", "account.fieldsInvalid", { fields });
   const passwordHash = await hashPassword(credentials.value.password);
   const created = await db.transaction(async (tx) => {
     // Spending the code in the transaction makes two racing submissions create one account.
@@ -97,7 +97,7 @@ export async function completeSetup(
     if (spent.length === 0) return undefined;
     if (!existing) {
       const provider = await setupProvider(tx, { handle: input.handle ?? "", name: input.name ?? "" });
-      if (!provider.ok) throw new Error(provider.error.message);
+      if (!provider.ok) throw new Error(`provider setup failed: ${provider.error.reason}`);
     }
     const [row] = await tx
       .insert(operators)
@@ -105,14 +105,14 @@ export async function completeSetup(
       .returning();
     return row!;
   });
-  return created ? ok(created) : fail("forbidden", "This setup link is not valid any more.");
+  return created ? ok(created) : fail("forbidden", "setup.linkInvalid");
 }
 
-async function setupProviderCheck(input: { handle?: string; name?: string }): Promise<Record<string, string>> {
+async function setupProviderCheck(input: { handle?: string; name?: string }): Promise<Record<string, FieldError>> {
   const { handleSchema, providerNameSchema } = await import("../profile/profile.schema.ts");
-  const fields: Record<string, string> = {};
-  if (!handleSchema.safeParse(input.handle ?? "").success) fields.handle = "handle_format";
-  if (!providerNameSchema.safeParse(input.name ?? "").success) fields.name = "required";
+  const fields: Record<string, FieldError> = {};
+  if (!handleSchema.safeParse(input.handle ?? "").success) fields.handle = fieldError("handle_format");
+  if (!providerNameSchema.safeParse(input.name ?? "").success) fields.name = fieldError("required");
   return fields;
 }
 
@@ -127,14 +127,14 @@ export async function createOperator(
     .from(operators)
     .where(eq(operators.username, credentials.value.username))
     .limit(1);
-  if (taken) return fail("conflict", "This username is taken.", { username: "taken" });
+  if (taken) return fail("conflict", "account.usernameTaken", { fields: { username: fieldError("taken") } });
   const passwordHash = await hashPassword(credentials.value.password);
   const [row] = await db
     .insert(operators)
     .values({ username: credentials.value.username, passwordHash, role: input.role })
     .onConflictDoNothing()
     .returning();
-  return row ? ok(row) : fail("conflict", "This username is taken.", { username: "taken" });
+  return row ? ok(row) : fail("conflict", "account.usernameTaken", { fields: { username: fieldError("taken") } });
 }
 
 /** Checks a sign-in. Failures are counted per account and per address; past the limit, nothing is checked. */
@@ -150,19 +150,19 @@ export async function authenticate(
       { key: keys[1]!, limit: LOGIN_LIMITS.address },
     ])
   ) {
-    return fail("rate_limited", "Too many failed sign-ins; wait a few minutes.");
+    return fail("rate_limited", "signIn.rateLimited");
   }
   const [operator] = await db.select().from(operators).where(eq(operators.username, username)).limit(1);
   const passwordOk = await verifyPassword(operator?.passwordHash ?? (await decoyHash()), input.password.slice(0, 1000));
   if (!operator || !passwordOk) {
     await recordFailure(db, keys);
-    return fail("unauthorized", "Wrong username or password.");
+    return fail("unauthorized", "signIn.wrong");
   }
   if (operator.totpSecret) {
     const step = input.code ? matchTotp(operator.totpSecret, input.code) : undefined;
     if (step === undefined || (operator.totpLastStep !== null && step <= operator.totpLastStep)) {
       await recordFailure(db, keys);
-      return fail("unauthorized", "The second-factor code is missing or wrong.", { code: "totp" });
+      return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
     }
     await db.update(operators).set({ totpLastStep: step }).where(eq(operators.id, operator.id));
   }
@@ -177,12 +177,12 @@ export async function changePassword(
   next: string,
 ): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
-  if (!operator) return fail("not_found", "No such operator.");
+  if (!operator) return fail("not_found", "operator.notFound");
   if (!(await verifyPassword(operator.passwordHash, current)))
-    return fail("invalid", "The current password is wrong.", { current: "wrong_password" });
+    return fail("invalid", "password.currentWrong", { fields: { current: fieldError("wrong_password") } });
   const parsed = passwordSchema.safeParse(next);
   if (!parsed.success)
-    return fail("invalid", "The new password is not valid.", { password: parsed.error.issues[0]!.message });
+    return fail("invalid", "password.invalid", { fields: { password: issueError(parsed.error.issues[0]!) } });
   const [row] = await db
     .update(operators)
     .set({ passwordHash: await hashPassword(parsed.data) })
@@ -199,18 +199,18 @@ async function adminCount(db: Db): Promise<number> {
 /** Changes a role; the last admin stays an admin, so the instance is never left without one. */
 export async function setRole(db: Db, operatorId: string, role: Role): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
-  if (!operator) return fail("not_found", "No such operator.");
+  if (!operator) return fail("not_found", "operator.notFound");
   if (operator.role === "admin" && role !== "admin" && (await adminCount(db)) <= 1)
-    return fail("conflict", "The last admin cannot be demoted.", { role: "last_admin" });
+    return fail("conflict", "operator.lastAdminDemoted", { fields: { role: fieldError("last_admin") } });
   const [row] = await db.update(operators).set({ role }).where(eq(operators.id, operatorId)).returning();
   return ok(row!);
 }
 
 export async function removeOperator(db: Db, operatorId: string): Promise<Result<{ id: string }>> {
   const operator = await findOperator(db, operatorId);
-  if (!operator) return fail("not_found", "No such operator.");
+  if (!operator) return fail("not_found", "operator.notFound");
   if (operator.role === "admin" && (await adminCount(db)) <= 1)
-    return fail("conflict", "The last admin cannot be removed.", { role: "last_admin" });
+    return fail("conflict", "operator.lastAdminRemoved", { fields: { role: fieldError("last_admin") } });
   await db.delete(operators).where(eq(operators.id, operatorId));
   return ok({ id: operatorId });
 }
@@ -218,20 +218,20 @@ export async function removeOperator(db: Db, operatorId: string): Promise<Result
 /** Turns the second factor on once the operator proves their app has the secret. */
 export async function enableTotp(db: Db, operatorId: string, secret: string, code: string): Promise<Result<Operator>> {
   const step = matchTotp(secret, code);
-  if (step === undefined) return fail("invalid", "The code does not match.", { code: "totp" });
+  if (step === undefined) return fail("invalid", "totp.mismatch", { fields: { code: fieldError("totp") } });
   const [row] = await db
     .update(operators)
     .set({ totpSecret: secret, totpLastStep: step })
     .where(eq(operators.id, operatorId))
     .returning();
-  return row ? ok(row) : fail("not_found", "No such operator.");
+  return row ? ok(row) : fail("not_found", "operator.notFound");
 }
 
 export async function disableTotp(db: Db, operatorId: string, password: string): Promise<Result<Operator>> {
   const operator = await findOperator(db, operatorId);
-  if (!operator) return fail("not_found", "No such operator.");
+  if (!operator) return fail("not_found", "operator.notFound");
   if (!(await verifyPassword(operator.passwordHash, password)))
-    return fail("invalid", "The password is wrong.", { current: "wrong_password" });
+    return fail("invalid", "password.wrong", { fields: { current: fieldError("wrong_password") } });
   const [row] = await db
     .update(operators)
     .set({ totpSecret: null, totpLastStep: null })

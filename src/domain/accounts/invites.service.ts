@@ -50,7 +50,7 @@ export async function acceptInvite(
   input: { username: string; password: string },
 ): Promise<Result<Operator>> {
   const invite = await findValidInvite(db, secret);
-  if (!invite) return fail("forbidden", "This invitation is not valid any more.");
+  if (!invite) return fail("forbidden", "invite.invalid");
   const created = await createOperator(db, { ...input, role: invite.role });
   if (!created.ok) return created;
   // Spent only if still unused: of two racing acceptances the second account is removed again.
@@ -62,7 +62,7 @@ export async function acceptInvite(
   if (spent.length === 0) {
     const { removeOperator } = await import("./accounts.service.ts");
     await removeOperator(db, created.value.id);
-    return fail("forbidden", "This invitation is not valid any more.");
+    return fail("forbidden", "invite.invalid");
   }
   return created;
 }

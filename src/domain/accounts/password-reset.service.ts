@@ -6,7 +6,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "../../db/client.ts";
 import { encodeKey } from "../../db/kv-store.ts";
 import { kvEntries, operators, operatorSessions } from "../../db/schema/index.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { fail, fieldError, issueError, ok, type Result } from "../validation.ts";
 import { passwordSchema, usernameSchema } from "./accounts.service.ts";
 import { hashPassword } from "./passwords.ts";
 import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
@@ -33,12 +33,9 @@ export async function issuePasswordReset(
 ): Promise<Result<{ secret: string; operator: Operator; expiresAt: Date }>> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success)
-    return fail("invalid", "A username is 2 to 40 lowercase letters, digits, dots, dashes or underscores.", {
-      username: "username_format",
-    });
+    return fail("invalid", "reset.badUsername", { fields: { username: fieldError("username_format") } });
   const [operator] = await db.select().from(operators).where(eq(operators.username, username.data)).limit(1);
-  if (!operator)
-    return fail("not_found", `No operator is called "${username.data}". \`commonhost account list\` lists them.`);
+  if (!operator) return fail("not_found", "reset.noOperator", { vars: { username: username.data } });
   const { secret } = newSecret();
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const record: ResetRecord = { operatorId: operator.id, disableTotp: input.disableTotp };
@@ -81,11 +78,11 @@ export async function completePasswordReset(
   input: { password: string; code: string; address: string },
 ): Promise<Result<Operator>> {
   const reset = await findPasswordReset(db, secret);
-  if (!reset) return fail("forbidden", "This link is not valid any more.");
+  if (!reset) return fail("forbidden", "reset.linkInvalid");
   const { operator, disableTotp } = reset;
   const password = passwordSchema.safeParse(input.password);
   if (!password.success)
-    return fail("invalid", "The new password is not valid.", { password: password.error.issues[0]!.message });
+    return fail("invalid", "password.invalid", { fields: { password: issueError(password.error.issues[0]!) } });
   let totpStep: number | undefined;
   if (operator.totpSecret && !disableTotp) {
     const keys = [accountKey(operator.username), addressKey(input.address)];
@@ -95,12 +92,12 @@ export async function completePasswordReset(
         { key: keys[1]!, limit: LOGIN_LIMITS.address },
       ])
     ) {
-      return fail("rate_limited", "Too many failed attempts; wait a few minutes.");
+      return fail("rate_limited", "reset.rateLimited");
     }
     totpStep = matchTotp(operator.totpSecret, input.code);
     if (totpStep === undefined || (operator.totpLastStep !== null && totpStep <= operator.totpLastStep)) {
       await recordFailure(db, keys);
-      return fail("unauthorized", "The second-factor code is missing or wrong.", { code: "totp" });
+      return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
     }
   }
   const passwordHash = await hashPassword(password.data);
@@ -124,7 +121,7 @@ export async function completePasswordReset(
     await tx.delete(operatorSessions).where(eq(operatorSessions.operatorId, operator.id));
     return row;
   });
-  if (!updated) return fail("forbidden", "This link is not valid any more.");
+  if (!updated) return fail("forbidden", "reset.linkInvalid");
   // The account was perhaps locked by failed sign-ins: its owner has proved who they are.
   await clearFailures(db, [accountKey(operator.username)]);
   return ok(updated);

@@ -42,7 +42,7 @@ export function uuidv7(now = Date.now()): string {
 
 export async function createAnnouncement(db: Db, input: unknown, tagUrl: TagUrl): Promise<Result<Announcement>> {
   const parsed = announcementInputSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", "The announcement is not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "announcement.invalid", { fields: fieldErrors(parsed.error) });
   const { content, language, pinned } = parsed.data;
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
@@ -67,7 +67,7 @@ export async function updateAnnouncement(
   tagUrl: TagUrl,
 ): Promise<Result<Announcement>> {
   const parsed = announcementInputSchema.partial().safeParse(input);
-  if (!parsed.success) return fail("invalid", "The announcement is not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "announcement.invalid", { fields: fieldErrors(parsed.error) });
   const { content, language, pinned } = parsed.data;
   const row = await db.transaction(async (tx) => {
     const current = await findLiveAnnouncement(tx, id);
@@ -85,7 +85,7 @@ export async function updateAnnouncement(
     }
     return updated!;
   });
-  return row ? ok(row) : fail("not_found", "There is no such announcement.");
+  return row ? ok(row) : fail("not_found", "announcement.notFound");
 }
 
 /** Deletes an announcement, keeping a tombstone so its URL answers 410 Gone. */
@@ -101,7 +101,7 @@ export async function deleteAnnouncement(db: Db, id: string): Promise<Result<{ i
     await recordEvent(tx, { commonhost: "announcement.deleted", id, deletedAt: deletedAt.toISOString() });
     return true;
   });
-  return done ? ok({ id }) : fail("not_found", "There is no such announcement.");
+  return done ? ok({ id }) : fail("not_found", "announcement.notFound");
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

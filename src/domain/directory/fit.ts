@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
 import { fail, fieldErrors, ok, type Result } from "../validation.ts";
-import { searchDirectory, type DirectoryResult, type Reason } from "./search.service.ts";
+import { searchDirectory, type DirectoryResult, type Reason } from "./search/index.ts";
 
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
   z
@@ -49,7 +49,7 @@ export type FitResult = DirectoryResult & { fit: number };
 const CANDIDATES = 200;
 
 export function parseFitInput(params: URLSearchParams): Result<FitInput> {
-  if (params.toString().length > 2048) return fail("invalid", "The request is too long.");
+  if (params.toString().length > 2048) return fail("invalid", "fit.tooLong", { vars: { max: 2048 } });
   const input: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
     if (key === "lang") continue;
@@ -57,7 +57,7 @@ export function parseFitInput(params: URLSearchParams): Result<FitInput> {
     input[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
   }
   const parsed = fitInputSchema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail("invalid", "Some answers are not valid.", fieldErrors(parsed.error));
+  return parsed.success ? ok(parsed.data) : fail("invalid", "fit.invalid", { fields: fieldErrors(parsed.error) });
 }
 
 /** Scores one provider against the group's needs; the reasons say why. */

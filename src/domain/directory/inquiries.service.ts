@@ -58,13 +58,13 @@ export async function submitInquiry(
   ownActorUri: string,
 ): Promise<Result<{ id: string; local: boolean }>> {
   const parsed = inquiryInputSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", "The message could not be sent.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "inquiry.invalid", { fields: fieldErrors(parsed.error) });
   const data = parsed.data;
   const [target] = await db
     .select({ actorUri: directoryProviders.actorUri, local: directoryProviders.local })
     .from(directoryProviders)
     .where(eq(directoryProviders.actorUri, data.providerActorUri));
-  if (!target) return fail("not_found", "This provider is not in the directory.");
+  if (!target) return fail("not_found", "inquiry.unknownProvider");
   const id = crypto.randomUUID();
   const row = {
     id,
@@ -87,7 +87,7 @@ export async function submitInquiry(
     }
     return true;
   });
-  if (!accepted) return fail("rate_limited", "Too many messages are being sent from here; try again in an hour.");
+  if (!accepted) return fail("rate_limited", "inquiry.rateLimited");
   return ok({ id, local: target.local });
 }
 
@@ -113,7 +113,7 @@ export async function receiveInquiry(
   input: Omit<InquiryInput, "providerActorUri"> & { activityId: string; peerActorUri: string },
 ): Promise<Result<{ stored: boolean }>> {
   const parsed = inquiryInputSchema.omit({ providerActorUri: true }).safeParse(input);
-  if (!parsed.success) return fail("invalid", "The inquiry is not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "inquiry.remoteInvalid", { fields: fieldErrors(parsed.error) });
   const d = parsed.data;
   // Inbox workers run side by side; the lock makes count-then-insert atomic per peer.
   const stored = await db.transaction(async (tx) => {
@@ -141,7 +141,7 @@ export async function receiveInquiry(
       .returning({ id: inquiries.id });
     return rows.length > 0;
   });
-  if (stored === undefined) return fail("rate_limited", "Too many inquiries from this instance.");
+  if (stored === undefined) return fail("rate_limited", "inquiry.tooManyFromPeer");
   return ok({ stored });
 }
 

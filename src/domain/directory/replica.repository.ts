@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders, directoryServices } from "../../db/schema/index.ts";
 import type { Profile } from "../profile/profile.schema.ts";
-import { searchText, searchVectorSql } from "./search-text.ts";
+import { searchText, searchVectorSql } from "./search/index.ts";
 
 /** A stored replica; its profile is what this repository wrote: a Profile the domain had validated. */
 export type Replica = Omit<typeof directoryProviders.$inferSelect, "profile"> & { profile: Profile };

@@ -31,6 +31,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .max(max, { message: `at most ${max} entries` })
     .refine((list) => new Set(list.map((v) => JSON.stringify(v))).size === list.length, {
       message: "entries must be unique",
+      params: { code: "unique" },
     });
 
 export const priceSchema = z
@@ -47,9 +48,19 @@ export const priceSchema = z
   .superRefine((price, ctx) => {
     if (price.model !== "fixed") return;
     if (price.amount === undefined)
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "a fixed price needs an amount" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: "a fixed price needs an amount",
+        params: { code: "priceAmount" },
+      });
     if (price.currency === undefined)
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "a fixed price needs a currency" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["currency"],
+        message: "a fixed price needs a currency",
+        params: { code: "priceCurrency" },
+      });
   });
 
 export const serviceSchema = z.object({

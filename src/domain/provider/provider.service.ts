@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client.ts";
 import { recordEvent } from "../events.ts";
 import { handleSchema, profileSchema, providerNameSchema, type Profile } from "../profile/profile.schema.ts";
-import { fail, fieldErrors, ok, type Result } from "../validation.ts";
+import { fail, fieldError, fieldErrors, ok, type Result } from "../validation.ts";
 import { z } from "zod";
 import { generateJwkPair } from "./keys.ts";
 import {
@@ -25,7 +25,7 @@ export async function setupProvider(
   input: { handle: string; name: string; profile?: unknown },
 ): Promise<Result<ProviderRecord>> {
   const parsed = setupSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", "The provider could not be set up.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "provider.setupInvalid", { fields: fieldErrors(parsed.error) });
   const { handle, name, profile } = parsed.data;
   await ensureKeyPairs(db);
   const existing = await findProvider(db);
@@ -34,8 +34,9 @@ export async function setupProvider(
     return ok(created);
   }
   if (existing.handle !== handle) {
-    return fail("conflict", `This instance is already set up as @${existing.handle}; the handle cannot change.`, {
-      handle: "the handle cannot change once set",
+    return fail("conflict", "provider.handleFixed", {
+      vars: { handle: existing.handle },
+      fields: { handle: fieldError("handleFixed") },
     });
   }
   return updateProvider(db, { name, ...(profile ? { profile } : {}) });
@@ -49,7 +50,7 @@ export async function updateProvider(
   const parsed = z
     .object({ name: providerNameSchema.optional(), profile: profileSchema.optional() })
     .safeParse(changes);
-  if (!parsed.success) return fail("invalid", "The profile has fields that are not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) return fail("invalid", "provider.profileInvalid", { fields: fieldErrors(parsed.error) });
   const values: { name?: string; profile?: Profile } = {};
   if (parsed.data.name !== undefined) values.name = parsed.data.name;
   if (parsed.data.profile !== undefined) values.profile = parsed.data.profile;
@@ -60,7 +61,7 @@ export async function updateProvider(
     await recordEvent(tx, { commonhost: "profile.updated" });
     return row;
   });
-  return updated ? ok(updated) : fail("not_found", "This instance has no provider yet; run setup first.");
+  return updated ? ok(updated) : fail("not_found", "provider.notSetUp");
 }
 
 /** Generates the actor's key pairs once; later calls keep the existing ones. */

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens } from "../../db/schema/index.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { fail, fieldError, ok, type Result } from "../validation.ts";
 
 export type ApiToken = Omit<typeof apiTokens.$inferSelect, "tokenHash">;
 const TOKEN_PREFIX = "chp_";
@@ -13,7 +13,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 export async function createToken(db: Db, name: string): Promise<Result<{ token: string; record: ApiToken }>> {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 100)
-    return fail("invalid", "A token needs a name of 1 to 100 characters.", { name: "1 to 100 characters" });
+    return fail("invalid", "token.badName", { fields: { name: fieldError("tokenName") } });
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const [row] = await db
     .insert(apiTokens)
@@ -33,8 +33,9 @@ export async function revokeToken(db: Db, idOrPrefix: string): Promise<Result<Ap
   const matches = rows.filter(
     (t) => !t.revokedAt && (t.id === idOrPrefix || t.prefix === idOrPrefix || t.name === idOrPrefix),
   );
-  if (matches.length === 0) return fail("not_found", `No active token matches "${idOrPrefix}".`);
-  if (matches.length > 1) return fail("conflict", `${matches.length} tokens match "${idOrPrefix}"; use the id.`);
+  if (matches.length === 0) return fail("not_found", "token.noMatch", { vars: { query: idOrPrefix } });
+  if (matches.length > 1)
+    return fail("conflict", "token.ambiguous", { vars: { count: matches.length, query: idOrPrefix } });
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

@@ -1,5 +1,6 @@
 // Peers: the providers this instance follows and keeps replicas of. Adding one follows it and
 // replicates its profile at once (its Accept replicates again and learns who it follows).
+import type { Peer, Peers } from "../../domain/directory/peers.ts";
 import { findReplica, removeReplica } from "../../domain/directory/replica.repository.ts";
 import { listFollowing } from "../../domain/following/following.service.ts";
 import { ok, type Result } from "../../domain/validation.ts";
@@ -8,14 +9,14 @@ import type { AppFederation } from "../federation.ts";
 import { followRemote, unfollowRemote } from "../follow-remote.ts";
 import { replicatePeer } from "./replication.ts";
 
-export type Peer = {
-  actorUri: string;
-  handle: string | null;
-  name: string | null;
-  state: "pending" | "accepted" | "rejected";
-  replicated: boolean;
-  lastSeenAt: string | null;
-};
+export type { Peer } from "../../domain/directory/peers.ts";
+
+/** The peers port (domain/directory/peers.ts) of one instance. */
+export const peersOf = (federation: AppFederation, services: Services): Peers => ({
+  add: (handleOrUrl) => addPeer(federation, services, handleOrUrl),
+  list: () => listPeers(services),
+  remove: (actorUri) => removePeer(services, actorUri),
+});
 
 export async function addPeer(
   federation: AppFederation,

@@ -8,7 +8,7 @@ import {
   markSeen,
   removeReplica,
 } from "../../domain/directory/replica.repository.ts";
-import { pruneDirectoryChanges } from "../../domain/directory/search-index-store.ts";
+import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
 import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";

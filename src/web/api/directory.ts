@@ -1,14 +1,10 @@
-// The directory's JSON API: public search over the network, and the operators' peers and inquiries.
-// The zod schemas are exported for the OpenAPI document.
-import type { Context } from "hono";
 import { z } from "zod";
-import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
-import { directoryQuerySchema, parseDirectoryQuery } from "../../domain/directory/search-query.ts";
-import { searchDirectory } from "../../domain/directory/search.service.ts";
 import { listInquiries } from "../../domain/directory/inquiries.service.ts";
-import { addPeer, listPeers, removePeer } from "../../federation/directory/peers.ts";
+import { directoryQuerySchema } from "../../domain/directory/search/index.ts";
 import type { WebDeps } from "../deps.ts";
-import { apiError, failureResponse } from "./errors.ts";
+import { apiFailure } from "../errors.ts";
+import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
+import { failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
 export { directoryQuerySchema };
@@ -92,45 +88,13 @@ export const inquirySchema = z.object({
   createdAt: z.string(),
 });
 
-export function directorySearchHandler(deps: WebDeps) {
-  const { services } = deps;
-  const syncLocal = localReplicaSyncer(services.database.db, services.config.origin);
-  return async (c: Context) => {
-    const parsed = parseDirectoryQuery(new URL(c.req.url).search.slice(1));
-    if (!parsed.ok)
-      return apiError(
-        c,
-        400,
-        "invalid",
-        parsed.error.message,
-        parsed.error.fields ? { ...parsed.error.fields } : undefined,
-      );
-    await syncLocal();
-    try {
-      const result = await searchDirectory(services.database, parsed.value, {
-        staleAfterMs: services.config.directoryStaleAfterMs,
-      });
-      return c.json(result);
-    } catch (error) {
-      // A statement timeout: the query was too costly, which is the asker's problem to narrow.
-      if (
-        (error as { code?: string; cause?: { code?: string } }).code === "57014" ||
-        (error as { cause?: { code?: string } }).cause?.code === "57014"
-      ) {
-        return apiError(c, 400, "too_complex", "This search is too costly; narrow it down.");
-      }
-      throw error;
-    }
-  };
-}
-
 const peerListSchema = z.object({ peers: z.array(peerSchema) });
 const inquiryListSchema = z.object({ inquiries: z.array(inquirySchema) });
 const peerQuery = z.object({ actor: z.url().max(2048).describe("the peer's actor URL") });
 
 export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
-  const { services, federation } = deps;
-  const search = directorySearchHandler(deps);
+  const { services, peers } = deps;
+  const search = directorySearch(deps);
   return [
     defineRoute({
       method: "get",
@@ -144,7 +108,10 @@ export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
       queryDoc: directoryQuerySchema,
       responses: { 200: { description: "One page of results with facets.", schema: directoryResponseSchema } },
       errors: [400],
-      handle: (c) => search(c),
+      async handle(c) {
+        const result = await search(c);
+        return result.ok ? c.json(result.value.answer) : apiFailure(c, result.error, SEARCH_FAILURE_STATUS);
+      },
     }),
     defineRoute({
       method: "get",
@@ -153,7 +120,7 @@ export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
       tag: "Directory",
       summary: "The peers this instance follows and replicates",
       responses: { 200: { description: "Every peer.", schema: peerListSchema } },
-      handle: async (c) => c.json({ peers: await listPeers(services) }),
+      handle: async (c) => c.json({ peers: await peers.list() }),
     }),
     defineRoute({
       method: "post",
@@ -165,7 +132,7 @@ export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
       responses: { 201: { description: "The peer was added (its follow may still be pending).", schema: peerSchema } },
       errors: [404],
       async handle(c, { body }) {
-        const result = await addPeer(federation, services, body.target);
+        const result = await peers.add(body.target);
         return result.ok ? c.json(result.value, 201) : failureResponse(c, result.error);
       },
     }),
@@ -179,7 +146,7 @@ export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
       responses: { 200: { description: "The peer was removed." } },
       errors: [404],
       async handle(c, { query }) {
-        const result = await removePeer(services, query.actor);
+        const result = await peers.remove(query.actor);
         return result.ok ? c.json(result.value) : failureResponse(c, result.error);
       },
     }),

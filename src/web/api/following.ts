@@ -3,7 +3,8 @@
 import { listFollowing } from "../../domain/following/following.service.ts";
 import { followRemote, unfollowRemote } from "../../federation/follow-remote.ts";
 import type { WebDeps } from "../deps.ts";
-import { apiError, failureResponse } from "./errors.ts";
+import { apiFailure } from "../errors.ts";
+import { failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 import { followedSchema, followingListSchema, followRequestSchema, unfollowQuery } from "./schemas.ts";
 import { followedJson } from "./serialize.ts";
@@ -40,7 +41,7 @@ export function followingRoutes({ services, federation }: WebDeps): RouteSpec[] 
         const result = await followRemote(federation, services, body.target);
         if (result.ok) return c.json(followedJson(result.value), result.value.state === "pending" ? 202 : 200);
         // A target that cannot be resolved is a problem with the request body, not a missing endpoint.
-        if (result.error.fields) return apiError(c, 422, "invalid", result.error.message, { ...result.error.fields });
+        if (result.error.fields) return apiFailure(c, { ...result.error, code: "invalid" }, 422);
         return failureResponse(c, result.error);
       },
     }),

@@ -8,6 +8,7 @@ import { negotiateLocale, translator, type Translate } from "../../i18n/i18n.ts"
 import type { Services } from "../../services.ts";
 import { clientAddress } from "../client-address.ts";
 import { authenticate } from "./auth.ts";
+import { fieldTexts } from "../errors.ts";
 import { apiError } from "./errors.ts";
 import { MAX_BODY_BYTES, readJsonBody } from "./request-body.ts";
 
@@ -61,7 +62,8 @@ export function mountRoute(app: Hono, services: Services, spec: RouteSpec): void
     let query: unknown = {};
     if (spec.query) {
       const parsed = spec.query.safeParse(c.req.query());
-      if (!parsed.success) return apiError(c, 422, "invalid", t("api.error.invalidQuery"), fieldErrors(parsed.error));
+      if (!parsed.success)
+        return apiError(c, 422, "invalid", t("api.error.invalidQuery"), fieldTexts(t, fieldErrors(parsed.error)));
       query = parsed.data;
     }
     let body: unknown;
@@ -69,7 +71,8 @@ export function mountRoute(app: Hono, services: Services, spec: RouteSpec): void
       const read = await readJsonBody(c);
       if (!read.ok) return apiError(c, read.error.status, read.error.code, t(read.error.key, { max: MAX_BODY_BYTES }));
       const parsed = spec.body.safeParse(read.value);
-      if (!parsed.success) return apiError(c, 422, "invalid", t("api.error.invalidBody"), fieldErrors(parsed.error));
+      if (!parsed.success)
+        return apiError(c, 422, "invalid", t("api.error.invalidBody"), fieldTexts(t, fieldErrors(parsed.error)));
       body = parsed.data;
     }
     const response = await spec.handle(c, { params, query, body, token, t });

@@ -16,7 +16,8 @@ import { generateTotpSecret, otpauthUri } from "../../domain/accounts/totp.ts";
 import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens.service.ts";
 import type { WebDeps } from "../deps.ts";
 import { accountView, operatorsView, tokensView } from "../views/panel/account-views.ts";
-import { errorText } from "../views/panel/forms.ts";
+import type { Failure } from "../../domain/validation.ts";
+import { fieldText, fieldTexts } from "../errors.ts";
 import { confirmPage } from "./confirm.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import type { FlashStore } from "./flash.ts";
@@ -106,7 +107,8 @@ export function operatorRoutes(deps: WebDeps, flash: FlashStore) {
     const role = field(await formOf(c), "role");
     if (!uuidPattern.test(id) || !isRole(role)) return c.notFound();
     const result = await setRole(db, id, role);
-    if (!result.ok) return render(c, { error: errorText(c.get("t"), result.error.fields?.role ?? "invalid") }, 409);
+    if (!result.ok)
+      return render(c, { error: fieldText(c.get("t"), result.error.fields?.role ?? { code: "invalid" }) }, 409);
     return c.redirect("/admin/operators?done=role", 303);
   });
 
@@ -126,7 +128,8 @@ export function operatorRoutes(deps: WebDeps, flash: FlashStore) {
     const id = c.req.param("id");
     if (!uuidPattern.test(id)) return c.notFound();
     const result = await removeOperator(db, id);
-    if (!result.ok) return render(c, { error: errorText(c.get("t"), result.error.fields?.role ?? "invalid") }, 409);
+    if (!result.ok)
+      return render(c, { error: fieldText(c.get("t"), result.error.fields?.role ?? { code: "invalid" }) }, 409);
     return c.redirect("/admin/operators?done=removed", 303);
   });
 
@@ -158,7 +161,7 @@ export function tokenRoutes(deps: WebDeps, flash: FlashStore) {
   app.get("/", (c) => render(c));
   app.post("/", async (c) => {
     const result = await createToken(db, field(await formOf(c), "name"));
-    if (!result.ok) return render(c, { errors: { name: errorText(c.get("t"), "tokenName") } }, 422);
+    if (!result.ok) return render(c, { errors: fieldTexts(c.get("t"), result.error.fields) }, 422);
     // Post/redirect/get, the token shown once by the GET (see the invitations above).
     return c.redirect(`/admin/tokens?created=${flash.put(c.get("session").id, result.value.token)}#new-token`, 303);
   });
@@ -205,8 +208,7 @@ export function accountRoutes(deps: WebDeps) {
     });
     return c.html(panelPage(pageCtx(c, "/admin/account"), t("panel.account.title"), body), status);
   };
-  const translated = (c: PanelContext, fields: Readonly<Record<string, string>> | undefined) =>
-    Object.fromEntries(Object.entries(fields ?? {}).map(([k, code]) => [k, errorText(c.get("t"), code)]));
+  const translated = (c: PanelContext, fields: Failure["fields"]) => fieldTexts(c.get("t"), fields);
 
   app.get("/", (c) => render(c));
 

@@ -8,7 +8,8 @@ import { findProvider } from "../../domain/provider/provider.service.ts";
 import { clientAddress } from "../client-address.ts";
 import type { WebDeps } from "../deps.ts";
 import { inviteInvalidView, inviteView, loginView, setupInvalidView, setupView } from "../views/panel/auth-views.ts";
-import { errorText } from "../views/panel/forms.ts";
+import type { Failure } from "../../domain/validation.ts";
+import { fieldTexts } from "../errors.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import {
   clearSessionCookie,
@@ -21,8 +22,7 @@ import {
   type PanelEnv,
 } from "./guard.ts";
 
-const translateFields = (c: PanelContext, fields: Readonly<Record<string, string>> | undefined) =>
-  Object.fromEntries(Object.entries(fields ?? {}).map(([k, code]) => [k, errorText(c.get("t"), code)]));
+const translateFields = (c: PanelContext, fields: Failure["fields"]) => fieldTexts(c.get("t"), fields);
 
 export function authRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();

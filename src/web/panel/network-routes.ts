@@ -2,8 +2,8 @@
 // movement groups sent to the provider through the directory.
 import { Hono } from "hono";
 import { listInquiries } from "../../domain/directory/inquiries.service.ts";
-import { addPeer, listPeers, removePeer } from "../../federation/directory/peers.ts";
 import type { WebDeps } from "../deps.ts";
+import { failureText } from "../errors.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { confirmPage } from "./confirm.ts";
@@ -13,16 +13,14 @@ const doneMessages = new Set(["peerAdded", "peerRemoved"]);
 
 export function networkRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
-  const { services, federation } = deps;
+  const { services } = deps;
+  const peerList = deps.peers;
   app.use("*", requireOperator(services));
 
   const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
     const t = c.get("t");
     const done = c.req.query("done");
-    const [peers, inquiries] = await Promise.all([
-      listPeers(services),
-      listInquiries(services.database.db, { limit: 50 }),
-    ]);
+    const [peers, inquiries] = await Promise.all([peerList.list(), listInquiries(services.database.db, { limit: 50 })]);
     const body = networkView({
       t,
       locale: c.get("locale"),
@@ -49,15 +47,15 @@ export function networkRoutes(deps: WebDeps) {
       .trim()
       .slice(0, 2048);
     if (!target) return page(c, { target, error: c.get("t")("panel.network.targetMissing") }, 422);
-    const result = await addPeer(federation, services, target);
-    if (!result.ok) return page(c, { target, error: result.error.message }, 422);
+    const result = await peerList.add(target);
+    if (!result.ok) return page(c, { target, error: failureText(c.get("t"), result.error) }, 422);
     return c.redirect("/admin/network?done=peerAdded", 303);
   });
 
   app.get("/peers/remove", async (c) => {
     const t = c.get("t");
     const actor = c.req.query("actor") ?? "";
-    const peer = (await listPeers(services)).find((p) => p.actorUri === actor);
+    const peer = (await peerList.list()).find((p) => p.actorUri === actor);
     if (!peer) return c.notFound();
     const name = peer.name ?? peer.handle ?? peer.actorUri;
     return confirmPage(c, {
@@ -71,7 +69,7 @@ export function networkRoutes(deps: WebDeps) {
 
   app.post("/peers/remove", async (c) => {
     const actor = field(await formOf(c), "actor");
-    await removePeer(services, actor);
+    await peerList.remove(actor);
     return c.redirect("/admin/network?done=peerRemoved", 303);
   });
   return app;

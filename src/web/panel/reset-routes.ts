@@ -4,7 +4,7 @@ import { completePasswordReset, findPasswordReset } from "../../domain/accounts/
 import { createSession } from "../../domain/accounts/sessions.service.ts";
 import { clientAddress } from "../client-address.ts";
 import type { WebDeps } from "../deps.ts";
-import { errorText } from "../views/panel/forms.ts";
+import { fieldText } from "../errors.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { resetInvalidView, resetView } from "../views/panel/reset-views.ts";
 import { field, formOf, setSessionCookie, type PanelContext, type PanelEnv } from "./guard.ts";
@@ -61,7 +61,7 @@ export function resetRoutes(deps: WebDeps) {
       if (limited) c.header("Retry-After", "900");
       // The form's code field is "totp": "code" is the link's own.
       const errors = Object.fromEntries(
-        Object.entries(result.error.fields ?? {}).map(([k, v]) => [k === "code" ? "totp" : k, errorText(t, v)]),
+        Object.entries(result.error.fields ?? {}).map(([k, v]) => [k === "code" ? "totp" : k, fieldText(t, v)]),
       );
       const askTotp = reset.operator.totpSecret !== null && !reset.disableTotp;
       const view = resetView({

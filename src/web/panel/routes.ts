@@ -17,6 +17,7 @@ import { panelPage } from "../views/panel/panel-layout.ts";
 import { accountRoutes, operatorRoutes, tokenRoutes } from "./account-routes.ts";
 import { announcementRoutes, audienceRoutes } from "./announcement-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
+import { feedRoutes } from "./feed-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
 import { csrf, errorPage, requireOperator, type PanelEnv } from "./guard.ts";
 import { createFlashStore } from "./flash.ts";
@@ -40,6 +41,7 @@ export function panelRoutes(deps: WebDeps) {
   app.route("/announcements", announcementRoutes(deps));
   app.route("/audience", audienceRoutes(deps));
   app.route("/network", networkRoutes(deps));
+  app.route("/feed", feedRoutes(deps));
   const flash = createFlashStore();
   app.route("/operators", operatorRoutes(deps, flash));
   app.route("/tokens", tokenRoutes(deps, flash));

@@ -7,10 +7,13 @@ import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
 import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
-import { parseDirectoryQuery } from "../../domain/directory/search-query.ts";
-import { searchDirectory } from "../../domain/directory/search.service.ts";
+import { emptySearch } from "../../domain/directory/search/index.ts";
+import type { Failure } from "../../domain/validation.ts";
 import { findProvider } from "../../domain/provider/provider.repository.ts";
+import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
+import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
+import { failureSummary, failureText, fieldTexts, htmlFailure } from "../errors.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
@@ -24,6 +27,7 @@ export function directoryRoutes(deps: WebDeps) {
   const { services } = deps;
   const { database, config } = services;
   const syncLocal = localReplicaSyncer(database.db, config.origin);
+  const search = directorySearch(deps);
   const tokens = contactTokens(database);
   const page = (
     c: Context<Env>,
@@ -35,23 +39,16 @@ export function directoryRoutes(deps: WebDeps) {
   app.get("/directory", async (c) => {
     const t = c.get("t");
     const params = new URL(c.req.url).searchParams;
-    const parsed = parseDirectoryQuery(params);
-    await syncLocal();
-    const query = parsed.ok ? parsed.value : { page: 1, pageSize: 20 };
-    const result = await searchDirectory(database, query, { staleAfterMs: config.directoryStaleAfterMs });
-    const error = parsed.ok
-      ? undefined
-      : t("directory.error", {
-          message:
-            Object.entries(parsed.error.fields ?? {})
-              .map(([k, v]) => `${k}: ${v}`)
-              .join("; ") || parsed.error.message,
-        });
+    const result = await search(c);
+    // A failed search shows the form again with what went wrong, as a page like any other.
+    const shown = result.ok
+      ? { query: result.value.query, result: result.value.answer }
+      : { query: { page: 1, pageSize: 20 }, result: emptySearch(), error: searchError(t, result.error) };
     return page(
       c,
       t("directory.title"),
-      directoryPage({ t, locale: c.get("locale"), query, result, params, ...(error ? { error } : {}) }),
-      parsed.ok ? 200 : 400,
+      directoryPage({ t, locale: c.get("locale"), params, ...shown }),
+      result.ok ? 200 : SEARCH_FAILURE_STATUS,
     );
   });
 
@@ -61,14 +58,10 @@ export function directoryRoutes(deps: WebDeps) {
     if (params.size === 0) return page(c, t("directory.find.title"), findHostPage({ t, locale: c.get("locale") }));
     const parsed = parseFitInput(params);
     if (!parsed.ok) {
-      const message =
-        Object.entries(parsed.error.fields ?? {})
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("; ") || parsed.error.message;
       return page(
         c,
         t("directory.find.title"),
-        findHostPage({ t, locale: c.get("locale"), error: t("directory.error", { message }) }),
+        findHostPage({ t, locale: c.get("locale"), error: searchError(t, parsed.error) }),
         400,
       );
     }
@@ -102,7 +95,10 @@ export function directoryRoutes(deps: WebDeps) {
 
   app.post(
     "/directory/contact",
-    bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Too large", 413) }),
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => htmlFailure(c, { code: "too_large", reason: "request.tooLarge" }),
+    }),
     async (c) => {
       const t = c.get("t");
       const body = await c.req.parseBody();
@@ -159,7 +155,7 @@ export function directoryRoutes(deps: WebDeps) {
       );
       if (!result.ok) {
         if (result.error.code === "rate_limited") return again(t("directory.contact.rateLimited"), 429);
-        return again(t("directory.contact.invalid"), 422, result.error.fields ? { ...result.error.fields } : undefined);
+        return again(t("directory.contact.invalid"), 422, fieldTexts(t, result.error.fields));
       }
       return page(
         c,
@@ -170,6 +166,13 @@ export function directoryRoutes(deps: WebDeps) {
   );
 
   return app;
+}
+
+/** "This search is not valid: kind: Choose one of the options." or "This search is too costly…". */
+function searchError(t: Translate, failure: Failure): string {
+  return failure.code === "invalid"
+    ? t("directory.error", { message: failureSummary(t, failure) })
+    : failureText(t, failure);
 }
 
 function directoryNotFound(t: (k: string) => string) {

@@ -1,8 +1,8 @@
 // The directory pages: search with filters and facet counts, results that explain themselves, the
 // find-a-host form and the contact form. Plain HTML forms: everything works without JavaScript.
 import { html } from "hono/html";
-import type { DirectoryQuery } from "../../domain/directory/search-query.ts";
-import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search.service.ts";
+import type { DirectoryQuery } from "../../domain/directory/search/index.ts";
+import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search/index.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
 import { formatDate, labelled } from "../../i18n/format.ts";

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { Inquiry } from "../../../domain/directory/inquiries.service.ts";
-import type { Peer } from "../../../federation/directory/peers.ts";
+import type { Peer } from "../../../domain/directory/peers.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, textField } from "./forms.ts";

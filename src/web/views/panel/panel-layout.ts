@@ -20,6 +20,7 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
     ["/admin/network", t("panel.nav.network")],
+    ["/admin/feed", t("panel.nav.feed")],
   ];
   if (operator?.role === "admin")
     links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);

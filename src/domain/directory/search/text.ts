@@ -2,8 +2,9 @@
 // stemmer (a query in French finds French words, one in Spanish Spanish words) and as plain words
 // for typo-tolerant trigram matching.
 import { sql, type SQL } from "drizzle-orm";
-import { catalog, supportedLocales } from "../../i18n/i18n.ts";
-import type { Profile } from "../profile/profile.schema.ts";
+import { catalog, supportedLocales } from "../../../i18n/i18n.ts";
+import type { Profile } from "../../profile/profile.schema.ts";
+import type { SearchText } from "./types.ts";
 
 /** Text search configurations of the network's languages; "simple" keeps words unstemmed. */
 export const searchConfigs = ["english", "french", "spanish", "german", "portuguese", "simple"] as const;
@@ -17,8 +18,6 @@ function labels(prefix: string, term: string): string[] {
     ]),
   ];
 }
-
-export type SearchText = { names: string; services: string; body: string; words: string };
 
 export function searchText(name: string, profile: Profile): SearchText {
   const services = profile.services

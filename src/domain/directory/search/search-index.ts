@@ -3,42 +3,9 @@
 // costs a fraction of a millisecond per thousand matches, where PostgreSQL had to read every
 // matching row's full-text document (ADR 0009). The database stays the source: the index is
 // loaded from it and follows its change log (search-index-store.ts).
-import type { DirectoryQuery } from "./search-query.ts";
-import type { QueryTerm } from "./search-terms.ts";
-import { entryOf, facetsOf, filterFor, Interner, parseTsvector, type Entry } from "./search-index-entry.ts";
+import { entryOf, facetsOf, filterFor, Interner, parseTsvector, type Entry } from "./index-entry.ts";
 import { Vocabulary, vocabularyWords } from "./vocabulary.ts";
-
-export type Facets = Record<
-  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open",
-  Record<string, number>
->;
-
-/** A provider as the database gives it to the index. */
-export type IndexRow = {
-  actorUri: string;
-  name: string;
-  local: boolean;
-  country: string | null;
-  region: string | null;
-  jurisdiction: string | null;
-  valueTags: string[];
-  spareStorageGb: number | null;
-  spareAccounts: number | null;
-  /** When the profile was fetched: a provider whose profile is unchanged keeps its terms. */
-  fetched: number;
-  /** When the provider's instance last answered, in milliseconds. */
-  lastSeen: number;
-  /** [kind, price model, availability, support languages] per service. */
-  services: [string, string, string, string[]][];
-  words: string;
-  /** The full-text document in its text form, when it changed. */
-  vector?: string | null;
-};
-
-/** A provider on a page; its generation changes whenever its row does. */
-export type PageEntry = { actorUri: string; score: number; generation: number; local: boolean; lastSeen: number };
-
-export type IndexedAnswer = { total: number; page: PageEntry[]; facets: Facets };
+import type { DirectoryQuery, IndexRow, IndexedAnswer, QueryTerm } from "./types.ts";
 
 /** Weights are kept in hundredths, with the slot, in one 32-bit integer per posting. */
 const WEIGHT_BITS = 8;

@@ -2,72 +2,48 @@
 // counts over the matching set, stable pagination and per-result explanations. The search itself
 // runs on the index kept in memory (search-index.ts, ADR 0009); the database gives the page's
 // providers as they are now.
-import type { Database } from "../../db/client.ts";
-import type { DirectoryQuery } from "./search-query.ts";
-import { searchCacheFor } from "./search-cache.ts";
-import type { Facets } from "./search-index.ts";
-import { searchIndexFor, type SearchIndexStore } from "./search-index-store.ts";
-import { queryWords } from "./search-terms.ts";
-import type { PageRow } from "./search-page.ts";
+import type { Database } from "../../../db/client.ts";
+import { fail, ok, type Result } from "../../validation.ts";
+import { searchCacheFor } from "./cache.ts";
+import { searchIndexFor, type SearchIndexStore } from "./index-store.ts";
+import { parseDirectoryQuery } from "./query.ts";
+import { queryWords } from "./terms.ts";
+import type { DirectoryQuery, DirectoryResult, DirectorySearch, PageRow, Reason, SearchOptions } from "./types.ts";
 
-export type { Facets } from "./search-index.ts";
+/**
+ * The search as people ask it, on the public page and through the API alike: the query as the URL
+ * gives it, parsed and bounded; a search too costly for the database (its statement timed out) is
+ * the asker's to narrow, a failure like an invalid query rather than an error.
+ */
+export async function searchDirectoryFor(
+  database: Database,
+  search: string | URLSearchParams,
+  options: SearchOptions,
+): Promise<Result<{ query: DirectoryQuery; answer: DirectorySearch }>> {
+  const parsed = parseDirectoryQuery(search);
+  if (!parsed.ok) return parsed;
+  try {
+    return ok({ query: parsed.value, answer: await searchDirectory(database, parsed.value, options) });
+  } catch (error) {
+    if (isStatementTimeout(error)) return fail("too_complex", "directory.tooCostly");
+    throw error;
+  }
+}
 
-export type DirectoryService = {
-  kind: string;
-  name: string | null;
-  software: string | null;
-  description: string | null;
-  url: string | null;
-  priceModel: string;
-  priceAmount: number | null;
-  priceCurrency: string | null;
-  pricePeriod: string | null;
-  availability: string;
-  supportLanguages: string[];
-};
+/** PostgreSQL's "canceling statement due to statement timeout" (57014), as the driver or drizzle wraps it. */
+function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | undefined;
+  return e?.code === "57014" || e?.cause?.code === "57014";
+}
 
-export type Reason = { readonly filter: string; readonly value: string };
-
-export type DirectoryResult = {
-  actorUri: string;
-  handle: string | null;
-  name: string;
-  url: string | null;
-  local: boolean;
-  member: boolean | null;
-  stale: boolean;
-  summary: string;
-  languages: string[];
-  valueTags: string[];
-  country: string | null;
-  region: string | null;
-  jurisdiction: string | null;
-  spareStorageGb: number | null;
-  spareAccounts: number | null;
-  lastSeenAt: string;
-  score: number;
-  services: DirectoryService[];
-  explanation: { matches: Reason[]; missing: Reason[] };
-};
-
-export type DirectorySearch = {
-  total: number;
-  page: number;
-  pageSize: number;
-  results: DirectoryResult[];
-  facets: Facets;
-};
-
-export type SearchOptions = {
-  /** Replicas not heard from for this long are marked stale. */
-  staleAfterMs: number;
-  /** Upper bound on the statement that stems the query's words (PostgreSQL). */
-  timeoutMs?: number;
-  /** Overrides the page size (the find-a-host ranking looks at more candidates). */
-  limit?: number;
-  /** Set to false to compute the answer even if an unchanged one is cached (benchmarks). */
-  cache?: boolean;
-};
+/** An answer with nothing in it, for a page that shows a failed search. */
+export const emptySearch = (pageSize = 20): DirectorySearch => ({
+  total: 0,
+  page: 1,
+  pageSize,
+  results: [],
+  facets: { kind: {}, value: {}, country: {}, jurisdiction: {}, language: {}, price: {}, open: {} },
+});
 
 /**
  * Searches the directory. Answers are shared with earlier identical searches while the directory

@@ -2,15 +2,13 @@
 // changes when its row does, and then the index gives it a new generation; so the providers shown
 // lately are kept by generation, and only the others are read (most pages after a change).
 import { sql, type SQL } from "drizzle-orm";
-import { jsonValue, rowsOf, type Database } from "../../db/client.ts";
-import type { DirectoryResult } from "./search.service.ts";
-import type { PageEntry } from "./search-index.ts";
-import { textArray } from "./search-terms.ts";
+import { jsonValue, rowsOf, type Database } from "../../../db/client.ts";
+import { textArray } from "./terms.ts";
+import type { PageEntry, PageRow } from "./types.ts";
 
 /** Providers kept: a few pages of each of the searches people make. */
 const KEPT_PROVIDERS = 1000;
 
-export type PageRow = Omit<DirectoryResult, "explanation">;
 type Shown = Omit<PageRow, "score" | "stale">;
 
 /** The providers' rows as results show them, in no particular order. */

@@ -1,8 +1,8 @@
 // The directory query: every input bounded (lengths, counts, page size) so no query string can make
 // the database work hard. Shared by the JSON API, the HTML page and the find-a-host form.
 import { z } from "zod";
-import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
-import { fail, fieldErrors, ok, type Result } from "../validation.ts";
+import { priceModels, serviceKinds, valueTags } from "../../profile/taxonomy.ts";
+import { fail, fieldError, fieldErrors, ok, type Result } from "../../validation.ts";
 
 export const MAX_QUERY_STRING = 2048;
 export const MAX_PAGE_SIZE = 50;
@@ -31,7 +31,10 @@ export const directoryQuerySchema = z
       .string()
       .trim()
       .max(200, { message: "at most 200 characters" })
-      .refine((q) => q.split(/\s+/).length <= 12, { message: "at most 12 words" })
+      .refine((q) => q.split(/\s+/).length <= 12, {
+        message: "at most 12 words",
+        params: { code: "tooManyWords", max: 12 },
+      })
       .optional(),
     kind: list(z.enum(serviceKinds), 10).optional(),
     value: list(z.enum(valueTags), 20).optional(),
@@ -63,12 +66,19 @@ export function parseDirectoryQuery(
 ): Result<DirectoryQuery> {
   const raw = typeof search === "string" ? search : search.toString();
   if (raw.length > MAX_QUERY_STRING)
-    return fail("invalid", `The query is too long (at most ${MAX_QUERY_STRING} characters).`, { query: "too long" });
+    return fail("invalid", "directory.queryTooLong", {
+      vars: { max: MAX_QUERY_STRING },
+      fields: { query: fieldError("tooLong", { max: MAX_QUERY_STRING }) },
+    });
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const input: Record<string, string | string[]> = {};
   let count = 0;
   for (const [key, value] of params) {
-    if (++count > 60) return fail("invalid", "The query has too many parameters.", { query: "too many parameters" });
+    if (++count > 60)
+      return fail("invalid", "directory.tooManyParameters", {
+        vars: { max: 60 },
+        fields: { query: fieldError("tooMany", { max: 60 }) },
+      });
     if (options.ignore?.includes(key)) continue;
     const prev = input[key];
     input[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
@@ -78,5 +88,5 @@ export function parseDirectoryQuery(
   const parsed = directoryQuerySchema.safeParse(input);
   return parsed.success
     ? ok(parsed.data)
-    : fail("invalid", "The search has parameters that are not valid.", fieldErrors(parsed.error));
+    : fail("invalid", "directory.queryInvalid", { fields: fieldErrors(parsed.error) });
 }

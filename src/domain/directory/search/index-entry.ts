@@ -1,9 +1,8 @@
 // What the search index holds of each provider: its filters as bits and small integer ids,
 // its terms' weights from the full-text document, and the facet counts over a set of them.
-import { priceModels, serviceKinds, valueTags } from "../profile/taxonomy.ts";
-import type { DirectoryQuery } from "./search-query.ts";
-import type { Facets, IndexRow } from "./search-index.ts";
-import { unquoteLexeme } from "./search-terms.ts";
+import { priceModels, serviceKinds, valueTags } from "../../profile/taxonomy.ts";
+import { unquoteLexeme } from "./terms.ts";
+import type { DirectoryQuery, Facets, IndexRow } from "./types.ts";
 
 /** A service as filters see it; equal ones are shared (most providers offer alike services). */
 export type IndexedService = {

@@ -4,11 +4,12 @@
 // a full-text document is read again only when the profile may have changed. An index older than
 // the log (pruned, or truncated) reloads whole (ADR 0009).
 import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { jsonValue, rowsOf, type Database } from "../../db/client.ts";
-import { directoryState } from "../../db/schema/index.ts";
-import { DirectoryIndex, type IndexRow } from "./search-index.ts";
-import { PageProviders } from "./search-page.ts";
-import { queryTerm, readStems, stemsSql, textArray, type QueryTerm, type Stems } from "./search-terms.ts";
+import { jsonValue, rowsOf, type Database } from "../../../db/client.ts";
+import { directoryState } from "../../../db/schema/index.ts";
+import { DirectoryIndex } from "./search-index.ts";
+import { PageProviders } from "./page.ts";
+import { queryTerm, readStems, stemsSql, textArray } from "./terms.ts";
+import type { IndexRow, QueryTerm, Stems } from "./types.ts";
 
 /** Change log entries kept: more than a refresh cycle of a large network writes. */
 const KEPT_CHANGES = 50_000;

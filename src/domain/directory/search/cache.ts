@@ -3,8 +3,8 @@
 // directory raises directory_state.version (a trigger), so an answer is used only at the version it
 // was computed at; and only until the first provider on it would be marked stale, since staleness
 // follows the clock rather than a write.
-import type { Database } from "../../db/client.ts";
-import type { DirectorySearch } from "./search.service.ts";
+import type { Database } from "../../../db/client.ts";
+import type { DirectorySearch } from "./types.ts";
 
 const MAX_ENTRIES = 100;
 const MAX_AGE_MS = 60_000;

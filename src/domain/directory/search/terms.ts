@@ -3,21 +3,8 @@
 // indexed. PostgreSQL's own dictionaries stem both, so a query and the texts it searches always
 // agree; a word's stems never change, so each is asked for once per process.
 import { sql, type SQL } from "drizzle-orm";
-import { queryTokens, searchConfigs } from "./search-text.ts";
-
-/**
- * A query word and its ways to match: a provider matches it if it has every lexeme of one
- * alternative. A word some language ignores (a stop word: "the", "de", "con") is optional: it
- * adds to the score of providers that have it but filters none out.
- */
-export type QueryTerm = {
-  readonly word: string;
-  readonly alternatives: readonly (readonly string[])[];
-  readonly optional: boolean;
-};
-
-/** A word as each configuration parses it: one lexeme list per configuration (empty: ignored). */
-export type Stems = readonly (readonly string[])[];
+import { queryTokens, searchConfigs } from "./text.ts";
+import type { QueryTerm, Stems } from "./types.ts";
 
 export const textArray = (values: readonly string[]) =>
   sql`array[${sql.join(
