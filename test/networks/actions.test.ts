@@ -75,3 +75,23 @@ describe("what a member may do", () => {
     expect(code(leaveNetwork(r, C, t))).toBe("network.not_member");
   });
 });
+
+describe("network failures at the edge", () => {
+  it("become the house's failures, with a reason each language translates", async () => {
+    const { toFailure } = await import("../../src/domain/networks/failures.ts");
+    const { readLocale } = await import("../../src/i18n/i18n.ts");
+    expect(toFailure({ code: "network.motion_closed", vars: { closesAt: "2026-01-01T00:00:00.000Z" } })).toEqual({
+      code: "conflict",
+      reason: "network.motion_closed",
+      vars: { closesAt: "2026-01-01T00:00:00.000Z" },
+    });
+    expect(toFailure({ code: "network.not_member" })).toEqual({ code: "forbidden", reason: "network.not_member" });
+    expect(toFailure({ code: "network.block_needs_reason" })).toEqual({
+      code: "invalid",
+      reason: "network.block_needs_reason",
+    });
+    expect(readLocale("fr")["errors.network.block_needs_reason"]).toBe(
+      "Un blocage doit être motivé\u00a0; tous les membres verront la raison.",
+    );
+  });
+});

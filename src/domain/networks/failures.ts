@@ -1,5 +1,7 @@
-// Expected failures of the network engine, as values: a code (translated at the edge, in
-// locales/<lang>/networks.json under the same key) and the variables the message needs.
+// Expected failures of the network engine, as values: a code and the variables its message needs.
+// `toFailure` gives the house's Failure (src/domain/validation.ts): its reason `network.<x>` is
+// translated at the edge as `errors.network.<x>` (locales/<lang>/networks.json).
+import type { Failure, FailureCode } from "../validation.ts";
 export type NetworkFailureCode =
   | "network.charter_invalid"
   | "network.window_invalid"
@@ -31,3 +33,19 @@ export const refuse = (code: NetworkFailureCode, vars?: Record<string, string | 
   ok: false,
   failure: vars ? { code, vars } : { code },
 });
+
+const kinds: Partial<Record<NetworkFailureCode, FailureCode>> = {
+  "network.not_member": "forbidden",
+  "network.suspended": "forbidden",
+  "network.not_in_electorate": "forbidden",
+  "network.signature_invalid": "forbidden",
+  "network.motion_unknown": "not_found",
+  "network.motion_closed": "conflict",
+  "network.motion_not_open": "conflict",
+  "network.stale_charter": "conflict",
+};
+
+/** The house's Failure for a network failure: forbidden, not found, conflict, or else invalid. */
+export function toFailure(f: NetworkFailure): Failure {
+  return { code: kinds[f.code] ?? "invalid", reason: f.code, ...(f.vars ? { vars: f.vars } : {}) };
+}
