@@ -60,7 +60,11 @@ const envSchema = z.object({
   INBOX_MAX_BYTES: byteSize.default(1024 * 1024),
   QUEUE_WORKERS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).default(4),
   QUEUE_POLL_MS: z.coerce.number({ message: "expected milliseconds" }).int().min(10).max(60_000).default(1000),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|1|0|yes|no|[1-9])$/, { message: "expected true, false or a number of proxies (1 to 9)" })
+    .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v)))
+    .default(0),
   DELIVERY_RETRY_INITIAL_MS: z.coerce
     .number({ message: "expected milliseconds" })
     .int()
@@ -78,6 +82,7 @@ const envSchema = z.object({
       message: "expected an ISO 8601 duration of at least one second, such as PT1H, P2D or PT5S",
     })
     .default("PT1H"),
+  COMMONHOST_TOKEN: z.string().trim().optional(),
 });
 
 export type Config = Readonly<{
@@ -93,7 +98,11 @@ export type Config = Readonly<{
   inboxMaxBytes: number;
   queueWorkers: number;
   queuePollMs: number;
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the instance add an `X-Forwarded-For` entry (0: none, the
+   * socket's address is the client's). Only the entries those proxies added are believed.
+   */
+  trustProxy: number;
   /** First pause before a failed delivery is tried again; later pauses double (see federation.ts). */
   deliveryRetryInitialMs: number;
   /** How soon a queue message held by a crashed worker is taken by another (the lease is renewed while it is worked on). */
@@ -108,6 +117,8 @@ export type Config = Readonly<{
   directoryDiscoveryDepth: number;
   /** Networks: the shortest voting window a charter founded or amended here may set, in ms. */
   networkMinWindowMs: number;
+  /** An API token the command line uses to ask the running server (queue commands). */
+  cliToken: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -153,5 +164,6 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     directoryStaleAfterMs: e.DIRECTORY_STALE_AFTER,
     directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
     networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
+    cliToken: e.COMMONHOST_TOKEN || undefined,
   });
 }

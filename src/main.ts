@@ -6,6 +6,7 @@ import { accountCommand } from "./cli/account-command.ts";
 import { failureLines } from "./cli/errors.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
+import { callApi } from "./cli/server-api.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DatabaseInUseError, openDatabase } from "./db/client.ts";
 import type { Peer } from "./domain/directory/peers.ts";
@@ -81,7 +82,10 @@ const commands: Record<string, Command> = {
         }
       }
       const cfg = config();
-      const { setupProvider } = await import("./domain/provider/provider.service.ts");
+      const [{ setupProvider }, { localActorUri }] = await Promise.all([
+        import("./domain/provider/provider.service.ts"),
+        import("./domain/actors/local-actors.ts"),
+      ]);
       const result = await withDatabase(cfg, (database) =>
         setupProvider(database.db, {
           handle: values.handle as string,
@@ -94,7 +98,7 @@ const commands: Record<string, Command> = {
         return 1;
       }
       out(
-        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${cfg.origin}/actors/${result.value.handle}).`,
+        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${localActorUri(cfg.origin, result.value.handle)}).`,
       );
       return 0;
     },
@@ -233,23 +237,6 @@ async function withInstance<T>(config: Config, fn: (instance: Instance) => Promi
   } finally {
     await instance.stop();
   }
-}
-
-/** Calls the running server's operator API on its local listener. */
-async function callApi(
-  config: Config,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  const response = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.port}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: await response.json().catch(() => null) };
 }
 
 function stopOnSignal(stop: () => Promise<void>): void {

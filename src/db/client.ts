@@ -1,11 +1,13 @@
 // One database handle over either embedded PGlite or a PostgreSQL server; the rest of the code does not care which.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Config } from "../config.ts";
 import * as schema from "./schema/index.ts";
-import { isProcessAlive } from "../process-alive.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
+
+export { DatabaseInUseError } from "./data-dir-lock.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -89,29 +91,4 @@ async function openPglite(dataDir: string): Promise<Database> {
       releaseLock();
     },
   };
-}
-
-export class DatabaseInUseError extends Error {
-  override name = "DatabaseInUseError";
-}
-
-/**
- * PGlite is a database in this process: two processes opening the same directory would corrupt it.
- * A lock file with our pid keeps a second one out (a stale lock from a killed process is taken over).
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = join(dataDir, "commonhost.lock");
-  try {
-    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-  } catch {
-    const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-    if (holder && holder !== process.pid && isProcessAlive(holder)) {
-      throw new DatabaseInUseError(
-        `The embedded database in ${dataDir} is in use by process ${holder} (is \`commonhost serve\` running?). ` +
-          "Stop it first, use the operator API or panel instead, or set DATABASE_URL to use PostgreSQL.",
-      );
-    }
-    writeFileSync(lockFile, String(process.pid));
-  }
-  return () => rmSync(lockFile, { force: true });
 }

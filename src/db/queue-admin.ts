@@ -14,18 +14,27 @@ export type QueueStatus = {
   readonly delayed: number;
   /** Held by a worker right now. */
   readonly inProgress: number;
+  /** Of those queued, messages that failed at least once and wait for another try. */
+  readonly retrying: number;
   readonly deadLetters: number;
 };
 
 export async function queueStatus(database: Database): Promise<QueueStatus> {
-  const [row] = await database.rows<{ queued: number; ready: number; inProgress: number; deadLetters: number }>(sql`
+  const [row] = await database.rows<{
+    queued: number;
+    ready: number;
+    inProgress: number;
+    retrying: number;
+    deadLetters: number;
+  }>(sql`
     select count(*)::int as queued,
+           count(*) filter (where attempts > 0 and (leased_until is null or leased_until < now()))::int as retrying,
            count(*) filter (where available_at <= now() and (leased_until is null or leased_until < now()))::int as ready,
            count(*) filter (where leased_until >= now())::int as "inProgress",
            (select count(*)::int from queue_dead_letters) as "deadLetters"
     from queue_messages`);
-  const { queued = 0, ready = 0, inProgress = 0, deadLetters = 0 } = row ?? {};
-  return { queued, ready, delayed: queued - ready - inProgress, inProgress, deadLetters };
+  const { queued = 0, ready = 0, inProgress = 0, retrying = 0, deadLetters = 0 } = row ?? {};
+  return { queued, ready, delayed: queued - ready - inProgress, inProgress, retrying, deadLetters };
 }
 
 export type DeadLetter = {

@@ -1,7 +1,7 @@
 // Following another provider (or any fediverse account) by handle or URL.
 import { isActor } from "@fedify/vocab";
 import { requestFollow, unfollow, type Followed } from "../domain/following/following.service.ts";
-import { findProvider } from "../domain/provider/provider.repository.ts";
+import { findProviderActor, localActorUri } from "../domain/actors/local-actors.ts";
 import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
 import type { Services } from "../services.ts";
 import type { AppFederation } from "./federation.ts";
@@ -18,7 +18,7 @@ export async function followRemote(
   if (!handlePattern.test(query) && !/^https?:\/\//.test(query)) {
     return fail("invalid", "follow.badTarget", { fields: { target: fieldError("handleOrUrl") } });
   }
-  const provider = await findProvider(services.database.db);
+  const provider = await findProviderActor(services.database.db);
   if (!provider) return fail("not_found", "provider.notSetUp");
   const ctx = federation.createContext(new URL(services.config.origin), services);
   let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
@@ -30,7 +30,7 @@ export async function followRemote(
   if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) {
     return fail("not_found", "follow.notFound", { vars: { query }, fields: { target: fieldError("notFound") } });
   }
-  const ownUri = ctx.getActorUri(provider.handle);
+  const ownUri = new URL(localActorUri(services.config.origin, provider.identifier));
   if (actor.id.href === ownUri.href) return fail("invalid", "follow.self", { fields: { target: fieldError("self") } });
   const followId = `${ownUri.href}#follows/${crypto.randomUUID()}`;
   const row = await requestFollow(

@@ -15,6 +15,7 @@ import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
+import { mediaRoutes } from "./routes/media.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { languageRoute, panelRoutes } from "./panel/routes.ts";
 import { notFoundPage } from "./views/not-found.ts";
@@ -33,7 +34,7 @@ export function createApp(deps: WebDeps): App {
     if (!wantsActivityJson(c.req.header("accept"))) return next();
     return (await serveActorDocument(deps, c)) ?? next();
   });
-  app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
+  app.get("/.well-known/webfinger", (c) => serveWebFinger(deps, c));
 
   app.use(securityHeaders());
 
@@ -79,6 +80,7 @@ export function createApp(deps: WebDeps): App {
   app.use(inboxTrust(deps));
 
   app.route("/api", apiRoutes(deps));
+  app.route("/", mediaRoutes(deps));
 
   // Everything ActivityPub (inboxes, collections, objects, WebFinger, NodeInfo) goes to Fedify;
   // what Fedify does not serve, or a browser asking for HTML, falls through to the pages.

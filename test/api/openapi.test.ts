@@ -106,7 +106,19 @@ describe("the OpenAPI document", () => {
           expect(op.responses["429"]?.description, where).toContain("Retry-After");
           expect(op.responses["429"].headers["Retry-After"].schema.type, where).toBe("integer");
         }
-        if (op.requestBody) {
+        if (op.requestBody && path.endsWith("/profile/icon")) {
+          // An image as the body: the accepted types, and what each refusal means.
+          expect(Object.keys(op.requestBody.content), where).toEqual([
+            "image/png",
+            "image/jpeg",
+            "image/webp",
+            "image/gif",
+          ]);
+          for (const status of ["413", "415", "422"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+          expect(op.responses["415"].description, where).toContain("image/png");
+        } else if (op.requestBody && path.endsWith("/profile/header")) {
+          expect(op.requestBody.content["image/jpeg"].schema.contentMediaType, where).toBe("image/jpeg");
+        } else if (op.requestBody) {
           expect(op.requestBody.content["application/json"].schema, where).toBeTypeOf("object");
           for (const status of ["400", "413", "415", "422"])
             expect(op.responses[status], `${where} ${status}`).toBeDefined();

@@ -11,7 +11,8 @@ import { createInvite, listOpenInvites } from "../../src/domain/accounts/invites
 import { createSession } from "../../src/domain/accounts/sessions.service.ts";
 import { createAnnouncement, findLiveAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
 import { submitInquiry } from "../../src/domain/directory/inquiries.service.ts";
-import { localActorUri, localReplicaSyncer } from "../../src/domain/directory/local-replica.ts";
+import { localActorUri } from "../../src/domain/actors/local-actors.ts";
+import { localReplicaSyncer } from "../../src/domain/directory/local-replica.ts";
 import { createToken, listTokens } from "../../src/domain/tokens/tokens.service.ts";
 import { supportedLocales } from "../../src/i18n/i18n.ts";
 import { SESSION_COOKIE } from "../../src/web/panel/guard.ts";

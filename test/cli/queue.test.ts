@@ -2,6 +2,7 @@ import "temporal-polyfill/global";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseMessageQueue } from "../../src/db/message-queue.ts";
+import { createToken } from "../../src/domain/tokens/tokens.service.ts";
 import { createLogger } from "../../src/logging.ts";
 import { cli, databaseVars, STACK_LINE } from "../helpers/cli.ts";
 import { freshDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -176,7 +177,36 @@ describe("commonhost queue", () => {
       expect(status.code).toBe(1);
       expect(status.stderr).toContain("is in use by process");
       expect(status.stderr).toContain("is `commonhost serve` running?");
+      expect(status.stderr).toContain("--token TOKEN or COMMONHOST_TOKEN");
       expect(status.stderr).not.toMatch(STACK_LINE);
     }
+  });
+
+  it("asks the running server's API with a token, on either database", { timeout: 180_000 }, async () => {
+    instance = await startInstance({ handle: null, queue: false });
+    database = instance.testDatabase;
+    await instance.services.database.rows(sql`
+      insert into queue_dead_letters (message_id, payload, attempts, last_error, created_at)
+      values (4242, ${JSON.stringify({ commonhost: "profile.updated" })}::jsonb, 7, 'refused', now())`);
+    const created = await createToken(instance.services.database.db, "cli");
+    if (!created.ok) throw new Error("no token");
+    const vars = { ...databaseVars(database), HOST: "127.0.0.1", PORT: String(instance.config.port) };
+
+    const status = await cli(["queue", "status", "--token", created.value.token], vars);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain("Queued: 0 (ready 0, delayed 0, in progress 0)");
+    expect(status.stdout).toContain("Dead letters: 1");
+    const dead = await cli(["queue", "dead"], { ...vars, COMMONHOST_TOKEN: created.value.token });
+    expect(dead.code, dead.stderr).toBe(0);
+    expect(dead.stdout).toMatch(/^4242 {2}failed \S+ {2}7 attempts {2}event profile.updated {2}refused\n$/);
+    const retried = await cli(["queue", "retry", "4242", "--token", created.value.token], vars);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stdout).toMatch(/^Dead letter 4242 is back on the queue as message \d+\.\n$/);
+    const missing = await cli(["queue", "drop", "4242", "--token", created.value.token], vars);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("No dead letter has the id 4242");
+    const wrong = await cli(["queue", "status", "--token", "chp_wrong"], vars);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).not.toMatch(STACK_LINE);
   });
 });

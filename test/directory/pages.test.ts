@@ -29,11 +29,19 @@ beforeAll(async () => {
     handle: "@far@far.example",
     name: "Far Away Hosting",
     url: "https://far.example/",
+    iconUrl: "https://far.example/media/far-icon.png",
     profile: profileSchema.parse({
+      summary: "Mail for unions.",
+      norms: {
+        funding: ["members", "grants"],
+        dataPolicy: { backupRetentionDays: 30, policyUrl: "https://far.example/data-policy" },
+        emergencyAccess: { people: 2, description: "Two members hold sealed keys." },
+      },
       services: [
         {
           kind: "email",
-          price: { model: "fixed", amount: 5, currency: "USD", period: "month" },
+          description: "Mailboxes with webmail and IMAP.",
+          price: { model: "fixed", amount: 5, currency: "USD", period: "month", note: "free for strike funds" },
           availability: "waitlist",
           supportLanguages: ["en"],
         },
@@ -61,7 +69,11 @@ describe("directory pages", () => {
     expect(text).not.toContain("Far Away Hosting");
     expect(text).toContain("Matches: “email”, support in fr");
     const all = await page("/directory");
-    expect(all.text).toContain('href="https://far.example/"');
+    // A provider's name opens its profile view here, not the remote instance.
+    expect(all.text).toContain(
+      `href="/directory/providers?actor=${encodeURIComponent("https://far.example/actors/far")}"`,
+    );
+    expect(all.text).not.toContain('href="https://far.example/"');
     expect(all.text).toMatch(/value="email"[^>]*> email <small>\(2\)<\/small>/);
     expect(all.text).not.toContain("<script");
   });
@@ -168,5 +180,53 @@ describe("directory pages", () => {
     expect(
       (await fetch(`${instance!.origin}/api/v1/peers`, { headers: { Authorization: "Bearer chp_nope" } })).status,
     ).toBe(401);
+  });
+
+  it("directory cards show the icon, prices, availability, support languages and values", async () => {
+    const { text } = await page("/directory?q=far");
+    const card = text.slice(text.indexOf('<li class="card">'), text.indexOf("</li>\n</ol>"));
+    expect(card).toContain('src="https://far.example/media/far-icon.png"');
+    expect(card).toContain("Far Away Hosting");
+    expect(card).toContain("waiting list");
+    expect(card).toContain("$5.00 / month");
+    expect(card).toContain("support in en");
+    expect(card).toMatch(/<li>feminist<\/li><li>cooperative<\/li>/);
+  });
+
+  it("shows a replicated provider's profile here, from its replica, with a link to its instance", async () => {
+    const actor = encodeURIComponent("https://far.example/actors/far");
+    const { status, text } = await page(`/directory/providers?actor=${actor}`);
+    expect(status).toBe(200);
+    expect(text).toContain('<h1 class="p-name">Far Away Hosting</h1>');
+    expect(text).toContain('src="https://far.example/media/far-icon.png"');
+    expect(text).toContain("Mailboxes with webmail and IMAP.");
+    expect(text).toContain("free for strike funds");
+    expect(text).toContain("members, grants");
+    expect(text).toContain("30 days");
+    expect(text).toContain("Two members hold sealed keys.");
+    expect(text).toContain('href="https://far.example/data-policy"');
+    expect(text).toContain('href="https://far.example/"');
+    expect(text).toContain(`href="/directory/contact?provider=${actor}"`);
+    expect((await page(`/directory/providers?actor=${encodeURIComponent("https://nowhere.example/a")}`)).status).toBe(
+      404,
+    );
+    // This instance's own provider has its own page.
+    const own = await fetch(
+      `${instance!.origin}/directory/providers?actor=${encodeURIComponent(`${instance!.origin}/actors/home`)}`,
+      {
+        redirect: "manual",
+      },
+    );
+    expect(own.status).toBe(303);
+    expect(own.headers.get("location")).toBe("/");
+  });
+
+  it("carries what a group said in find-a-host over to the contact form", async () => {
+    const { text } = await page("/directory/find?need=email&people=30&language=fr&must=feminist");
+    const link = /href="(\/directory\/contact\?provider=[^"]+)"/.exec(text)![1]!.replaceAll("&amp;", "&");
+    const needs = new URL(link, "http://x").searchParams.get("needs");
+    expect(needs).toBe("email · 30 people · languages: fr · must have: feminist");
+    const contact = await page(link);
+    expect(contact.text).toContain('value="email · 30 people · languages: fr · must have: feminist"');
   });
 });

@@ -53,6 +53,7 @@ describe("config", () => {
     ["QUEUE_WORKERS", "0"],
     ["QUEUE_POLL_MS", "5"],
     ["TRUST_PROXY", "perhaps"],
+    ["TRUST_PROXY", "10"],
     ["DELIVERY_RETRY_INITIAL_MS", "soon"],
     ["QUEUE_MAX_ATTEMPTS", "0"],
     ["QUEUE_LEASE_MS", "10"],
@@ -61,6 +62,14 @@ describe("config", () => {
     expect(error.issues.length).toBeGreaterThan(0);
     for (const issue of error.issues) expect(issue).toMatch(new RegExp(`^${name}: `));
     expect(error.message).toContain(name);
+  });
+
+  it("reads TRUST_PROXY as a number of proxies", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "yes" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
   it("names every wrong variable at once", () => {

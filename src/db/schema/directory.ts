@@ -31,6 +31,8 @@ export const directoryProviders = pgTable(
     handle: text("handle"),
     name: text("name").notNull(),
     url: text("url"),
+    /** The provider's icon as its actor publishes it (http(s) only; a private address is not kept). */
+    iconUrl: text("icon_url"),
     /** The provider's `following` collection: where further providers are learned from. */
     followingUrl: text("following_url"),
     summary: text("summary").notNull().default(""),
@@ -112,9 +114,16 @@ export const inquiries = pgTable(
     needs: text("needs"),
     language: text("language"),
     seen: boolean("seen").notNull().default(false),
+    /** Where the operators are with it: new, answered (replied to, outside Commonhost) or archived. */
+    state: text("state", { enum: ["new", "answered", "archived"] })
+      .notNull()
+      .default("new"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("inquiries_created_idx").on(t.direction, t.createdAt)],
+  (t) => [
+    index("inquiries_created_idx").on(t.direction, t.createdAt),
+    index("inquiries_state_idx").on(t.direction, t.state),
+  ],
 );
 
 /** Contact forms sent from each address in the last hour (pruned as they age), for the per-address limit. */

@@ -6,4 +6,5 @@ export * from "./queue.ts";
 export * from "./following.ts";
 export * from "./accounts.ts";
 export * from "./directory.ts";
+export * from "./images.ts";
 export * from "./trust.ts";

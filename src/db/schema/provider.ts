@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { images } from "./images.ts";
 import type { ProfileDocument } from "./json.ts";
 
 /** The provider this instance publishes. One row (id = 1) per instance. */
@@ -7,6 +8,9 @@ export const provider = pgTable("provider", {
   handle: text("handle").notNull(),
   name: text("name").notNull(),
   profile: jsonb("profile").$type<ProfileDocument>().notNull(),
+  /** The icon (logo or avatar) and the header image: ids in `images`, null when there is none. */
+  iconImage: text("icon_image").references(() => images.id),
+  headerImage: text("header_image").references(() => images.id),
   /** Bumped on every change; caches of the actor document key on it. */
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

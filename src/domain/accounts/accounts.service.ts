@@ -1,13 +1,13 @@
 // Operator accounts: the first-run setup, sign-in (rate-limited), passwords, roles and the second factor.
 // Field errors carry short codes ("taken", "too_short") that the panel translates.
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { operators, setupCodes } from "../../db/schema/index.ts";
 import { findProvider, setupProvider } from "../provider/provider.service.ts";
 import { fail, fieldError, issueError, ok, type FieldError, type Result } from "../validation.ts";
 import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./passwords.ts";
-import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
+import { accountKey, addressKey, clearFailures, LOGIN_LIMITS, releaseAttempt, takeAttempt } from "./rate-limit.ts";
 import type { Operator } from "./sessions.service.ts";
 import { matchTotp } from "./totp.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -137,36 +137,43 @@ export async function createOperator(
   return row ? ok(row) : fail("conflict", "account.usernameTaken", { fields: { username: fieldError("taken") } });
 }
 
-/** Checks a sign-in. Failures are counted per account and per address; past the limit, nothing is checked. */
+/**
+ * Checks a sign-in. Failures are counted per account and per address; past the limit, nothing is
+ * checked. The failure is recorded before the password is checked, in the same step as the count, and
+ * taken back on success: parallel guesses cannot all pass the count before any is recorded.
+ */
 export async function authenticate(
   db: Db,
   input: { username: string; password: string; code?: string; address: string },
 ): Promise<Result<Operator>> {
   const username = input.username.trim().toLowerCase().slice(0, 100);
-  const keys = [accountKey(username), addressKey(input.address)];
-  if (
-    await isRateLimited(db, [
-      { key: keys[0]!, limit: LOGIN_LIMITS.account },
-      { key: keys[1]!, limit: LOGIN_LIMITS.address },
-    ])
-  ) {
-    return fail("rate_limited", "signIn.rateLimited");
-  }
+  const account = accountKey(username);
+  const attempt = await takeAttempt(db, [
+    { key: account, limit: LOGIN_LIMITS.account },
+    { key: addressKey(input.address), limit: LOGIN_LIMITS.address },
+  ]);
+  if (!attempt) return fail("rate_limited", "signIn.rateLimited");
   const [operator] = await db.select().from(operators).where(eq(operators.username, username)).limit(1);
   const passwordOk = await verifyPassword(operator?.passwordHash ?? (await decoyHash()), input.password.slice(0, 1000));
-  if (!operator || !passwordOk) {
-    await recordFailure(db, keys);
-    return fail("unauthorized", "signIn.wrong");
-  }
+  if (!operator || !passwordOk) return fail("unauthorized", "signIn.wrong");
   if (operator.totpSecret) {
     const step = input.code ? matchTotp(operator.totpSecret, input.code) : undefined;
-    if (step === undefined || (operator.totpLastStep !== null && step <= operator.totpLastStep)) {
-      await recordFailure(db, keys);
-      return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
-    }
-    await db.update(operators).set({ totpLastStep: step }).where(eq(operators.id, operator.id));
+    // A code is spent by the sign-in that uses it: the step is recorded only if it is later than the
+    // last one used, so the same code (or an older one) never signs in twice, not even side by side.
+    const spent =
+      step === undefined
+        ? []
+        : await db
+            .update(operators)
+            .set({ totpLastStep: step })
+            .where(
+              and(eq(operators.id, operator.id), or(isNull(operators.totpLastStep), lt(operators.totpLastStep, step))),
+            )
+            .returning({ id: operators.id });
+    if (spent.length === 0) return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
   }
-  await clearFailures(db, [keys[0]!]);
+  await releaseAttempt(db, attempt);
+  await clearFailures(db, [account]);
   return ok(operator);
 }
 

@@ -9,7 +9,7 @@ import { kvEntries, operators, operatorSessions } from "../../db/schema/index.ts
 import { fail, fieldError, issueError, ok, type Result } from "../validation.ts";
 import { passwordSchema, usernameSchema } from "./accounts.service.ts";
 import { hashPassword } from "./passwords.ts";
-import { accountKey, addressKey, clearFailures, isRateLimited, LOGIN_LIMITS, recordFailure } from "./rate-limit.ts";
+import { accountKey, addressKey, clearFailures, LOGIN_LIMITS, releaseAttempt, takeAttempt } from "./rate-limit.ts";
 import type { Operator } from "./sessions.service.ts";
 import { matchTotp } from "./totp.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -85,20 +85,16 @@ export async function completePasswordReset(
     return fail("invalid", "password.invalid", { fields: { password: issueError(password.error.issues[0]!) } });
   let totpStep: number | undefined;
   if (operator.totpSecret && !disableTotp) {
-    const keys = [accountKey(operator.username), addressKey(input.address)];
-    if (
-      await isRateLimited(db, [
-        { key: keys[0]!, limit: LOGIN_LIMITS.account },
-        { key: keys[1]!, limit: LOGIN_LIMITS.address },
-      ])
-    ) {
-      return fail("rate_limited", "reset.rateLimited");
-    }
+    // Counted, checked and recorded in one step, as for sign-in (see takeAttempt).
+    const attempt = await takeAttempt(db, [
+      { key: accountKey(operator.username), limit: LOGIN_LIMITS.account },
+      { key: addressKey(input.address), limit: LOGIN_LIMITS.address },
+    ]);
+    if (!attempt) return fail("rate_limited", "reset.rateLimited");
     totpStep = matchTotp(operator.totpSecret, input.code);
-    if (totpStep === undefined || (operator.totpLastStep !== null && totpStep <= operator.totpLastStep)) {
-      await recordFailure(db, keys);
+    if (totpStep === undefined || (operator.totpLastStep !== null && totpStep <= operator.totpLastStep))
       return fail("unauthorized", "signIn.totpWrong", { fields: { code: fieldError("totp") } });
-    }
+    await releaseAttempt(db, attempt);
   }
   const passwordHash = await hashPassword(password.data);
   const updated = await db.transaction(async (tx) => {

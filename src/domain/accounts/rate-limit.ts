@@ -2,6 +2,7 @@
 // so the limits hold across processes and restarts.
 import { and, count, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../../db/client.ts";
+import { lockKey } from "../../db/locks.ts";
 import { loginFailures } from "../../db/schema/index.ts";
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -15,21 +16,42 @@ export const addressKey = (address: string) => `address:${address}`;
 export const API_AUTH_LIMIT = 20;
 export const apiAddressKey = (address: string) => `api:${address}`;
 
-/** Whether any of the keys has reached its limit within the window. */
-export async function isRateLimited(
+/**
+ * Counts, checks and records an attempt in one step: under a lock on each key, unless a key has reached
+ * its limit, a failure is recorded for every key before anything is checked, and their ids are
+ * returned (to release with `releaseAttempt` when the attempt succeeds). Parallel attempts therefore
+ * see each other's failures: at most `limit` of them get past the check within the window, however
+ * they are timed. Undefined: a key is at its limit, nothing may be checked.
+ */
+export async function takeAttempt(
   db: Db,
   keys: { key: string; limit: number }[],
   now = new Date(),
-): Promise<boolean> {
+): Promise<string[] | undefined> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  for (const { key, limit } of keys) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
-    if (Number(row?.n ?? 0) >= limit) return true;
-  }
-  return false;
+  const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return db.transaction(async (tx) => {
+    // Always in the same order, so two attempts sharing keys cannot wait on each other.
+    for (const { key } of ordered) await lockKey(tx, `login:${key}`);
+    for (const { key, limit } of ordered) {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
+      if (Number(row?.n ?? 0) >= limit) return undefined;
+    }
+    const rows = await tx
+      .insert(loginFailures)
+      .values(ordered.map(({ key }) => ({ key, at: now })))
+      .returning({ id: loginFailures.id });
+    await tx.delete(loginFailures).where(lt(loginFailures.at, since));
+    return rows.map((r) => r.id);
+  });
+}
+
+/** Takes back the failures an attempt recorded in advance, once it succeeded. */
+export async function releaseAttempt(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
 }
 
 export async function recordFailure(db: Db, keys: string[]): Promise<void> {

@@ -145,8 +145,11 @@ export async function receiveInquiry(
   return ok({ stored });
 }
 
-/** Inquiries for this provider's operators, newest first. */
-export async function listInquiries(db: Db, options: { limit: number }): Promise<Inquiry[]> {
+export const inquiryStates = ["new", "answered", "archived"] as const;
+export type InquiryState = (typeof inquiryStates)[number];
+
+/** Inquiries for this provider's operators, newest first; only those in `state` when given. */
+export async function listInquiries(db: Db, options: { limit: number; state?: InquiryState }): Promise<Inquiry[]> {
   return db
     .select({
       id: inquiries.id,
@@ -158,10 +161,33 @@ export async function listInquiries(db: Db, options: { limit: number }): Promise
       needs: inquiries.needs,
       language: inquiries.language,
       seen: inquiries.seen,
+      state: inquiries.state,
       createdAt: inquiries.createdAt,
     })
     .from(inquiries)
-    .where(eq(inquiries.direction, "received"))
+    .where(and(eq(inquiries.direction, "received"), options.state ? eq(inquiries.state, options.state) : undefined))
     .orderBy(desc(inquiries.createdAt))
     .limit(Math.min(Math.max(1, options.limit), 500));
+}
+
+/** Received inquiries by state, every state present (zero when none). */
+export async function countInquiries(db: Db): Promise<Record<InquiryState, number>> {
+  const rows = await db
+    .select({ state: inquiries.state, n: count() })
+    .from(inquiries)
+    .where(eq(inquiries.direction, "received"))
+    .groupBy(inquiries.state);
+  const counts = { new: 0, answered: 0, archived: 0 };
+  for (const row of rows) counts[row.state] = Number(row.n);
+  return counts;
+}
+
+/** Moves a received inquiry to another state (any state to any other: an archived one can come back). */
+export async function setInquiryState(db: Db, id: string, state: InquiryState): Promise<boolean> {
+  const rows = await db
+    .update(inquiries)
+    .set({ state, seen: state !== "new" })
+    .where(and(eq(inquiries.id, id), eq(inquiries.direction, "received")))
+    .returning({ id: inquiries.id });
+  return rows.length > 0;
 }

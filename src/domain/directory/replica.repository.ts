@@ -13,6 +13,7 @@ export type ReplicaInput = {
   handle: string | null;
   name: string;
   url: string | null;
+  iconUrl?: string | null;
   following?: string | null;
   profile: Profile;
   local?: boolean;
@@ -31,6 +32,7 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
     handle: input.handle,
     name: input.name,
     url: input.url,
+    iconUrl: input.iconUrl ?? null,
     followingUrl: input.following ?? null,
     summary: profile.summary,
     statement: profile.values.statement,
@@ -120,18 +122,4 @@ export async function listRemoteReplicas(
     .from(directoryProviders)
     .where(eq(directoryProviders.local, false))
     .orderBy(directoryProviders.actorUri);
-}
-
-export async function countReplicas(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(directoryProviders);
-  return row?.n ?? 0;
-}
-
-/** Replicas not heard from since `before`, for reports; they stay listed, marked stale. */
-export async function listStale(db: Db, before: Date): Promise<string[]> {
-  const rows = await db
-    .select({ actorUri: directoryProviders.actorUri })
-    .from(directoryProviders)
-    .where(and(eq(directoryProviders.local, false), lt(directoryProviders.lastSeenAt, before)));
-  return rows.map((r) => r.actorUri);
 }

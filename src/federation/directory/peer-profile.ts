@@ -15,6 +15,8 @@ export type PeerDocument = {
   handle: string | null;
   name: string;
   url: string | null;
+  /** The actor's `icon` URL (http(s) only); checked against private addresses before it is kept. */
+  iconUrl: string | null;
   profile: Profile;
   following: string | null;
   etag: string | null;
@@ -76,6 +78,34 @@ const str = (v: unknown, max: number): string | null =>
   typeof v === "string" && v.length > 0 ? v.slice(0, max) : null;
 const firstString = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
+/** The URL of an ActivityStreams Image (or a bare link, or the first of a list), if it is http(s). */
+export function imageUrlOf(value: unknown): string | null {
+  const image = firstString(value);
+  const url = image && typeof image === "object" ? firstString((image as { url?: unknown }).url) : image;
+  const href = url && typeof url === "object" ? (url as { href?: unknown }).href : url;
+  if (typeof href !== "string" || href.length > 2048) return null;
+  try {
+    const parsed = new URL(href);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The icon URL as pages may show it: browsers load it from the provider's instance, so an address in
+ * a private network (where a visitor's browser would reach into their own network) is not kept.
+ */
+export async function publicIconUrl(services: Services, url: string | null): Promise<string | null> {
+  if (!url) return url;
+  try {
+    await checkUrl(addressPolicyOf(services.config), new URL(url));
+    return url;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a provider out of an actor document; anything unexpected makes it "not a provider". */
 export function readPeerDocument(actorUri: string, json: unknown, headers: Headers): FetchOutcome {
   if (!json || typeof json !== "object") return { status: "not-a-provider", reason: "not a JSON object" };
@@ -99,6 +129,7 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
       handle: username ? `@${username}@${new URL(actorUri).host}` : null,
       name,
       url: typeof href === "string" && /^https?:\/\//.test(href) ? href.slice(0, 2048) : null,
+      iconUrl: imageUrlOf(doc.icon),
       profile: parsed.data,
       following: typeof doc.following === "string" && /^https?:\/\//.test(doc.following) ? doc.following : null,
       etag: headers.get("etag")?.slice(0, 200) ?? null,

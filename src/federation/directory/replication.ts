@@ -8,16 +8,23 @@ import {
   markSeen,
   removeReplica,
 } from "../../domain/directory/replica.repository.ts";
+import { listLocalActors, localActorUri } from "../../domain/actors/local-actors.ts";
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Services } from "../../services.ts";
-import { fetchCollectionItems, fetchPeerProfile, type FetchOutcome, type PeerDocument } from "./peer-profile.ts";
+import {
+  fetchCollectionItems,
+  fetchPeerProfile,
+  publicIconUrl,
+  type FetchOutcome,
+  type PeerDocument,
+} from "./peer-profile.ts";
 
 export type RefreshOptions = { depth: number; learnedFrom?: string | null; conditional?: boolean };
 
-async function ownActorUri(services: Services): Promise<string | undefined> {
-  const record = await findProvider(services.database.db);
-  return record ? new URL(`/actors/${record.handle}`, services.config.origin).href : undefined;
+/** Our own actors' URIs: never replicated as remote providers. */
+async function ownActorUris(services: Services): Promise<Set<string>> {
+  const actors = await listLocalActors(services.database.db);
+  return new Set(actors.map((a) => localActorUri(services.config.origin, a.identifier)));
 }
 
 /** Fetches one provider's profile (conditionally if we hold a replica) and applies it. */
@@ -39,6 +46,7 @@ export async function refreshReplica(
     case "ok":
       await applyReplica(db, {
         ...outcome.document,
+        iconUrl: await publicIconUrl(services, outcome.document.iconUrl),
         depth: Math.min(options.depth, existing?.depth ?? options.depth),
         learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null,
       });
@@ -68,11 +76,11 @@ export async function discoverFrom(
   peerDepth: number,
 ): Promise<number> {
   if (!peer.following || peerDepth >= services.config.directoryDiscoveryDepth) return 0;
-  const own = await ownActorUri(services);
+  const own = await ownActorUris(services);
   const candidates = await fetchCollectionItems(services, peer.following);
   let learned = 0;
   for (const actorUri of candidates) {
-    if (actorUri === own || (await findReplica(services.database.db, actorUri))) continue;
+    if (own.has(actorUri) || (await findReplica(services.database.db, actorUri))) continue;
     const outcome = await refreshReplica(services, actorUri, { depth: peerDepth + 1, learnedFrom: peer.actorUri });
     if (outcome.status === "ok") learned++;
   }

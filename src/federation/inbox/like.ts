@@ -1,9 +1,6 @@
 import type { InboxContext } from "@fedify/fedify";
 import type { Announce, Like } from "@fedify/vocab";
-import {
-  recordReaction as storeReaction,
-  type InteractionKind,
-} from "../../domain/announcements/interactions.service.ts";
+import { type Reaction, receiveReaction } from "../../domain/announcements/incoming.ts";
 import type { Services } from "../../services.ts";
 import { ourAnnouncementId } from "./interaction-target.ts";
 import { reactorNames } from "./reactor-names.ts";
@@ -12,13 +9,13 @@ import { reactorNames } from "./reactor-names.ts";
 export async function recordReaction(
   ctx: InboxContext<Services>,
   activity: Like | Announce,
-  kind: InteractionKind,
+  kind: Reaction["kind"],
 ): Promise<void> {
   if (!activity.id || !activity.actorId) return;
   const announcementId = ourAnnouncementId(ctx, activity.objectId);
   if (!announcementId) return;
   const { handle, name } = await reactorNames(ctx, activity, activity.actorId.href);
-  await storeReaction(ctx.data.database.db, {
+  await receiveReaction(ctx.data.database.db, {
     kind,
     remoteId: activity.id.href,
     actorUri: activity.actorId.href,

@@ -1,7 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import { Announce, Follow, Like, type Undo } from "@fedify/vocab";
-import { removeInteraction } from "../../domain/announcements/interactions.service.ts";
-import { removeFollower } from "../../domain/followers/followers.service.ts";
+import { withdrawReaction } from "../../domain/announcements/incoming.ts";
+import { receiveUnfollow } from "../../domain/followers/incoming.ts";
 import type { Services } from "../../services.ts";
 import { lookupOptions } from "./lookup.ts";
 
@@ -12,9 +12,6 @@ export async function onUndo(ctx: InboxContext<Services>, undo: Undo): Promise<v
   if (!(object instanceof Follow || object instanceof Like || object instanceof Announce)) return;
   if (!object.id || object.actorId?.href !== undo.actorId.href) return;
   const { db } = ctx.data.database;
-  if (object instanceof Follow) {
-    await removeFollower(db, undo.actorId.href, object.id.href);
-  } else {
-    await removeInteraction(db, object.id.href, undo.actorId.href);
-  }
+  if (object instanceof Follow) await receiveUnfollow(db, undo.actorId.href, object.id.href);
+  else await withdrawReaction(db, object.id.href, undo.actorId.href);
 }

@@ -8,12 +8,17 @@ import type { ProviderRecord } from "../../domain/provider/provider.repository.t
 import { translator } from "../../i18n/i18n.ts";
 import { commonhostContext } from "../vocab/context.ts";
 import { escapeHtml } from "../../domain/html.ts";
+import { imageMediaType, imagePath } from "../../domain/images/images.service.ts";
 
 export type ActorUrls = {
   profilePage: URL;
   tag: (tag: string) => URL;
-  icon?: URL;
 };
+
+/** The provider's icon or header as an ActivityStreams Image: what Mastodon shows as avatar and header. */
+function imageOf(id: string | null | undefined, base: URL): Image | null {
+  return id ? new Image({ url: new URL(imagePath(id), base), mediaType: imageMediaType(id) }) : null;
+}
 
 /** The profile as structured data, ready to be placed under the `commonhost` term. */
 export function profileExtension(record: ProviderRecord) {
@@ -106,7 +111,8 @@ export async function buildActor(
     assertionMethods: keys.map((k) => k.multikey),
     attachments: profileFields(record).map((f) => new PropertyValue({ name: f.name, value: f.value })),
     tags: profileHashtags(record).map((tag) => new Hashtag({ name: `#${tag}`, href: urls.tag(tag) })),
-    icon: urls.icon ? new Image({ url: urls.icon }) : null,
+    icon: imageOf(record.iconImage, urls.profilePage),
+    image: imageOf(record.headerImage, urls.profilePage),
   });
   const compact = (await base.toJsonLd({ format: "compact" })) as Record<string, unknown>;
   const context = compact["@context"];

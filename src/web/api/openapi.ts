@@ -83,7 +83,7 @@ function operation(spec: RouteSpec) {
   for (const status of [...errors].sort()) {
     const headers = errorHeaders[status];
     responses[String(status)] = {
-      description: errorDescriptions[status] ?? "An error.",
+      description: spec.errorNotes?.[status] ?? errorDescriptions[status] ?? "An error.",
       ...(headers ? { headers } : {}),
       content: json({ $ref: componentUri("Error") }),
     };
@@ -97,7 +97,17 @@ function operation(spec: RouteSpec) {
     parameters: [...parameters("path", spec.params), ...parameters("query", spec.query ?? spec.queryDoc)],
     ...(spec.body
       ? { requestBody: { required: true, content: json(schemaRef(spec.body, requestSchemas, "input")) } }
-      : {}),
+      : spec.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: spec.rawBody.description,
+              content: Object.fromEntries(
+                spec.rawBody.contentTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]),
+              ),
+            },
+          }
+        : {}),
     responses,
   };
 }

@@ -32,10 +32,14 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   /** A query the handler parses itself (repeated parameters): documented, not validated here. */
   queryDoc?: z.ZodType;
   body?: z.ZodType<B>;
+  /** A body that is not JSON (an image): documented here, read by the handler itself. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
   /** Success statuses and what they carry. */
   responses: Record<number, ResponseSpec>;
   /** Error statuses this route can answer besides those of authentication and bodies. */
   errors?: number[];
+  /** What an error status means on this route, where it differs from the general description. */
+  errorNotes?: Record<number, string>;
   handle(c: Context, input: Input<P, Q, B>): Response | Promise<Response>;
 };
 

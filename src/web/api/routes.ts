@@ -9,6 +9,7 @@ import { directoryApiRoutes } from "./directory.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { profileRoutes } from "./profile.ts";
+import { queueApiRoutes } from "./queue.ts";
 import { defineRoute, mountRoute, type RouteSpec } from "./route-spec.ts";
 import { tokenRoutes } from "./tokens.ts";
 
@@ -21,6 +22,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...followingRoutes(deps),
     ...tokenRoutes(deps),
     ...directoryApiRoutes(deps),
+    ...queueApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

@@ -47,10 +47,18 @@ requestSchemas.add(profileUpdateSchema, {
   description: "Replaces the name and the whole profile.",
 });
 
+export const imageSchema = z.object({
+  url: z.url().describe("Content-addressed: cached for good; a new image gets a new URL."),
+  mediaType: z.enum(["image/jpeg", "image/png"]),
+});
+responseSchemas.add(imageSchema, { id: "Image", description: "An image the instance serves, as on the actor." });
+
 export const providerSchema = z.object({
   handle: z.string(),
   name: z.string(),
   profile: profileSchema,
+  icon: imageSchema.nullable().describe("The logo or avatar (400×400), published as the actor's `icon`."),
+  header: imageSchema.nullable().describe("The header image (1500×500), published as the actor's `image`."),
   version: z.number().int().describe("Bumped on every change."),
   updatedAt: timestamp,
 });
@@ -180,3 +188,29 @@ function page<T extends z.ZodType>(item: T) {
     next: z.string().nullable().describe("Pass as `before` to get the next page; null on the last page."),
   });
 }
+
+// --- queue ---
+export const deadLetterSchema = z.object({
+  id: z.number().int().describe("The id the message had on the queue: what retry and drop take."),
+  description: z.string().describe("What it is, in a few words (`fedify outbox: Create to https://…/inbox`)."),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  queuedAt: timestamp,
+  failedAt: timestamp,
+});
+export const queueSchema = z.object({
+  queued: z.number().int().describe("Every message on the queue."),
+  ready: z.number().int().describe("Waiting for a worker now."),
+  delayed: z.number().int().describe("Waiting for their time: a retry pause or a scheduled delivery."),
+  inProgress: z.number().int().describe("Held by a worker now."),
+  retrying: z.number().int().describe("Failed at least once and waiting for another try."),
+  deadLetters: z.number().int().describe("Given up on after the last try."),
+  dead: z.array(deadLetterSchema).describe("The most recent dead letters first."),
+});
+export const deadLetterRetriedSchema = z.object({
+  id: z.number().int().describe("The dead letter's id."),
+  messageId: z.number().int().describe("Its new id on the queue."),
+});
+responseSchemas.add(deadLetterSchema, { id: "DeadLetter" });
+responseSchemas.add(queueSchema, { id: "Queue" });
+responseSchemas.add(deadLetterRetriedSchema, { id: "DeadLetterRetried" });

@@ -4,6 +4,7 @@ import type { Announcement } from "../../domain/announcements/announcements.serv
 import type { Interaction } from "../../domain/announcements/interactions.service.ts";
 import type { Follower } from "../../domain/followers/followers.service.ts";
 import type { Followed } from "../../domain/following/following.service.ts";
+import { imageMediaType, imagePath } from "../../domain/images/images.service.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import type { ApiToken } from "../../domain/tokens/tokens.service.ts";
 import type {
@@ -17,10 +18,15 @@ import type {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const providerJson = (p: ProviderRecord): z.infer<typeof providerSchema> => ({
+const imageJson = (id: string | null | undefined, origin: string) =>
+  id ? { url: new URL(imagePath(id), origin).href, mediaType: imageMediaType(id) } : null;
+
+export const providerJson = (p: ProviderRecord, origin: string): z.infer<typeof providerSchema> => ({
   handle: p.handle,
   name: p.name,
   profile: p.profile,
+  icon: imageJson(p.iconImage, origin),
+  header: imageJson(p.headerImage, origin),
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),
 });

@@ -4,13 +4,16 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Operator, OperatorSession } from "../../domain/accounts/sessions.service.ts";
 import { findSession, SESSION_TTL_MS } from "../../domain/accounts/sessions.service.ts";
+import { countInquiries } from "../../domain/directory/inquiries.service.ts";
 import type { Services } from "../../services.ts";
 import { html } from "hono/html";
 import { DEFAULT_LOCALE, translator, type Translate } from "../../i18n/i18n.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { layout } from "../views/layout.ts";
 
-export type PanelVariables = LocaleVariables & { operator: Operator; session: OperatorSession; csrf: string };
+/** The signed-in operator, with what waits for them (shown as counts in the navigation). */
+export type PanelOperator = Operator & { newInquiries?: number };
+export type PanelVariables = LocaleVariables & { operator: PanelOperator; session: OperatorSession; csrf: string };
 export type PanelEnv = { Variables: PanelVariables };
 export type PanelContext = Context<PanelEnv>;
 
@@ -120,7 +123,8 @@ export function requireOperator(services: Services): MiddlewareHandler<PanelEnv>
       if (c.req.method === "GET") return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);
       return c.redirect("/admin/login", 303);
     }
-    c.set("operator", found.operator);
+    const waiting = await countInquiries(services.database.db);
+    c.set("operator", { ...found.operator, newInquiries: waiting.new });
     c.set("session", found.session);
     await next();
   };

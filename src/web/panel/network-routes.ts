@@ -1,13 +1,13 @@
-// The network from the panel: the peers this instance follows and replicates, and the inquiries
-// movement groups sent to the provider through the directory.
+// The network from the panel: the peers this instance follows and replicates (inquiries from movement
+// groups have their own page, /admin/inquiries). Admins only: peers decide what the instance fetches
+// and whom it follows; editors handle the profile and announcements (docs/operators.md).
 import { Hono } from "hono";
-import { listInquiries } from "../../domain/directory/inquiries.service.ts";
 import type { WebDeps } from "../deps.ts";
 import { failureText } from "../errors.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { confirmPage } from "./confirm.ts";
-import { field, formOf, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import { field, formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
 const doneMessages = new Set(["peerAdded", "peerRemoved"]);
 
@@ -15,18 +15,17 @@ export function networkRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
   const { services } = deps;
   const peerList = deps.peers;
-  app.use("*", requireOperator(services));
+  app.use("*", requireOperator(services), requireAdmin());
 
   const page = async (c: PanelContext, extra: { target?: string; error?: string } = {}, status: 200 | 422 = 200) => {
     const t = c.get("t");
     const done = c.req.query("done");
-    const [peers, inquiries] = await Promise.all([peerList.list(), listInquiries(services.database.db, { limit: 50 })]);
+    const peers = await peerList.list();
     const body = networkView({
       t,
       locale: c.get("locale"),
       csrf: c.get("csrf"),
       peers,
-      inquiries,
       ...extra,
       done: done && doneMessages.has(done) ? t(`panel.network.done.${done}`) : undefined,
     });

@@ -1,15 +1,16 @@
 // The public directory: /directory (search), /directory/find (find a host), /directory/contact.
+import { httpUrlOrNull } from "../../domain/html.ts";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
-import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
+import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
+import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import { emptySearch } from "../../domain/directory/search/index.ts";
 import type { Failure } from "../../domain/validation.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
@@ -18,6 +19,7 @@ import type { LocaleVariables } from "../middleware/locale.ts";
 import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
+import { profileView } from "../views/profile.ts";
 import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
@@ -86,10 +88,34 @@ export function directoryRoutes(deps: WebDeps) {
     const t = c.get("t");
     const provider = await providerOf(c.req.query("provider"));
     if (!provider) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    // What the group already said in "find a host" comes along, to be read and changed before sending.
+    const needs = (c.req.query("needs") ?? "").slice(0, 2000);
     return page(
       c,
       t("directory.contact.title", { name: provider.name }),
-      contactPage({ t, provider, token: await tokens.issue(provider.actorUri) }),
+      contactPage({ t, provider, token: await tokens.issue(provider.actorUri), ...(needs ? { form: { needs } } : {}) }),
+    );
+  });
+
+  // A provider of the directory, shown here from its replica (its own instance has the full page).
+  app.get("/directory/providers", async (c) => {
+    const t = c.get("t");
+    const replica = await providerOf(c.req.query("actor"));
+    if (!replica) return page(c, t("directory.title"), directoryNotFound(t), 404);
+    if (replica.local) return c.redirect("/", 303);
+    const stale = replica.lastSeenAt.getTime() < Date.now() - config.directoryStaleAfterMs;
+    const seen = new Intl.DateTimeFormat(c.get("locale"), { dateStyle: "medium" }).format(replica.lastSeenAt);
+    return page(
+      c,
+      replica.name,
+      html`${stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}${profileView({
+        record: { name: replica.name, profile: replica.profile, iconUrl: replica.iconUrl },
+        acct: replica.handle,
+        t,
+        locale: c.get("locale"),
+        today: new Date().toISOString().slice(0, 10),
+        remote: { url: httpUrlOrNull(replica.url) ?? httpUrlOrNull(replica.actorUri) ?? "" },
+      })}<p><a href="/directory/contact?provider=${encodeURIComponent(replica.actorUri)}">${t("directory.contact")}</a> · <a href="/directory">${t("directory.title")}</a></p>`,
     );
   });
 
@@ -138,7 +164,7 @@ export function directoryRoutes(deps: WebDeps) {
       if (check === "invalid") return again(t("directory.contact.expired"), 400);
       if (!(await takeContactSlot(database.db, clientAddress(c, services))))
         return again(t("directory.contact.rateLimited"), 429);
-      const record = await findProvider(database.db);
+      const record = await findProviderActor(database.db);
       if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
       const result = await submitInquiry(
         database.db,
@@ -151,7 +177,7 @@ export function directoryRoutes(deps: WebDeps) {
           ...(form.needs ? { needs: form.needs } : {}),
           language: c.get("locale"),
         },
-        localActorUri(config.origin, record.handle),
+        localActorUri(config.origin, record.identifier),
       );
       if (!result.ok) {
         if (result.error.code === "rate_limited") return again(t("directory.contact.rateLimited"), 429);

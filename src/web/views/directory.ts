@@ -5,7 +5,7 @@ import type { DirectoryQuery } from "../../domain/directory/search/index.ts";
 import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search/index.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
-import { formatDate, labelled } from "../../i18n/format.ts";
+import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 
 export function reasonText(t: Translate, r: Reason): string {
@@ -35,19 +35,71 @@ export function explanationView(t: Translate, e: DirectoryResult["explanation"])
   }`;
 }
 
-function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult) {
-  const kinds = [...new Set(r.services.map((s) => t(`taxonomy.service.${s.kind}`)))].join(", ");
+/** The profile view of a provider in the directory: here for a replica, its own page for this instance's. */
+export const providerPagePath = (r: { actorUri: string; local: boolean; url: string | null }) =>
+  r.local ? (r.url ?? r.actorUri) : `/directory/providers?actor=${encodeURIComponent(r.actorUri)}`;
+
+/** A price as people read it: "free", "sliding scale", "€5.00 / month". */
+export function priceText(
+  t: Translate,
+  locale: string,
+  s: { priceModel: string; priceAmount: number | null; priceCurrency: string | null; pricePeriod: string | null },
+): string {
+  const model = t(`price.${s.priceModel}`);
+  if (s.priceModel !== "fixed" || s.priceAmount === null) return model;
+  let amount: string;
+  try {
+    amount = new Intl.NumberFormat(locale, { style: "currency", currency: s.priceCurrency ?? "EUR" }).format(
+      s.priceAmount,
+    );
+  } catch {
+    amount = `${s.priceAmount} ${s.priceCurrency ?? ""}`.trim();
+  }
+  return s.pricePeriod && s.pricePeriod !== "once" ? `${amount} / ${t(`period.${s.pricePeriod}`)}` : amount;
+}
+
+/**
+ * What a group said in "find a host", as one line for the contact form's "needs" field, so that it
+ * does not have to say it again (in the language of the page, read by the provider's operators).
+ */
+export function needsText(t: Translate, input: FitInput): string {
+  const parts: string[] = [];
+  if (input.need.length) parts.push(input.need.map((k) => t(`taxonomy.service.${k}`)).join(", "));
+  if (input.people !== undefined) parts.push(t("directory.needs.people", { count: input.people }));
+  if (input.storageGb !== undefined) parts.push(t("directory.needs.storage", { value: input.storageGb }));
+  if (input.language.length) parts.push(t("directory.needs.language", { value: input.language.join(", ") }));
+  if (input.country) parts.push(t("directory.needs.country", { value: input.country }));
+  if (input.jurisdiction) parts.push(t("directory.needs.jurisdiction", { value: input.jurisdiction }));
+  if (input.price.length) parts.push(input.price.map((m) => t(`price.${m}`)).join(" / "));
+  if (input.must.length)
+    parts.push(t("directory.needs.must", { value: input.must.map((v) => t(`taxonomy.value.${v}`)).join(", ") }));
+  return parts.join(" · ").slice(0, 2000);
+}
+
+function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult, needs?: string) {
   const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
   const seen = formatDate(locale, new Date(r.lastSeenAt));
-  return html`<li>
-<h3><a href="${r.url ?? r.actorUri}" rel="nofollow noopener">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3>
+  return html`<li class="card">
+<div class="card-title">${r.iconUrl ? html`<img class="card-icon" src="${r.iconUrl}" alt="" width="48" height="48" loading="lazy" referrerpolicy="no-referrer">` : ""}<h3><a href="${providerPagePath(r)}">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3></div>
 ${r.handle ? html`<p class="acct">${r.handle}</p>` : ""}
 ${r.summary ? html`<p>${r.summary}</p>` : ""}
-${kinds ? html`<p>${labelled(locale, t("profile.services"), kinds)}</p>` : ""}
+${
+  r.services.length
+    ? html`<ul class="card-services">${r.services.map(
+        (s) =>
+          html`<li><strong>${s.name ?? t(`taxonomy.service.${s.kind}`)}</strong> · ${t(`availability.${s.availability}`)} · ${priceText(t, locale, s)}${
+            s.supportLanguages.length
+              ? html` · <span>${t("directory.card.support", { languages: s.supportLanguages.join(", ") })}</span>`
+              : ""
+          }</li>`,
+      )}</ul>`
+    : ""
+}
+${r.valueTags.length ? html`<ul class="tags">${r.valueTags.map((v) => html`<li>${t(`taxonomy.value.${v}`)}</li>`)}</ul>` : ""}
 ${place ? html`<p>${place}</p>` : ""}
 ${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
 ${explanationView(t, r.explanation)}
-<p><a href="/directory/contact?provider=${encodeURIComponent(r.actorUri)}">${t("directory.contact")}</a></p>
+<p><a href="/directory/contact?provider=${encodeURIComponent(r.actorUri)}${needs ? `&needs=${encodeURIComponent(needs)}` : ""}">${t("directory.contact")}</a></p>
 </li>`;
 }
 
@@ -154,7 +206,7 @@ ${
   p.results
     ? html`<h2 id="result" tabindex="-1">${t("directory.results", { count: p.results.length })}</h2>${
         p.results.length
-          ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r))}</ol>`
+          ? html`<ol class="results">${p.results.map((r) => resultView(t, p.locale, r, input ? needsText(t, input) : undefined))}</ol>`
           : html`<p>${t("directory.none")}</p>`
       }`
     : ""

@@ -1,3 +1,4 @@
+import { remoteLink } from "./remote-link.ts";
 import { html, raw } from "hono/html";
 import type { Announcement } from "../../domain/announcements/announcements.service.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
@@ -6,23 +7,37 @@ import { renderMarkdown } from "../../domain/markdown.ts";
 import { formatDate, formatMoney, formatNumber, labelled } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 
+/** A provider as a profile page shows it: this instance's own, or a replica of another instance's. */
+export type ShownProvider = Pick<ProviderRecord, "name" | "profile"> & {
+  /** Where the icon and header are served from (this instance's /media, or the provider's own instance). */
+  iconUrl?: string | null;
+  headerUrl?: string | null;
+};
+
 export function profileView(p: {
-  record: ProviderRecord;
-  acct: string;
+  record: ShownProvider;
+  acct: string | null;
   t: Translate;
   locale: string;
-  announcements: Announcement[];
+  /** This instance's announcements; absent for a replica (they are on the provider's own instance). */
+  announcements?: Announcement[];
   today: string;
+  /** For a replica: the provider's page on its own instance. */
+  remote?: { url: string };
 }) {
   const { record, acct, t, locale } = p;
   const { profile } = record;
   const lapsed = new Set(lapsedEvidence(profile, p.today));
+  const { dataPolicy, emergencyAccess } = profile.norms;
   return html`<article class="profile h-card">
-<h1 class="p-name">${record.name}</h1>
-<p class="acct">${acct}</p>
+${record.headerUrl ? html`<img class="profile-header" src="${record.headerUrl}" alt="" width="1500" height="500">` : ""}
+<div class="profile-title">${record.iconUrl ? html`<img class="u-logo profile-icon" src="${record.iconUrl}" alt="${t("profile.logo", { name: record.name })}" width="96" height="96">` : ""}
+<h1 class="p-name">${record.name}</h1></div>
+${acct ? html`<p class="acct">${acct}</p>` : ""}
+${p.remote ? html`<p class="remote-note">${t("profile.remoteNote")} ${remoteLink(p.remote.url, null, t("profile.remoteLink"))}</p>` : ""}
 ${profile.summary ? html`<p class="p-note">${profile.summary}</p>` : ""}
 ${profile.website ? html`<p><a class="u-url" href="${profile.website}" rel="me nofollow noopener">${profile.website}</a></p>` : ""}
-<p class="follow-hint">${t("profile.followHint", { acct })}</p>
+${acct ? html`<p class="follow-hint">${t("profile.followHint", { acct })}</p>` : ""}
 ${
   profile.values.tags.length || profile.values.statement
     ? html`<section><h2>${t("profile.values")}</h2>
@@ -39,6 +54,8 @@ ${s.software ? html` · ${s.software}` : ""} · ${t(`availability.${s.availabili
             ? html` ${formatMoney(locale, s.price.amount, s.price.currency ?? "EUR")}${s.price.period && s.price.period !== "once" ? html` / ${t(`period.${s.price.period}`)}` : ""}`
             : ""
         }
+${s.price.note ? html`<br><small>${t("profile.priceNote", { note: s.price.note })}</small>` : ""}
+${s.description ? html`<p class="service-description">${s.description}</p>` : ""}
 ${s.supportLanguages.length ? html`<br><small>${labelled(locale, t("profile.supportLanguages"), s.supportLanguages.join(", "))}</small>` : ""}
 ${s.url ? html`<br><a href="${s.url}" rel="nofollow noopener">${s.url}</a>` : ""}</li>`,
       )}</ul></section>`
@@ -57,10 +74,13 @@ ${profile.capacity.accounts !== undefined ? html`<dt>${t("capacity.accounts")}</
 <section><h2>${t("profile.norms")}</h2><dl>
 ${profile.norms.governance ? html`<dt>${t("norms.governance")}</dt><dd>${t(`governance.${profile.norms.governance}`)}</dd>` : ""}
 ${profile.norms.shutdownNoticeDays !== undefined ? html`<dt>${t("norms.shutdownNotice")}</dt><dd>${t("field.days", { count: profile.norms.shutdownNoticeDays })}</dd>` : ""}
-${profile.norms.emergencyAccess ? html`<dt>${t("norms.emergencyAccess")}</dt><dd>${t("norms.people", { count: profile.norms.emergencyAccess.people })}</dd>` : ""}
-${profile.norms.dataPolicy.backupFrequency ? html`<dt>${t("norms.backups")}</dt><dd>${t(`backup.${profile.norms.dataPolicy.backupFrequency}`)}</dd>` : ""}
+${emergencyAccess ? html`<dt>${t("norms.emergencyAccess")}</dt><dd>${t("norms.people", { count: emergencyAccess.people })}${emergencyAccess.description ? html`<br>${emergencyAccess.description}` : ""}</dd>` : ""}
+${dataPolicy.backupFrequency ? html`<dt>${t("norms.backups")}</dt><dd>${t(`backup.${dataPolicy.backupFrequency}`)}</dd>` : ""}
+${dataPolicy.backupRetentionDays !== undefined ? html`<dt>${t("norms.backupRetention")}</dt><dd>${t("field.days", { count: dataPolicy.backupRetentionDays })}</dd>` : ""}
 ${profile.norms.dataPolicy.encryptionAtRest ? html`<dt>${t("norms.encryption")}</dt><dd>${t(`encryption.${profile.norms.dataPolicy.encryptionAtRest}`)}</dd>` : ""}
+${profile.norms.funding.length ? html`<dt>${t("norms.funding")}</dt><dd>${profile.norms.funding.map((f) => t(`panel.funding.${f}`)).join(", ")}</dd>` : ""}
 </dl>
+${dataPolicy.policyUrl ? html`<p><a href="${dataPolicy.policyUrl}" rel="nofollow noopener">${t("norms.dataPolicy")}</a></p>` : ""}
 ${profile.norms.codeOfConductUrl ? html`<p><a href="${profile.norms.codeOfConductUrl}" rel="nofollow noopener">${t("norms.codeOfConduct")}</a></p>` : ""}
 ${profile.norms.moderationPolicy ? html`<h3>${t("norms.moderation")}</h3>${raw(renderMarkdown(profile.norms.moderationPolicy))}` : ""}
 </section>
@@ -78,9 +98,13 @@ ${
       )}</ul></section>`
     : ""
 }
-<section><h2>${t("profile.announcements")}</h2>
+${
+  p.announcements
+    ? html`<section><h2>${t("profile.announcements")}</h2>
 ${p.announcements.length ? announcementList(p.announcements, t, locale) : html`<p>${t("profile.noAnnouncements")}</p>`}
-</section>
+</section>`
+    : ""
+}
 </article>`;
 }
 

@@ -14,7 +14,7 @@ type Shown = Omit<PageRow, "score" | "stale">;
 /** The providers' rows as results show them, in no particular order. */
 export function pageSql(actorUris: readonly string[]): SQL {
   return sql`select coalesce(json_agg(json_build_object(
-      'actorUri', p.actor_uri, 'handle', p.handle, 'name', p.name, 'url', p.url, 'local', p.local, 'member', p.member,
+      'actorUri', p.actor_uri, 'handle', p.handle, 'name', p.name, 'url', p.url, 'iconUrl', p.icon_url, 'local', p.local, 'member', p.member,
       'summary', p.summary, 'languages', p.languages, 'valueTags', p.value_tags, 'country', p.country, 'region', p.region,
       'jurisdiction', p.jurisdiction, 'spareStorageGb', p.spare_storage_gb, 'spareAccounts', p.spare_accounts,
       'lastSeenAt', p.last_seen_at,

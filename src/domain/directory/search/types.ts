@@ -70,6 +70,7 @@ export type DirectoryResult = {
   handle: string | null;
   name: string;
   url: string | null;
+  iconUrl: string | null;
   local: boolean;
   member: boolean | null;
   stale: boolean;

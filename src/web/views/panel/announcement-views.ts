@@ -4,6 +4,7 @@ import type { Follower } from "../../../domain/followers/followers.service.ts";
 import type { Interaction } from "../../../domain/announcements/interactions.service.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
+import { remoteLink } from "../remote-link.ts";
 import { csrfField, errorSummary, notice, textArea, textField, type Errors } from "./forms.ts";
 
 const dateOf = (d: Date, locale: string) => formatDateTime(locale, d);
@@ -60,7 +61,7 @@ export function audienceView(p: {
   const { t } = p;
   return html`<h1>${t("panel.audience.title")}</h1>
 <section aria-labelledby="followers-title"><h2 id="followers-title">${t("panel.audience.followers", { count: p.followerCount })}</h2>
-${p.followers.length ? html`<ul>${p.followers.map((f) => html`<li><a href="${f.url ?? f.actorUri}" rel="nofollow noopener">${f.name || f.handle || f.actorUri}</a>${f.handle ? html` <small>${f.handle}</small>` : ""}</li>`)}</ul>` : html`<p>${t("panel.audience.noFollowers")}</p>`}</section>
+${p.followers.length ? html`<ul>${p.followers.map((f) => html`<li>${remoteLink(f.url, f.actorUri, f.name || f.handle || f.actorUri)}${f.handle ? html` <small>${f.handle}</small>` : ""}</li>`)}</ul>` : html`<p>${t("panel.audience.noFollowers")}</p>`}</section>
 <section aria-labelledby="interactions-title"><h2 id="interactions-title">${t("panel.audience.interactions")}</h2>
 ${
   p.interactions.length

@@ -1,5 +1,4 @@
 import { html } from "hono/html";
-import type { Inquiry } from "../../../domain/directory/inquiries.service.ts";
 import type { Peer } from "../../../domain/directory/peers.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
@@ -12,7 +11,6 @@ export function networkView(p: {
   locale: string;
   csrf: string;
   peers: Peer[];
-  inquiries: Inquiry[];
   target?: string;
   error?: string | undefined;
   done?: string | undefined;
@@ -35,14 +33,5 @@ ${peer.lastSeenAt ? html` · ${t("panel.network.lastSeen", { date: when(peer.las
     : html`<p>${t("panel.network.noPeers")}</p>`
 }
 <h2>${t("panel.network.inquiries")}</h2>
-${
-  p.inquiries.length
-    ? html`<ol class="inquiries">${p.inquiries.map(
-        (
-          q,
-        ) => html`<li><p><strong>${q.senderName}</strong>${q.organisation ? html` (${q.organisation})` : ""} · <a href="mailto:${q.senderEmail}">${q.senderEmail}</a> · <small>${when(q.createdAt, p.locale)}</small></p>
-${q.needs ? html`<p><em>${q.needs}</em></p>` : ""}<p class="message">${q.message}</p></li>`,
-      )}</ol>`
-    : html`<p>${t("panel.network.noInquiries")}</p>`
-}`;
+<p><a href="/admin/inquiries">${t("panel.network.inquiriesMoved")}</a></p>`;
 }

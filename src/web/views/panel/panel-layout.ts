@@ -8,22 +8,28 @@ export type PanelPageContext = {
   t: Translate;
   path: string;
   csrf: string;
-  operator?: { username: string; role: "admin" | "editor" } | undefined;
+  operator?: { username: string; role: "admin" | "editor"; newInquiries?: number | undefined } | undefined;
 };
 
 /** A panel page: the site layout plus the panel's navigation when someone is signed in. */
 export function panelPage(p: PanelPageContext, title: string, body: Page) {
   const { t, operator } = p;
+  const waiting = operator?.newInquiries ?? 0;
   const links: [string, string][] = [
     ["/admin", t("panel.nav.overview")],
     ["/admin/profile", t("panel.nav.profile")],
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
-    ["/admin/network", t("panel.nav.network")],
     ["/admin/feed", t("panel.nav.feed")],
   ];
   if (operator?.role === "admin")
-    links.push(["/admin/operators", t("panel.nav.operators")], ["/admin/tokens", t("panel.nav.tokens")]);
+    links.push(
+      ["/admin/network", t("panel.nav.network")],
+      ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
+      ["/admin/operators", t("panel.nav.operators")],
+      ["/admin/tokens", t("panel.nav.tokens")],
+      ["/admin/queue", t("panel.nav.queue")],
+    );
   links.push(["/admin/account", t("panel.nav.account")]);
   const nav = operator
     ? html`<nav class="panel-nav" aria-label="${t("panel.nav.label")}"><ul>${links.map(

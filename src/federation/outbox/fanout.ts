@@ -4,9 +4,9 @@
 // is queued once, and each queued page of followers is sent on its own, then queues the next page.
 import { Activity } from "@fedify/vocab";
 import type { Context } from "@fedify/fedify";
-import { listFollowerInboxesPage } from "../domain/followers/followers.service.ts";
-import type { Services } from "../services.ts";
-import { deliverableRecipients } from "./public-address.ts";
+import { listFollowerInboxesPage } from "../../domain/followers/followers.service.ts";
+import type { Services } from "../../services.ts";
+import { deliverableRecipients } from "../public-address.ts";
 
 export const FOLLOWERS_PAGE = "followers.page";
 const PAGE_SIZE = 500;

@@ -1,0 +1,54 @@
+// What needs an operator's attention, for the overview. Each area of the panel that can have
+// something waiting adds one provider to `attentionProviders`; the overview lists what they return.
+import { countDeadLetters } from "../../db/queue-admin.ts";
+import { countInquiries } from "../../domain/directory/inquiries.service.ts";
+import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
+import { findProvider } from "../../domain/provider/provider.service.ts";
+import type { Translate } from "../../i18n/i18n.ts";
+import type { Services } from "../../services.ts";
+import type { PanelOperator } from "./guard.ts";
+
+export type AttentionItem = {
+  /** Stable, for tests and styling: "inquiries", "evidence", "dead-letters"… */
+  readonly key: string;
+  /** One line in the operator's language, with the count in it. */
+  readonly text: string;
+  /** Where it is dealt with. */
+  readonly href: string;
+};
+
+export type AttentionContext = { services: Services; operator: PanelOperator; t: Translate; today: string };
+export type AttentionProvider = (ctx: AttentionContext) => Promise<AttentionItem[]>;
+
+/** Inquiries carry people's names and addresses: only administrators see them. */
+const newInquiries: AttentionProvider = async ({ services, operator, t }) => {
+  if (operator.role !== "admin") return [];
+  const { new: count } = await countInquiries(services.database.db);
+  return count > 0
+    ? [{ key: "inquiries", text: t("panel.attention.inquiries", { count }), href: "/admin/inquiries" }]
+    : [];
+};
+
+const lapsed: AttentionProvider = async ({ services, t, today }) => {
+  const record = await findProvider(services.database.db);
+  const count = record ? lapsedEvidence(record.profile, today).length : 0;
+  return count > 0
+    ? [{ key: "evidence", text: t("panel.attention.evidence", { count }), href: "/admin/profile#f-evidence-0-claim" }]
+    : [];
+};
+
+/** Dead letters are dealt with on the queue page, which only administrators see. */
+const deadLetters: AttentionProvider = async ({ services, operator, t }) => {
+  if (operator.role !== "admin") return [];
+  const count = await countDeadLetters(services.database);
+  return count > 0
+    ? [{ key: "dead-letters", text: t("panel.attention.deadLetters", { count }), href: "/admin/queue" }]
+    : [];
+};
+
+/** In the order the overview shows them. */
+export const attentionProviders: AttentionProvider[] = [newInquiries, lapsed, deadLetters];
+
+export async function attentionItems(ctx: AttentionContext): Promise<AttentionItem[]> {
+  return (await Promise.all(attentionProviders.map((provide) => provide(ctx)))).flat();
+}
