@@ -18,12 +18,12 @@ import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
 import { bridgeFedifyLogs, type Logger } from "./logging.ts";
-import type { Services } from "./services.ts";
+import type { Runtime } from "./runtime.ts";
 import { createApp, type App } from "./web/app.ts";
 import { announceSetupLink } from "./web/panel/setup-link.ts";
 
 export type Instance = {
-  readonly services: Services;
+  readonly services: Runtime;
   readonly federation: AppFederation;
   readonly localActors: LocalActors;
   readonly app: App;
@@ -55,7 +55,7 @@ export async function createInstance(
     leaseMs: config.queueLeaseMs,
     logger: logger.child({ module: "queue" }),
   });
-  const services: Services = { config, database, queue, logger };
+  const services: Runtime = { config, database, queue, logger };
   const federation = buildFederation(services);
   const localActors = new LocalActors(services);
   registerFederation(federation, localActors);

@@ -83,7 +83,7 @@ const commands: Record<string, Command> = {
       }
       const cfg = config();
       const [{ setupProvider }, { localActorUri }] = await Promise.all([
-        import("./domain/provider/provider.service.ts"),
+        import("./domain/provider/provider.ts"),
         import("./domain/actors/local-actors.ts"),
       ]);
       const result = await withDatabase(cfg, (database) =>
@@ -109,7 +109,7 @@ const commands: Record<string, Command> = {
     options: { name: { type: "string", description: "With create: what the token is for." } },
     async run({ values, positionals, config }) {
       const [action, target] = positionals;
-      const { createToken, listTokens, revokeToken } = await import("./domain/tokens/tokens.service.ts");
+      const { createToken, listTokens, revokeToken } = await import("./domain/tokens/tokens.ts");
       if (action === "create") {
         if (typeof values.name !== "string") {
           err("token create needs --name.");

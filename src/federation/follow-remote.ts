@@ -1,9 +1,9 @@
 // Following another provider (or any fediverse account) by handle or URL.
 import { isActor } from "@fedify/vocab";
-import { requestFollow, unfollow, type Followed } from "../domain/following/following.service.ts";
+import { requestFollow, unfollow, type Followed } from "../domain/following/following.ts";
 import { findProviderActor, localActorUri } from "../domain/actors/local-actors.ts";
 import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 import type { AppFederation } from "./federation.ts";
 import { actorHandle, actorName } from "./inbox/actor-info.ts";
 
@@ -11,7 +11,7 @@ const handlePattern = /^@?[^@\s]+@[^@\s]+$/;
 
 export async function followRemote(
   federation: AppFederation,
-  services: Services,
+  services: Runtime,
   handleOrUrl: string,
 ): Promise<Result<Followed>> {
   const query = handleOrUrl.trim();
@@ -47,6 +47,6 @@ export async function followRemote(
   return ok(row);
 }
 
-export async function unfollowRemote(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
+export async function unfollowRemote(services: Runtime, actorUri: string): Promise<Result<{ actorUri: string }>> {
   return (await unfollow(services.database.db, actorUri)) ? ok({ actorUri }) : fail("not_found", "follow.notFollowing");
 }

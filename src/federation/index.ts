@@ -5,9 +5,9 @@ import {
   findAnnouncement,
   listAnnouncements,
   listPinnedAnnouncements,
-} from "../domain/announcements/announcements.service.ts";
-import { listFollowing } from "../domain/following/following.service.ts";
-import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.service.ts";
+} from "../domain/announcements/announcements.ts";
+import { listFollowing } from "../domain/following/following.ts";
+import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.ts";
 import type { AppFederation } from "./federation.ts";
 import { onAccept, onReject } from "./inbox/accept.ts";
 import { onAnnounce } from "./inbox/announce.ts";

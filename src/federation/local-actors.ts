@@ -19,7 +19,7 @@ import {
 import { importJwkPair } from "../domain/provider/keys.ts";
 import { findKeyPairs } from "../domain/provider/provider.repository.ts";
 import type { ProviderRecord } from "../domain/provider/provider.repository.ts";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 import { buildActor } from "./mappers/actor.ts";
 import { tagUrl } from "./mappers/note.ts";
 
@@ -40,19 +40,19 @@ export type LocalActorEntry = {
  * A Fedify context, or a function that makes one: creating a context costs more than serving a
  * cached document, so it is made only when a document must be rebuilt.
  */
-export type ContextSource = Context<Services> | (() => Context<Services>);
+export type ContextSource = Context<Runtime> | (() => Context<Runtime>);
 
 type Known = { actors: { kind: LocalActor["kind"]; identifier: string }[]; at: number };
 
 export class LocalActors {
-  readonly #services: Services;
+  readonly #services: Runtime;
   readonly #recheckMs: number;
   readonly #documents = new Map<string, { entry: LocalActorEntry; checkedAt: number }>();
   readonly #building = new Map<string, Promise<LocalActorEntry | undefined>>();
   #known: Known | undefined;
   #keyPairs: Promise<CryptoKeyPair[]> | undefined;
 
-  constructor(services: Services, recheckMs = 2000) {
+  constructor(services: Runtime, recheckMs = 2000) {
     this.#services = services;
     this.#recheckMs = recheckMs;
   }

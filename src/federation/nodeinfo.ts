@@ -1,10 +1,10 @@
 import type { NodeInfoDispatcher } from "@fedify/fedify";
-import { countAnnouncements } from "../domain/announcements/announcements.service.ts";
+import { countAnnouncements } from "../domain/announcements/announcements.ts";
 import { findProviderActor } from "../domain/actors/local-actors.ts";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 import { version } from "../version.ts";
 
-export const nodeInfo: NodeInfoDispatcher<Services> = async (ctx) => {
+export const nodeInfo: NodeInfoDispatcher<Runtime> = async (ctx) => {
   const { db } = ctx.data.database;
   const [actor, posts] = await Promise.all([findProviderActor(db), countAnnouncements(db)]);
   const provider = actor?.record;

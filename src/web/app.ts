@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
+import { findAnnouncement } from "../domain/announcements/announcements.ts";
 import { apiRoutes } from "./api/routes.ts";
 import type { WebDeps } from "./deps.ts";
 import { apiError, apiTranslator, unexpectedError } from "./errors.ts";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { followers, queueMessages } from "../../src/db/schema/index.ts";
 import type { AddressCheck } from "../../src/domain/actors/addresses.ts";
 import { receiveFollow, receiveUnfollow } from "../../src/domain/followers/incoming.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
 
 const database = useFreshDatabase();

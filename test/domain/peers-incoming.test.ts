@@ -10,15 +10,15 @@ import {
   interactions,
   queueMessages,
 } from "../../src/db/schema/index.ts";
-import { createAnnouncement, deleteAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
+import { createAnnouncement, deleteAnnouncement } from "../../src/domain/announcements/announcements.ts";
 import { receiveNote, receiveNoteDeletion, receiveNoteEdit } from "../../src/domain/announcements/incoming.ts";
 import { receiveRelayedInquiry } from "../../src/domain/directory/incoming.ts";
-import { listInquiries } from "../../src/domain/directory/inquiries.service.ts";
+import { listInquiries } from "../../src/domain/directory/inquiries.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
-import { addFollower } from "../../src/domain/followers/followers.service.ts";
-import { requestFollow, settleFollow } from "../../src/domain/following/following.service.ts";
+import { addFollower } from "../../src/domain/followers/followers.ts";
+import { requestFollow, settleFollow } from "../../src/domain/following/following.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
 import { receiveActorDeletion, receiveActorUpdate } from "../../src/domain/remote-actors/incoming.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
 

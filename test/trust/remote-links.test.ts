@@ -2,7 +2,7 @@
 // actor whose `url` is `javascript:…` is shown, but never as a link that runs it.
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { addFollower, listFollowers } from "../../src/domain/followers/followers.service.ts";
+import { addFollower, listFollowers } from "../../src/domain/followers/followers.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

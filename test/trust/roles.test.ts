@@ -1,8 +1,8 @@
 // Roles as the operators' guide states them: editors handle the profile and announcements; the
 // network (peers, and inquiries with people's names and emails) is for admins.
 import { afterEach, describe, expect, it } from "vitest";
-import { createOperator } from "../../src/domain/accounts/accounts.service.ts";
-import { receiveInquiry } from "../../src/domain/directory/inquiries.service.ts";
+import { createOperator } from "../../src/domain/accounts/accounts.ts";
+import { receiveInquiry } from "../../src/domain/directory/inquiries.ts";
 import { listPeers } from "../../src/federation/directory/peers.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PASSWORD, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";

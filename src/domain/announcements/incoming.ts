@@ -3,15 +3,15 @@
 import type { Db } from "../../db/client.ts";
 import { findProviderActor } from "../actors/local-actors.ts";
 import { type FeedPost, keepFeedPost } from "../following/incoming.ts";
-import { removeFeedItem } from "../following/following.service.ts";
-import { findLiveAnnouncement } from "./announcements.service.ts";
+import { removeFeedItem } from "../following/following.ts";
+import { findLiveAnnouncement } from "./announcements.ts";
 import {
   type InteractionKind,
   recordInteraction,
   recordReaction,
   removeInteraction,
   updateInteractionContent,
-} from "./interactions.service.ts";
+} from "./interactions.ts";
 
 export type IncomingNote = FeedPost & {
   /** The id of our announcement the note replies to, when its reply target is one of ours. */

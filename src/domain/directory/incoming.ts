@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client.ts";
 import { findProviderActor } from "../actors/local-actors.ts";
 import { fail, type Result } from "../validation.ts";
-import { receiveInquiry } from "./inquiries.service.ts";
+import { receiveInquiry } from "./inquiries.ts";
 
 export type RelayedInquiry = {
   readonly activityId: string;

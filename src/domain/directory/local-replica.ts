@@ -2,7 +2,7 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders } from "../../db/schema/index.ts";
-import { imagePath } from "../images/images.service.ts";
+import { imagePath } from "../images/images.ts";
 import { findProviderActor, localActorUri } from "../actors/local-actors.ts";
 import { applyReplica } from "./replica.repository.ts";
 

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { type AddressCheck, canDeliverTo } from "../actors/addresses.ts";
 import { findLocalActor, type LocalActor } from "../actors/local-actors.ts";
 import { recordEvent } from "../events.ts";
-import { addFollower, type NewFollower, removeFollower } from "./followers.service.ts";
+import { addFollower, type NewFollower, removeFollower } from "./followers.ts";
 
 export type FollowRequest = {
   /** The local actor asked to be followed. */

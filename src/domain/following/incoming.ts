@@ -1,6 +1,6 @@
 // What the accounts this instance follows tell it: their posts, kept for the operators to read.
 import type { Db } from "../../db/client.ts";
-import { findFollowed, upsertFeedItem } from "./following.service.ts";
+import { findFollowed, upsertFeedItem } from "./following.ts";
 
 export type FeedPost = {
   readonly remoteId: string;

@@ -2,11 +2,11 @@
 // traces are kept in several areas (followers, following, the directory, interactions), each kept
 // current here, in one transaction.
 import type { Db } from "../../db/client.ts";
-import { removeInteractionsByActor } from "../announcements/interactions.service.ts";
+import { removeInteractionsByActor } from "../announcements/interactions.ts";
 import { findReplica, removeReplica } from "../directory/replica.repository.ts";
 import { recordEvent } from "../events.ts";
-import { refreshFollower, removeFollower } from "../followers/followers.service.ts";
-import { findFollowed, refreshFollowed } from "../following/following.service.ts";
+import { refreshFollower, removeFollower } from "../followers/followers.ts";
+import { findFollowed, refreshFollowed } from "../following/following.ts";
 
 export type ActorChanges = {
   readonly actorUri: string;

@@ -1,7 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import { type Create, isActor, Mention, Note } from "@fedify/vocab";
 import { receiveNote } from "../../domain/announcements/incoming.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
 import { feedPostOf } from "./feed.ts";
 import { onInquiry } from "./inquiry.ts";
@@ -10,7 +10,7 @@ import { localIdentifiers } from "./local-targets.ts";
 import { lookupOptions } from "./lookup.ts";
 
 /** A new Note: an inquiry for the operators, or a post (receiveNote decides where it goes). */
-export async function onCreate(ctx: InboxContext<Services>, create: Create): Promise<void> {
+export async function onCreate(ctx: InboxContext<Runtime>, create: Create): Promise<void> {
   if (!create.actorId) return;
   const note = await create.getObject(lookupOptions(ctx));
   if (!(note instanceof Note) || !note.id || note.attributionId?.href !== create.actorId.href) return;

@@ -2,13 +2,13 @@ import type { InboxContext } from "@fedify/fedify";
 import { type Follow, isActor } from "@fedify/vocab";
 import { receiveFollow } from "../../domain/followers/incoming.ts";
 import { logRefusal } from "../../logging.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { addressCheck } from "../address-check.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
 import { lookupOptions } from "./lookup.ts";
 
 /** A Follow of a local actor: the domain decides (receiveFollow); its Accept goes out through the outbox. */
-export async function onFollow(ctx: InboxContext<Services>, follow: Follow): Promise<void> {
+export async function onFollow(ctx: InboxContext<Runtime>, follow: Follow): Promise<void> {
   if (!follow.id || !follow.actorId || !follow.objectId) return;
   const target = ctx.parseUri(follow.objectId);
   if (target?.type !== "actor") return;

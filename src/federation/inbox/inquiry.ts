@@ -1,7 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import { type Create, type Note, PUBLIC_COLLECTION } from "@fedify/vocab";
 import { receiveRelayedInquiry } from "../../domain/directory/incoming.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { readInquiryNote } from "../mappers/inquiry.ts";
 import { localIdentifiers } from "./local-targets.ts";
 
@@ -9,7 +9,7 @@ import { localIdentifiers } from "./local-targets.ts";
  * An inquiry relayed by another instance. Returns true if the Note was an inquiry (kept or refused),
  * so it never lands in the feed; receiveRelayedInquiry decides whether it is kept.
  */
-export async function onInquiry(ctx: InboxContext<Services>, create: Create, note: Note): Promise<boolean> {
+export async function onInquiry(ctx: InboxContext<Runtime>, create: Create, note: Note): Promise<boolean> {
   const fields = await readInquiryNote(ctx, note);
   if (!fields || !create.actorId || !create.id) return false;
   const audience = [...note.toIds, ...note.ccIds, ...create.toIds, ...create.ccIds];

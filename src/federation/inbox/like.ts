@@ -1,13 +1,13 @@
 import type { InboxContext } from "@fedify/fedify";
 import type { Announce, Like } from "@fedify/vocab";
 import { type Reaction, receiveReaction } from "../../domain/announcements/incoming.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { ourAnnouncementId } from "./interaction-target.ts";
 import { reactorNames } from "./reactor-names.ts";
 
 /** A like or a boost of one of our announcements (stored only if the announcement is live). */
 export async function recordReaction(
-  ctx: InboxContext<Services>,
+  ctx: InboxContext<Runtime>,
   activity: Like | Announce,
   kind: Reaction["kind"],
 ): Promise<void> {
@@ -25,4 +25,4 @@ export async function recordReaction(
   });
 }
 
-export const onLike = (ctx: InboxContext<Services>, like: Like) => recordReaction(ctx, like, "like");
+export const onLike = (ctx: InboxContext<Runtime>, like: Like) => recordReaction(ctx, like, "like");

@@ -2,14 +2,14 @@ import type { InboxContext } from "@fedify/fedify";
 import { isActor, Note, type Update } from "@fedify/vocab";
 import { receiveNoteEdit } from "../../domain/announcements/incoming.ts";
 import { receiveActorUpdate } from "../../domain/remote-actors/incoming.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
 import { feedPostOf } from "./feed.ts";
 import { lookupOptions } from "./lookup.ts";
 import { forgetReactorNames } from "./reactor-names.ts";
 
 /** An edited post (receiveNoteEdit), or an actor's new name or inboxes (receiveActorUpdate). */
-export async function onUpdate(ctx: InboxContext<Services>, update: Update): Promise<void> {
+export async function onUpdate(ctx: InboxContext<Runtime>, update: Update): Promise<void> {
   if (!update.actorId) return;
   const object = await update.getObject(lookupOptions(ctx));
   if (!object?.id) return;

@@ -1,6 +1,6 @@
 // The provider's announcements: each creation, edit and deletion goes to every follower.
 import { Delete, Note, PUBLIC_COLLECTION, Tombstone, Update } from "@fedify/vocab";
-import { findAnnouncement } from "../../domain/announcements/announcements.service.ts";
+import { findAnnouncement } from "../../domain/announcements/announcements.ts";
 import type { AnnouncementEvent } from "../../domain/announcements/events.ts";
 import { announcementToCreate, announcementToNote } from "../mappers/note.ts";
 import { sendToFollowers } from "./fanout.ts";

@@ -1,7 +1,7 @@
 // The directory: inquiries relayed to a provider on another instance, and replicas fetched again.
 import { isActor } from "@fedify/vocab";
 import type { DirectoryEvent } from "../../domain/directory/events.ts";
-import { findSentInquiry, forgetSentInquiry } from "../../domain/directory/inquiries.service.ts";
+import { findSentInquiry, forgetSentInquiry } from "../../domain/directory/inquiries.ts";
 import { refreshReplica } from "../directory/replication.ts";
 import { inquiryToCreate } from "../mappers/inquiry.ts";
 import { deliverable, type Senders } from "./outgoing.ts";

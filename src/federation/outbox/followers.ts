@@ -1,7 +1,7 @@
 // The accounts that follow a local actor: the Accept of each accepted Follow.
 import { Accept, Follow } from "@fedify/vocab";
 import type { FollowersEvent } from "../../domain/followers/events.ts";
-import { findFollower } from "../../domain/followers/followers.service.ts";
+import { findFollower } from "../../domain/followers/followers.ts";
 import { activityId, deliverable, recipient, type Senders } from "./outgoing.ts";
 
 export const followerSenders: Senders<FollowersEvent["commonhost"]> = {

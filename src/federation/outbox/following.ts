@@ -2,7 +2,7 @@
 // replicates the peer's profile into the directory.
 import { Follow, Undo } from "@fedify/vocab";
 import type { FollowingEvent } from "../../domain/following/events.ts";
-import { findFollowed } from "../../domain/following/following.service.ts";
+import { findFollowed } from "../../domain/following/following.ts";
 import { replicatePeer } from "../directory/replication.ts";
 import { activityId, deliverable, recipient, type Senders } from "./outgoing.ts";
 

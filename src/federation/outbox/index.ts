@@ -4,8 +4,8 @@
 // followers at a time (fanout.ts). A new area adds its file here and one line to the table.
 import type { ApplicationMessage } from "../../db/message-queue.ts";
 import type { EventName } from "../../domain/events.ts";
-import { removeFollowersByInbox } from "../../domain/followers/followers.service.ts";
-import type { Services } from "../../services.ts";
+import { removeFollowersByInbox } from "../../domain/followers/followers.ts";
+import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
 import { announcementSenders } from "./announcements.ts";
@@ -25,7 +25,7 @@ const senders: Senders<EventName> = {
   ...directorySenders,
 };
 
-export function registerOutbox(federation: AppFederation, services: Services, actors: LocalActors): void {
+export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {
   services.queue.onApplicationMessage((message) => dispatch(federation, services, actors, message));
 
   // A follower whose inbox answers 404 or 410 is gone for good: stop delivering to it.
@@ -37,7 +37,7 @@ export function registerOutbox(federation: AppFederation, services: Services, ac
 
 async function dispatch(
   federation: AppFederation,
-  services: Services,
+  services: Runtime,
   actors: LocalActors,
   message: ApplicationMessage,
 ): Promise<void> {

@@ -2,13 +2,13 @@
 import type { Context } from "@fedify/fedify";
 import type { EventName, EventOf } from "../../domain/events.ts";
 import { logRefusal } from "../../logging.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import type { LocalActors } from "../local-actors.ts";
 import { deliverableRecipients } from "../public-address.ts";
 
 export type Outgoing = {
-  readonly ctx: Context<Services>;
-  readonly services: Services;
+  readonly ctx: Context<Runtime>;
+  readonly services: Runtime;
   readonly actors: LocalActors;
 };
 
@@ -30,7 +30,7 @@ export const recipient = (r: { actorUri: string; inbox: string; sharedInbox?: st
 });
 
 /** Whether a single recipient's inboxes are on public addresses (or private ones are allowed). */
-export async function deliverable(services: Services, to: Recipient): Promise<boolean> {
+export async function deliverable(services: Runtime, to: Recipient): Promise<boolean> {
   const ok =
     (
       await deliverableRecipients(services.config.allowPrivateAddress, [to], (r) => [

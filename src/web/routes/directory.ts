@@ -5,7 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
-import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
+import { submitInquiry } from "../../domain/directory/inquiries.ts";
 import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";

@@ -6,8 +6,8 @@ import {
   findAnnouncement,
   listAnnouncements,
   listPinnedAnnouncements,
-} from "../../domain/announcements/announcements.service.ts";
-import { imagePath } from "../../domain/images/images.service.ts";
+} from "../../domain/announcements/announcements.ts";
+import { imagePath } from "../../domain/images/images.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { announcementList, profileView, setupNeededView } from "../views/profile.ts";
