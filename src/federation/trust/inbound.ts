@@ -6,7 +6,7 @@ import { Router } from "@fedify/fedify";
 import { Activity, Follow } from "@fedify/vocab";
 import { kvStoreFor } from "../../db/kv-store.ts";
 import type { Runtime } from "../../runtime.ts";
-import { readLimited } from "../../web/read-limited.ts";
+import { readLimited } from "../../http/read-limited.ts";
 import type { AppFederation } from "../federation.ts";
 import { paths } from "../paths.ts";
 import { authenticate } from "./authenticate.ts";

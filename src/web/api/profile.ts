@@ -9,7 +9,7 @@ import {
 } from "../../domain/images/images.ts";
 import { findProvider, updateProvider } from "../../domain/provider/provider.ts";
 import type { WebDeps } from "../deps.ts";
-import { readLimited } from "../read-limited.ts";
+import { readLimited } from "../../http/read-limited.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 import { profileUpdateSchema, providerSchema } from "./schemas.ts";
