@@ -26,7 +26,7 @@ import {
   syncSql,
 } from "../src/domain/directory/search/index.ts";
 import { rowsOf } from "../src/db/client.ts";
-import { setupProvider } from "../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../src/domain/provider/provider.ts";
 import { runRefreshCycle } from "../src/federation/directory/replication.ts";
 import { createInstance } from "../src/instance.ts";
 import { createLogger } from "../src/logging.ts";

@@ -1,10 +1,11 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory. Each is bounded in requests and time and stops its children.
+// Sections: http, startup, inbox, send, directory, networks. Each is bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
+import { benchNetworks } from "./networks.ts";
 import { benchSend } from "./send.ts";
 import { benchStartup } from "./startup.ts";
 import { formatFigures, type Figure } from "./lib/stats.ts";
@@ -15,6 +16,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]> }> 
   send: { title: "sendActivity to followers (fan-out queued)", run: benchSend },
   startup: { title: "Cold start and idle memory vs bare Hono", run: benchStartup },
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
+  networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
 };
 
 /** The directory bench is a script of its own (it prints its tables); run it as a child. */

@@ -4,9 +4,9 @@
 // 1,000 remote servers, as followers cluster on servers); the queue is not processed meanwhile.
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.ts";
-import { createAnnouncement } from "../src/domain/announcements/announcements.service.ts";
+import { createAnnouncement } from "../src/domain/announcements/announcements.ts";
 import { findProvider } from "../src/domain/provider/provider.repository.ts";
-import { sendToFollowers } from "../src/federation/fanout.ts";
+import { sendToFollowers } from "../src/federation/outbox/fanout.ts";
 import { announcementToCreate, tagUrl } from "../src/federation/mappers/note.ts";
 import { createInstance } from "../src/instance.ts";
 import { createLogger } from "../src/logging.ts";

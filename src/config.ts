@@ -1,6 +1,7 @@
 // The one parse of the environment. Everything else receives a frozen Config.
 import { resolve } from "node:path";
 import { z } from "zod";
+import { durationMs } from "./domain/networks/duration.ts";
 import { DEFAULT_DATA_DIR, readEnvironment } from "./environment.js";
 
 const bool = z
@@ -75,6 +76,12 @@ const envSchema = z.object({
   DIRECTORY_REFRESH_INTERVAL: duration.default(6 * 3_600_000),
   DIRECTORY_STALE_AFTER: duration.default(7 * 86_400_000),
   DIRECTORY_DISCOVERY_DEPTH: z.coerce.number({ message: "expected 1, 2 or 3" }).int().min(1).max(3).default(2),
+  NETWORK_MIN_WINDOW: z
+    .string()
+    .refine((v) => (durationMs(v) ?? 0) >= 1000, {
+      message: "expected an ISO 8601 duration of at least one second, such as PT1H, P2D or PT5S",
+    })
+    .default("PT1H"),
   COMMONHOST_TOKEN: z.string().trim().optional(),
 });
 
@@ -108,6 +115,8 @@ export type Config = Readonly<{
   directoryStaleAfterMs: number;
   /** Directory: 1 = only peers, 2 = also the providers peers follow, 3 = one step further. */
   directoryDiscoveryDepth: number;
+  /** Networks: the shortest voting window a charter founded or amended here may set, in ms. */
+  networkMinWindowMs: number;
   /** An API token the command line uses to ask the running server (queue commands). */
   cliToken: string | undefined;
 }>;
@@ -154,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     directoryRefreshMs: e.DIRECTORY_REFRESH_INTERVAL,
     directoryStaleAfterMs: e.DIRECTORY_STALE_AFTER,
     directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
+    networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
     cliToken: e.COMMONHOST_TOKEN || undefined,
   });
 }

@@ -9,24 +9,23 @@ import { DatabaseKvStore } from "./db/kv-store.ts";
 import { searchIndexFor } from "./domain/directory/search/index.ts";
 import { DatabaseMessageQueue } from "./db/message-queue.ts";
 import { migrate } from "./db/migrate.ts";
-import { ActorCache } from "./federation/actor-cache.ts";
 import { buildFederation, type AppFederation } from "./federation/federation.ts";
 import { peersOf } from "./federation/directory/peers.ts";
 import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
-import { tagUrl } from "./federation/mappers/note.ts";
-import { registerOutbox } from "./federation/outbox.ts";
+import { LocalActors } from "./federation/local-actors.ts";
+import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
 import { bridgeFedifyLogs, type Logger } from "./logging.ts";
-import type { Services } from "./services.ts";
+import type { Runtime } from "./runtime.ts";
 import { createApp, type App } from "./web/app.ts";
 import { announceSetupLink } from "./web/panel/setup-link.ts";
 
 export type Instance = {
-  readonly services: Services;
+  readonly services: Runtime;
   readonly federation: AppFederation;
-  readonly actorCache: ActorCache;
+  readonly localActors: LocalActors;
   readonly app: App;
   /** Starts the HTTP server (and the queue workers unless told not to); resolves once listening. */
   listen(options?: { queue?: boolean }): Promise<{ port: number }>;
@@ -56,15 +55,12 @@ export async function createInstance(
     leaseMs: config.queueLeaseMs,
     logger: logger.child({ module: "queue" }),
   });
-  const services: Services = { config, database, queue, logger };
+  const services: Runtime = { config, database, queue, logger };
   const federation = buildFederation(services);
-  const actorCache = new ActorCache(services, (handle) => ({
-    profilePage: new URL(`/actors/${handle}`, config.origin),
-    tag: (tag) => tagUrl(config.origin, tag),
-  }));
-  registerFederation(federation, actorCache);
-  registerOutbox(federation, services, actorCache);
-  const app = createApp({ services, federation, actorCache, peers: peersOf(federation, services) });
+  const localActors = new LocalActors(services);
+  registerFederation(federation, localActors);
+  registerOutbox(federation, services, localActors);
+  const app = createApp({ services, federation, localActors, peers: peersOf(federation, services) });
 
   const workers = new AbortController();
   let server: ServerType | undefined;
@@ -83,7 +79,7 @@ export async function createInstance(
   return {
     services,
     federation,
-    actorCache,
+    localActors,
     app,
     startWorkers,
     listen(listenOptions = {}) {

@@ -87,7 +87,10 @@ const commands: Record<string, Command> = {
         }
       }
       const cfg = config();
-      const { setupProvider } = await import("./domain/provider/provider.service.ts");
+      const [{ setupProvider }, { localActorUri }] = await Promise.all([
+        import("./domain/provider/provider.ts"),
+        import("./domain/actors/local-actors.ts"),
+      ]);
       const result = await withDatabase(cfg, (database) =>
         setupProvider(database.db, {
           handle: values.handle as string,
@@ -101,7 +104,9 @@ const commands: Record<string, Command> = {
       }
       const { serverAddress } = await import("./server-record.ts");
       const { origin } = serverAddress(cfg);
-      out(`The provider is @${result.value.handle}@${new URL(origin).host} (${origin}/actors/${result.value.handle}).`);
+      out(
+        `The provider is @${result.value.handle}@${new URL(origin).host} (${localActorUri(origin, result.value.handle)}).`,
+      );
       return 0;
     },
   },
@@ -111,7 +116,7 @@ const commands: Record<string, Command> = {
     options: { name: { type: "string", description: "With create: what the token is for." } },
     async run({ values, positionals, config }) {
       const [action, target] = positionals;
-      const { createToken, listTokens, revokeToken } = await import("./domain/tokens/tokens.service.ts");
+      const { createToken, listTokens, revokeToken } = await import("./domain/tokens/tokens.ts");
       if (action === "create") {
         if (typeof values.name !== "string") {
           err("token create needs --name.");

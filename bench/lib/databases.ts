@@ -7,7 +7,7 @@ import { join } from "node:path";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseTarget } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
 
 export type BenchDatabase = {
   readonly kind: "pglite" | "postgres";

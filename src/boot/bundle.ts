@@ -10,8 +10,8 @@ import { pathToFileURL } from "node:url";
 const root = join(import.meta.dirname, "..", "..");
 
 // Loaded from node_modules, not bundled: PGlite reads its WebAssembly and data files next to its own
-// module; argon2 is a native addon.
-const EXTERNAL = /^(@electric-sql\/pglite|@node-rs\/argon2)(\/|$)/;
+// module; argon2 and sharp are native addons (sharp finds its platform's binary from its own folder).
+const EXTERNAL = /^(@electric-sql\/pglite|@node-rs\/argon2|sharp)(\/|$)/;
 
 // Bundle builds kept next to the current one: a process still running an older build may load one of
 // its chunks later (the drivers and some pages are imported on first use).

@@ -18,9 +18,9 @@ export const accountCommand: Command = {
   async run({ values, positionals, config }) {
     // Loaded here, not with the command line: `serve` has no use for them at start.
     const [{ listOperators }, { issuePasswordReset }, { lastSeenByOperator }] = await Promise.all([
-      import("../domain/accounts/accounts.service.ts"),
-      import("../domain/accounts/password-reset.service.ts"),
-      import("../domain/accounts/sessions.service.ts"),
+      import("../domain/accounts/accounts.ts"),
+      import("../domain/accounts/password-reset.ts"),
+      import("../domain/accounts/sessions.ts"),
     ]);
     const [action, ...extra] = positionals;
     const usageError = (message: string) => {

@@ -1,24 +1,20 @@
 // Domain events: written to the durable queue in the same transaction as the change they announce,
-// then turned into activities by federation/outbox.ts. Nothing here knows about ActivityPub.
+// then sent by the outbox (federation/outbox/). Nothing here knows about ActivityPub.
+// Each area declares its own events next to its code; they are joined here, one line per area.
 import type { Db } from "../db/client.ts";
 import { enqueueInTransaction } from "../db/message-queue.ts";
+import type { AnnouncementEvent } from "./announcements/events.ts";
+import type { DirectoryEvent } from "./directory/events.ts";
+import type { FollowersEvent } from "./followers/events.ts";
+import type { FollowingEvent } from "./following/events.ts";
+import type { ProviderEvent } from "./provider/events.ts";
 
-export type DomainEvent =
-  | { readonly commonhost: "profile.updated" }
-  | { readonly commonhost: "announcement.created"; readonly id: string }
-  | { readonly commonhost: "announcement.updated"; readonly id: string }
-  | { readonly commonhost: "announcement.deleted"; readonly id: string; readonly deletedAt: string }
-  | { readonly commonhost: "follow.requested"; readonly actorUri: string }
-  | {
-      readonly commonhost: "follow.undone";
-      readonly actorUri: string;
-      readonly followId: string;
-      readonly inbox: string;
-    }
-  | { readonly commonhost: "inquiry.sent"; readonly id: string }
-  | { readonly commonhost: "follow.accepted"; readonly actorUri: string }
-  | { readonly commonhost: "replica.changed"; readonly actorUri: string; readonly depth: number };
+export type DomainEvent = ProviderEvent | AnnouncementEvent | FollowersEvent | FollowingEvent | DirectoryEvent;
 
+export type EventName = DomainEvent["commonhost"];
+export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;
+
+/** Records an event; `tx` is the transaction of the change it announces. */
 export function recordEvent(tx: Db, event: DomainEvent): Promise<void> {
   return enqueueInTransaction(tx, event);
 }

@@ -1,10 +1,10 @@
 // Fedify wired to the durable store and queue on the project's database.
 import { createExponentialBackoffPolicy, createFederation, type Federation } from "@fedify/fedify";
 import { kvStoreFor } from "../db/kv-store.ts";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 import { keepParsedKeys } from "./parsed-keys.ts";
 
-export type AppFederation = Federation<Services>;
+export type AppFederation = Federation<Runtime>;
 
 /**
  * Retries for outgoing deliveries: by default 30 s doubling up to 6 h between tries, 16 tries in
@@ -20,10 +20,10 @@ export const outboxRetryPolicy = (initialDelayMs = 30_000) =>
     jitter: true,
   });
 
-export function buildFederation(services: Services): AppFederation {
+export function buildFederation(services: Runtime): AppFederation {
   const { config, database, queue } = services;
   keepParsedKeys();
-  return createFederation<Services>({
+  return createFederation<Runtime>({
     kv: kvStoreFor(database),
     queue: { outbox: queue, fanout: queue },
     manuallyStartQueue: true,

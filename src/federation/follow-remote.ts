@@ -1,9 +1,9 @@
 // Following another provider (or any fediverse account) by handle or URL.
 import { isActor } from "@fedify/vocab";
-import { requestFollow, unfollow, type Followed } from "../domain/following/following.service.ts";
-import { findProvider } from "../domain/provider/provider.repository.ts";
+import { requestFollow, unfollow, type Followed } from "../domain/following/following.ts";
+import { findProviderActor, localActorUri } from "../domain/actors/local-actors.ts";
 import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 import type { AppFederation } from "./federation.ts";
 import { actorHandle, actorName } from "./inbox/actor-info.ts";
 
@@ -11,14 +11,14 @@ const handlePattern = /^@?[^@\s]+@[^@\s]+$/;
 
 export async function followRemote(
   federation: AppFederation,
-  services: Services,
+  services: Runtime,
   handleOrUrl: string,
 ): Promise<Result<Followed>> {
   const query = handleOrUrl.trim();
   if (!handlePattern.test(query) && !/^https?:\/\//.test(query)) {
     return fail("invalid", "follow.badTarget", { fields: { target: fieldError("handleOrUrl") } });
   }
-  const provider = await findProvider(services.database.db);
+  const provider = await findProviderActor(services.database.db);
   if (!provider) return fail("not_found", "provider.notSetUp");
   const ctx = federation.createContext(new URL(services.config.origin), services);
   let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
@@ -30,7 +30,7 @@ export async function followRemote(
   if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) {
     return fail("not_found", "follow.notFound", { vars: { query }, fields: { target: fieldError("notFound") } });
   }
-  const ownUri = ctx.getActorUri(provider.handle);
+  const ownUri = new URL(localActorUri(services.config.origin, provider.identifier));
   if (actor.id.href === ownUri.href) return fail("invalid", "follow.self", { fields: { target: fieldError("self") } });
   const followId = `${ownUri.href}#follows/${crypto.randomUUID()}`;
   const row = await requestFollow(
@@ -47,6 +47,6 @@ export async function followRemote(
   return ok(row);
 }
 
-export async function unfollowRemote(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
+export async function unfollowRemote(services: Runtime, actorUri: string): Promise<Result<{ actorUri: string }>> {
   return (await unfollow(services.database.db, actorUri)) ? ok({ actorUri }) : fail("not_found", "follow.notFollowing");
 }

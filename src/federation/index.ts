@@ -5,10 +5,9 @@ import {
   findAnnouncement,
   listAnnouncements,
   listPinnedAnnouncements,
-} from "../domain/announcements/announcements.service.ts";
-import { listFollowing } from "../domain/following/following.service.ts";
-import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.service.ts";
-import type { ActorCache } from "./actor-cache.ts";
+} from "../domain/announcements/announcements.ts";
+import { listFollowing } from "../domain/following/following.ts";
+import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.ts";
 import type { AppFederation } from "./federation.ts";
 import { onAccept, onReject } from "./inbox/accept.ts";
 import { onAnnounce } from "./inbox/announce.ts";
@@ -18,29 +17,23 @@ import { onFollow } from "./inbox/follow.ts";
 import { onLike } from "./inbox/like.ts";
 import { onUndo } from "./inbox/undo.ts";
 import { onUpdate } from "./inbox/update.ts";
-import { loadKeyPairs } from "./key-pairs.ts";
+import type { LocalActors } from "./local-actors.ts";
 import { announcementToCreate, announcementToNote } from "./mappers/note.ts";
 import { nodeInfo } from "./nodeinfo.ts";
 import { paths } from "./paths.ts";
-import { providerHandle } from "./provider-handle.ts";
 import { deliverableRecipients } from "./public-address.ts";
 import { noteInboxFailure } from "./trust/remote-failure.ts";
 
 const PAGE_SIZE = 20;
 
-export function registerFederation(federation: AppFederation, actorCache: ActorCache): void {
-  const isProvider = async (ctx: Parameters<ActorCache["get"]>[0], identifier: string) =>
-    (await actorCache.get(ctx))?.record.handle === identifier;
+export function registerFederation(federation: AppFederation, actors: LocalActors): void {
+  // The followers, following, outbox and featured collections are the provider's.
+  const isProvider = async (identifier: string) => (await actors.providerIdentifier()) === identifier;
 
   federation
-    .setActorDispatcher(paths.actor, async (ctx, identifier) => {
-      const entry = await actorCache.get(ctx);
-      return entry && entry.record.handle === identifier ? entry.actor : null;
-    })
-    // Not through the actor cache: building the actor itself asks for the key pairs.
-    .setKeyPairsDispatcher(async (ctx, identifier) =>
-      (await providerHandle(ctx.data.database)) === identifier ? loadKeyPairs(ctx.data.database) : [],
-    );
+    .setActorDispatcher(paths.actor, async (ctx, identifier) => (await actors.document(ctx, identifier))?.actor ?? null)
+    // Not through the cached document: building the document itself asks for the key pairs.
+    .setKeyPairsDispatcher((_ctx, identifier) => actors.keyPairs(identifier));
 
   federation
     .setInboxListeners(paths.inbox, paths.sharedInbox)
@@ -67,7 +60,7 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
 
   federation
     .setFollowersDispatcher(paths.followers, async (ctx, identifier, cursor) => {
-      if (!(await isProvider(ctx, identifier))) return null;
+      if (!(await isProvider(identifier))) return null;
       if (cursor === null) {
         // The whole collection: Fedify asks for it when fanning an activity out to followers.
         const rows = await listFollowerInboxes(ctx.data.database.db);
@@ -97,14 +90,14 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     .setCounter((ctx) => countFollowers(ctx.data.database.db));
 
   federation.setFollowingDispatcher(paths.following, async (ctx, identifier) => {
-    if (!(await isProvider(ctx, identifier))) return null;
+    if (!(await isProvider(identifier))) return null;
     const rows = await listFollowing(ctx.data.database.db);
     return { items: rows.filter((r) => r.state === "accepted").map((r) => new URL(r.actorUri)) };
   });
 
   federation
     .setOutboxDispatcher(paths.outbox, async (ctx, identifier, cursor) => {
-      if (!(await isProvider(ctx, identifier)) || cursor === null) return null;
+      if (!(await isProvider(identifier)) || cursor === null) return null;
       const rows = await listAnnouncements(ctx.data.database.db, {
         limit: PAGE_SIZE,
         ...(cursor ? { before: cursor } : {}),
@@ -119,30 +112,20 @@ export function registerFederation(federation: AppFederation, actorCache: ActorC
     .setCounter((ctx) => countAnnouncements(ctx.data.database.db));
 
   federation.setFeaturedDispatcher(paths.featured, async (ctx, identifier) => {
-    if (!(await isProvider(ctx, identifier))) return null;
+    if (!(await isProvider(identifier))) return null;
     const rows = await listPinnedAnnouncements(ctx.data.database.db);
     return { items: rows.map((row) => announcementToNote(ctx, identifier, row)) };
   });
 
   federation.setObjectDispatcher(Note, paths.announcement, async (ctx, values) => {
-    const entry = await actorCache.get(ctx);
-    const row = entry ? await findAnnouncement(ctx.data.database.db, values.id) : undefined;
-    if (!entry || !row) return null;
+    const provider = await actors.providerIdentifier();
+    const row = provider === undefined ? undefined : await findAnnouncement(ctx.data.database.db, values.id);
+    if (provider === undefined || !row) return null;
     // A deleted announcement is served as a Tombstone by the web layer (410); Fedify gets nothing.
-    return row.deletedAt ? null : announcementToNote(ctx, entry.record.handle, row);
+    return row.deletedAt ? null : announcementToNote(ctx, provider, row);
   });
 
   federation.setNodeInfoDispatcher(paths.nodeinfo, nodeInfo);
 
-  federation.setWebFingerLinksDispatcher(async (ctx, resource) => {
-    const entry = await actorCache.get(ctx);
-    if (!entry || resource.href !== ctx.getActorUri(entry.record.handle).href) return [];
-    return [
-      {
-        rel: "http://webfinger.net/rel/profile-page",
-        type: "text/html",
-        href: ctx.getActorUri(entry.record.handle).href,
-      },
-    ];
-  });
+  // WebFinger is answered by web/fast-paths.ts, from the local actors' cached documents.
 }

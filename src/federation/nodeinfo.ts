@@ -1,12 +1,13 @@
 import type { NodeInfoDispatcher } from "@fedify/fedify";
-import { countAnnouncements } from "../domain/announcements/announcements.service.ts";
-import { findProvider } from "../domain/provider/provider.repository.ts";
-import type { Services } from "../services.ts";
+import { countAnnouncements } from "../domain/announcements/announcements.ts";
+import { findProviderActor } from "../domain/actors/local-actors.ts";
+import type { Runtime } from "../runtime.ts";
 import { version } from "../version.ts";
 
-export const nodeInfo: NodeInfoDispatcher<Services> = async (ctx) => {
+export const nodeInfo: NodeInfoDispatcher<Runtime> = async (ctx) => {
   const { db } = ctx.data.database;
-  const [provider, posts] = await Promise.all([findProvider(db), countAnnouncements(db)]);
+  const [actor, posts] = await Promise.all([findProviderActor(db), countAnnouncements(db)]);
+  const provider = actor?.record;
   return {
     software: {
       name: "commonhost",

@@ -1,6 +1,7 @@
 // URL templates of everything the instance publishes. Actor URLs must never change once followed.
+import { ACTOR_PATH } from "../domain/actors/local-actors.ts";
 export const paths = {
-  actor: "/actors/{identifier}",
+  actor: ACTOR_PATH,
   inbox: "/actors/{identifier}/inbox",
   sharedInbox: "/inbox",
   outbox: "/actors/{identifier}/outbox",

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { findAnnouncement } from "../domain/announcements/announcements.service.ts";
+import { findAnnouncement } from "../domain/announcements/announcements.ts";
 import { apiRoutes } from "./api/routes.ts";
 import type { WebDeps } from "./deps.ts";
 import { apiError, apiTranslator, unexpectedError } from "./errors.ts";
@@ -34,7 +34,7 @@ export function createApp(deps: WebDeps): App {
     if (!wantsActivityJson(c.req.header("accept"))) return next();
     return (await serveActorDocument(deps, c)) ?? next();
   });
-  app.get("/.well-known/webfinger", async (c, next) => (await serveWebFinger(deps, c)) ?? next());
+  app.get("/.well-known/webfinger", (c) => serveWebFinger(deps, c));
 
   app.use(securityHeaders());
 

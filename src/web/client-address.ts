@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Services } from "../services.ts";
+import type { Runtime } from "../runtime.ts";
 
 /**
  * The client's address for rate limits: the socket's, or, behind `trustedProxies` reverse proxies,
@@ -25,7 +25,7 @@ export function forwardedClientAddress(
   return socketAddress ?? "unknown";
 }
 
-export function clientAddress(c: Context, services: Services): string {
+export function clientAddress(c: Context, services: Runtime): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return forwardedClientAddress(
     c.req.header("x-forwarded-for"),

@@ -1,13 +1,13 @@
-import type { ActorCache } from "../federation/actor-cache.ts";
 import type { Peers } from "../domain/directory/peers.ts";
 import type { AppFederation } from "../federation/federation.ts";
-import type { Services } from "../services.ts";
+import type { LocalActors } from "../federation/local-actors.ts";
+import type { Runtime } from "../runtime.ts";
 
 /** What the web layer is built from. */
 export type WebDeps = {
-  readonly services: Services;
+  readonly services: Runtime;
   readonly federation: AppFederation;
-  readonly actorCache: ActorCache;
+  readonly localActors: LocalActors;
   /** Following providers and replicating them: the federation's, handed over by the composition root. */
   readonly peers: Peers;
 };

@@ -22,8 +22,8 @@ function contextFor(deps: WebDeps, c: Context) {
 const actorHeaders = new WeakMap<object, Record<string, string>>();
 
 export async function serveActorDocument(deps: WebDeps, c: Context): Promise<Response | undefined> {
-  const entry = await deps.actorCache.get(contextFor(deps, c));
-  if (!entry || entry.record.handle !== c.req.param("identifier")) return undefined;
+  const entry = await deps.localActors.document(contextFor(deps, c), c.req.param("identifier") ?? "");
+  if (!entry) return undefined;
   let headers = actorHeaders.get(entry);
   if (!headers) {
     headers = {
@@ -58,20 +58,41 @@ const JRD_HEADERS = {
 
 const jrdCache = new WeakMap<object, { etag: string; body: string }>();
 
-export async function serveWebFinger(deps: WebDeps, c: Context): Promise<Response | undefined> {
+/** The identifier a WebFinger resource names on this instance: acct:name@host, acct:@name@host, or an actor URI. */
+export function webFingerIdentifier(resource: string, origin: string, host: string): string | undefined {
+  const acct = /^acct:@?([^@/]+)@([^@/]+)$/i.exec(resource);
+  if (acct) return acct[2]!.toLowerCase() === host.toLowerCase() ? acct[1]!.toLowerCase() : undefined;
+  const prefix = `${origin}/actors/`;
+  if (!resource.startsWith(prefix)) return undefined;
+  const rest = resource.slice(prefix.length);
+  return rest && !rest.includes("/") && !rest.includes("#") && !rest.includes("?") ? rest : undefined;
+}
+
+/** The one WebFinger answer: for a local actor, its JRD; 404 for anything else; 400 without a resource. */
+export async function serveWebFinger(deps: WebDeps, c: Context): Promise<Response> {
   const resource = c.req.query("resource");
-  if (!resource) return undefined;
-  const entry = await deps.actorCache.get(contextFor(deps, c));
-  if (!entry) return undefined;
+  if (!resource)
+    return new Response("Missing resource parameter.", {
+      status: 400,
+      headers: { ...baseSecurityHeaders, "Content-Type": "text/plain; charset=utf-8" },
+    });
   const { origin, host } = originOf(deps.services.config.origin);
-  const actorUri = `${origin}/actors/${entry.record.handle}`;
-  const acct = `acct:${entry.record.handle}@${host}`;
-  const asked = resource.toLowerCase();
-  if (asked !== acct && asked !== `acct:@${entry.record.handle}@${host}` && resource !== actorUri) return undefined;
+  const identifier = webFingerIdentifier(resource, origin, host);
+  const entry = identifier === undefined ? undefined : await deps.localActors.document(contextFor(deps, c), identifier);
+  if (!entry)
+    return new Response("Not found.", {
+      status: 404,
+      headers: {
+        ...baseSecurityHeaders,
+        "Content-Type": "text/plain; charset=utf-8",
+        "Access-Control-Allow-Origin": "*",
+      },
+    });
   let jrd = jrdCache.get(entry);
   if (!jrd) {
+    const actorUri = entry.uri.href;
     const body = JSON.stringify({
-      subject: acct,
+      subject: `acct:${entry.identifier}@${host}`,
       aliases: [actorUri],
       links: [
         { rel: "self", type: "application/activity+json", href: actorUri },

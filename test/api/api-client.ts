@@ -1,5 +1,5 @@
 // A real instance with an API token, and a small client for its operator API over real HTTP.
-import { createToken } from "../../src/domain/tokens/tokens.service.ts";
+import { createToken } from "../../src/domain/tokens/tokens.ts";
 import { startInstance, type StartOptions, type TestInstance } from "../helpers/instance.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a JSON body that each test reads in the shape it expects

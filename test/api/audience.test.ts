@@ -1,7 +1,7 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { recordInteraction } from "../../src/domain/announcements/interactions.service.ts";
-import { addFollower } from "../../src/domain/followers/followers.service.ts";
+import { recordInteraction } from "../../src/domain/announcements/interactions.ts";
+import { addFollower } from "../../src/domain/followers/followers.ts";
 import { followerPageSchema, interactionPageSchema } from "../../src/web/api/schemas.ts";
 import { stopAll } from "../helpers/instance.ts";
 import { startApi, type ApiClient } from "./api-client.ts";

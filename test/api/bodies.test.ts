@@ -1,7 +1,7 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { countAnnouncements } from "../../src/domain/announcements/announcements.service.ts";
-import { findProvider } from "../../src/domain/provider/provider.service.ts";
+import { countAnnouncements } from "../../src/domain/announcements/announcements.ts";
+import { findProvider } from "../../src/domain/provider/provider.ts";
 import { MAX_BODY_BYTES } from "../../src/web/api/request-body.ts";
 import { stopAll } from "../helpers/instance.ts";
 import { startApi, type ApiClient } from "./api-client.ts";

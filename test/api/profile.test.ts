@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { findProvider } from "../../src/domain/provider/provider.service.ts";
+import { findProvider } from "../../src/domain/provider/provider.ts";
 import { providerSchema } from "../../src/web/api/schemas.ts";
 import { stopAll } from "../helpers/instance.ts";
 import { startApi, type ApiClient } from "./api-client.ts";

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { updateScreenshots } from "../helpers/test-environment.ts";
-import { issueSetupCode } from "../../src/domain/accounts/accounts.service.ts";
-import { findProvider, updateProvider } from "../../src/domain/provider/provider.service.ts";
+import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
+import { findProvider, updateProvider } from "../../src/domain/provider/provider.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

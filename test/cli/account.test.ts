@@ -1,7 +1,7 @@
 import "temporal-polyfill/global";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOperator, enableTotp } from "../../src/domain/accounts/accounts.service.ts";
+import { createOperator, enableTotp } from "../../src/domain/accounts/accounts.ts";
 import { sha256 } from "../../src/domain/accounts/tokens.ts";
 import { generateTotpSecret, totpCode } from "../../src/domain/accounts/totp.ts";
 import { cli, databaseVars, STACK_LINE } from "../helpers/cli.ts";

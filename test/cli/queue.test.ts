@@ -2,7 +2,7 @@ import "temporal-polyfill/global";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseMessageQueue } from "../../src/db/message-queue.ts";
-import { createToken } from "../../src/domain/tokens/tokens.service.ts";
+import { createToken } from "../../src/domain/tokens/tokens.ts";
 import { createLogger } from "../../src/logging.ts";
 import { cli, databaseVars, STACK_LINE } from "../helpers/cli.ts";
 import { freshDatabase, type TestDatabase } from "../helpers/database.ts";

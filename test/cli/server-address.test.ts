@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createToken } from "../../src/domain/tokens/tokens.service.ts";
+import { createToken } from "../../src/domain/tokens/tokens.ts";
 import { spawnInstance, type ChildInstance } from "../helpers/child-instance.ts";
 import { cli, STACK_LINE } from "../helpers/cli.ts";
 import { freshDatabase, type TestDatabase } from "../helpers/database.ts";

@@ -2,12 +2,7 @@
 // does the contact form's per-address limit with several server processes.
 import { describe, expect, it } from "vitest";
 import { CONTACTS_PER_ADDRESS_PER_HOUR, takeContactSlot } from "../../src/domain/directory/contact-limit.ts";
-import {
-  INQUIRY_LIMITS,
-  listInquiries,
-  receiveInquiry,
-  submitInquiry,
-} from "../../src/domain/directory/inquiries.service.ts";
+import { INQUIRY_LIMITS, listInquiries, receiveInquiry, submitInquiry } from "../../src/domain/directory/inquiries.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { useFreshDatabase } from "../helpers/database.ts";

@@ -2,7 +2,7 @@
 // the contact form's spam resistance.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listInquiries } from "../../src/domain/directory/inquiries.service.ts";
+import { listInquiries } from "../../src/domain/directory/inquiries.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { MIN_FILL_MS } from "../../src/web/routes/contact-token.ts";

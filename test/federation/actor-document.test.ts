@@ -2,7 +2,7 @@ import "temporal-polyfill/global";
 import { preloadedContexts } from "@fedify/vocab-runtime";
 import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnnouncement, deleteAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
+import { createAnnouncement, deleteAnnouncement } from "../../src/domain/announcements/announcements.ts";
 import type { ProfileInput } from "../../src/domain/profile/profile.schema.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { NAMESPACE, commonhostContext } from "../../src/federation/vocab/context.ts";

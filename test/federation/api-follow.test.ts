@@ -1,6 +1,6 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { findFollowed } from "../../src/domain/following/following.service.ts";
+import { findFollowed } from "../../src/domain/following/following.ts";
 import { followedSchema, followingListSchema } from "../../src/web/api/schemas.ts";
 import { startApi, type ApiClient } from "../api/api-client.ts";
 import { eventually, stopAll } from "../helpers/instance.ts";

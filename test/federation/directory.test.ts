@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { findFollowed } from "../../src/domain/following/following.service.ts";
-import { listInquiries, submitInquiry } from "../../src/domain/directory/inquiries.service.ts";
+import { findFollowed } from "../../src/domain/following/following.ts";
+import { listInquiries, submitInquiry } from "../../src/domain/directory/inquiries.ts";
 import { findReplica } from "../../src/domain/directory/replica.repository.ts";
-import { createToken } from "../../src/domain/tokens/tokens.service.ts";
-import { updateProvider } from "../../src/domain/provider/provider.service.ts";
+import { createToken } from "../../src/domain/tokens/tokens.ts";
+import { updateProvider } from "../../src/domain/provider/provider.ts";
 import { addPeer } from "../../src/federation/directory/peers.ts";
 import { runRefreshCycle } from "../../src/federation/directory/replication.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

@@ -1,8 +1,8 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { addFollower, listFollowers } from "../../src/domain/followers/followers.service.ts";
-import { findFollowed, listFeed } from "../../src/domain/following/following.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { addFollower, listFollowers } from "../../src/domain/followers/followers.ts";
+import { findFollowed, listFeed } from "../../src/domain/following/following.ts";
 import { followRemote } from "../../src/federation/follow-remote.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

@@ -6,7 +6,7 @@ import {
   sendFollowersPage,
   sendToFollowers,
   type FollowersPageMessage,
-} from "../../src/federation/fanout.ts";
+} from "../../src/federation/outbox/fanout.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 type Payload = {

@@ -3,10 +3,10 @@ import {
   createAnnouncement,
   updateAnnouncement,
   deleteAnnouncement,
-} from "../../src/domain/announcements/announcements.service.ts";
-import { listFeed, findFollowed } from "../../src/domain/following/following.service.ts";
-import { listFollowers } from "../../src/domain/followers/followers.service.ts";
-import { updateProvider } from "../../src/domain/provider/provider.service.ts";
+} from "../../src/domain/announcements/announcements.ts";
+import { listFeed, findFollowed } from "../../src/domain/following/following.ts";
+import { listFollowers } from "../../src/domain/followers/followers.ts";
+import { updateProvider } from "../../src/domain/provider/provider.ts";
 import { followRemote, unfollowRemote } from "../../src/federation/follow-remote.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

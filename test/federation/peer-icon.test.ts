@@ -3,10 +3,10 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { findReplica } from "../../src/domain/directory/replica.repository.ts";
-import { setProviderImage } from "../../src/domain/images/images.service.ts";
+import { setProviderImage } from "../../src/domain/images/images.ts";
 import { addPeer } from "../../src/federation/directory/peers.ts";
 import { imageUrlOf, publicIconUrl } from "../../src/federation/directory/peer-profile.ts";
-import type { Services } from "../../src/services.ts";
+import type { Runtime } from "../../src/runtime.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 describe("a peer's icon in the directory", () => {
@@ -59,7 +59,7 @@ describe("reading an actor's icon", () => {
     const services = (allow: boolean) =>
       ({
         config: loadConfig({ ORIGIN: "https://here.example", ALLOW_PRIVATE_ADDRESS: String(allow) }),
-      }) as unknown as Services;
+      }) as unknown as Runtime;
     for (const url of [
       "http://127.0.0.1/icon.png",
       "http://10.1.2.3/icon.png",

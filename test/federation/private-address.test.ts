@@ -1,8 +1,8 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
 import { queueStatus } from "../../src/db/queue-admin.ts";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { addFollower } from "../../src/domain/followers/followers.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { addFollower } from "../../src/domain/followers/followers.ts";
 import { followRemote } from "../../src/federation/follow-remote.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

@@ -1,9 +1,9 @@
 import "temporal-polyfill/global";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
-import { findFollowed, listFeed } from "../../src/domain/following/following.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
+import { findFollowed, listFeed } from "../../src/domain/following/following.ts";
 import { followRemote } from "../../src/federation/follow-remote.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { spawnInstance, type ChildInstance } from "../helpers/child-instance.ts";

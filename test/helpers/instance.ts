@@ -1,7 +1,7 @@
 // Complete instances for tests: each on its own database and its own port on 127.0.0.1, talking
 // real HTTP with real signatures to the others.
 import { loadConfig, type Config } from "../../src/config.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
 import { createInstance, type Instance } from "../../src/instance.ts";
 import { createLogger } from "../../src/logging.ts";
 import { freshDatabase, type TestDatabase } from "./database.ts";

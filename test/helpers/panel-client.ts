@@ -1,6 +1,6 @@
 // A browser-like HTTP client for the panel: keeps cookies, does not follow redirects, and fills in
 // the CSRF field from the form it last saw.
-import { issueSetupCode } from "../../src/domain/accounts/accounts.service.ts";
+import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import type { TestInstance } from "./instance.ts";
 
 export type PanelResponse = { status: number; html: string; location: string | null; headers: Headers };

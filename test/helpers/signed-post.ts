@@ -3,14 +3,13 @@
 import { signRequest } from "@fedify/fedify";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../src/db/client.ts";
-import { loadKeyPairs } from "../../src/federation/key-pairs.ts";
 import type { TestInstance } from "./instance.ts";
 
 export type Signer = { keyId: URL; privateKey: CryptoKey };
 
 /** The RSA key an instance signs with, and the key id its actor document publishes for it. */
 export async function signerOf(instance: TestInstance, handle: string): Promise<Signer> {
-  const [rsa] = await loadKeyPairs(instance.services.database);
+  const [rsa] = await instance.localActors.keyPairs(handle);
   const actor = (await (
     await fetch(`${instance.origin}/actors/${handle}`, { headers: { Accept: "application/activity+json" } })
   ).json()) as {

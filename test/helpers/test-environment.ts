@@ -13,6 +13,9 @@ export const testLogLevel: string = env.TEST_LOG_LEVEL || "silent";
 /** UPDATE_SCREENSHOTS=1: the browser tests write their screenshots into docs/images. */
 export const updateScreenshots: boolean = env.UPDATE_SCREENSHOTS === "1";
 
+/** NETWORK_SIM_LONG=1 (npm run sim): the network simulation runs more seeds and more motions. */
+export const networkSimLong: boolean = env.NETWORK_SIM_LONG === "1";
+
 /** The environment for a child process: this process's, with some variables changed. */
 export function environmentWith(changes: Record<string, string>): Record<string, string | undefined> {
   return { ...env, ...changes };

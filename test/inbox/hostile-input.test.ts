@@ -1,8 +1,8 @@
 import "temporal-polyfill/global";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { listInteractions } from "../../src/domain/announcements/interactions.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { listInteractions } from "../../src/domain/announcements/interactions.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { fingerprint, signedRequest, signerOf, withBody, withHeader, type Signer } from "../helpers/signed-post.ts";

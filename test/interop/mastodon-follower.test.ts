@@ -1,9 +1,9 @@
 import "temporal-polyfill/global";
 import { Accept } from "@fedify/vocab";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { listInteractions } from "../../src/domain/announcements/interactions.service.ts";
-import { listFollowers } from "../../src/domain/followers/followers.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { listInteractions } from "../../src/domain/announcements/interactions.ts";
+import { listFollowers } from "../../src/domain/followers/followers.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { startMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";

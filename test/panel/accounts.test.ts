@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createInvite } from "../../src/domain/accounts/invites.service.ts";
-import { createOperator, issueSetupCode } from "../../src/domain/accounts/accounts.service.ts";
-import { findProvider } from "../../src/domain/provider/provider.service.ts";
+import { createInvite } from "../../src/domain/accounts/invites.ts";
+import { createOperator, issueSetupCode } from "../../src/domain/accounts/accounts.ts";
+import { findProvider } from "../../src/domain/provider/provider.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PanelClient, PASSWORD, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";
 
@@ -163,7 +163,7 @@ describe("the panel's gates", () => {
     const secret = /value="(chp_[A-Za-z0-9_-]+)"/.exec(token.html)?.[1];
     expect(secret).toBeDefined();
     expect((await admin.get(created.location!)).html).not.toContain(secret!);
-    const { verifyToken, listTokens } = await import("../../src/domain/tokens/tokens.service.ts");
+    const { verifyToken, listTokens } = await import("../../src/domain/tokens/tokens.ts");
     expect(await verifyToken(instance.services.database.db, secret!)).toBeDefined();
     const [record] = await listTokens(instance.services.database.db);
     // Revoking asks first: the GET says what will happen and changes nothing.

@@ -1,7 +1,7 @@
 // The feed page: operators read what the providers their instance follows announce.
 import { afterEach, describe, expect, it } from "vitest";
 import { feedItems, following } from "../../src/db/schema/index.ts";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { setUpThroughPanel } from "../helpers/panel-client.ts";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { findProvider } from "../../src/domain/provider/provider.service.ts";
-import { listAnnouncements, listPinnedAnnouncements } from "../../src/domain/announcements/announcements.service.ts";
+import { findProvider } from "../../src/domain/provider/provider.ts";
+import { listAnnouncements, listPinnedAnnouncements } from "../../src/domain/announcements/announcements.ts";
 import { totpCode } from "../../src/domain/accounts/totp.ts";
-import { issueSetupCode } from "../../src/domain/accounts/accounts.service.ts";
+import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PanelClient, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";
 

@@ -1,8 +1,8 @@
 import "temporal-polyfill/global";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { enableTotp, findOperator } from "../../src/domain/accounts/accounts.service.ts";
-import { issuePasswordReset } from "../../src/domain/accounts/password-reset.service.ts";
+import { enableTotp, findOperator } from "../../src/domain/accounts/accounts.ts";
+import { issuePasswordReset } from "../../src/domain/accounts/password-reset.ts";
 import { generateTotpSecret, totpCode } from "../../src/domain/accounts/totp.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PanelClient, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";

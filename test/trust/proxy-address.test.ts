@@ -3,7 +3,7 @@
 // passes on in front of the real address) must not pick the address it is counted under.
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOperator } from "../../src/domain/accounts/accounts.service.ts";
+import { createOperator } from "../../src/domain/accounts/accounts.ts";
 import { API_AUTH_LIMIT, LOGIN_LIMITS } from "../../src/domain/accounts/rate-limit.ts";
 import { CONTACTS_PER_ADDRESS_PER_HOUR } from "../../src/domain/directory/contact-limit.ts";
 import { callApi, startApi, type ApiClient } from "../api/api-client.ts";

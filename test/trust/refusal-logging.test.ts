@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { setupProvider } from "../../src/domain/provider/provider.service.ts";
+import { setupProvider } from "../../src/domain/provider/provider.ts";
 import { followRemote } from "../../src/federation/follow-remote.ts";
 import { createInstance, type Instance } from "../../src/instance.ts";
 import { refusalLog } from "../../src/logging.ts";

@@ -1,7 +1,7 @@
 import "temporal-polyfill/global";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnnouncement } from "../../src/domain/announcements/announcements.service.ts";
-import { listInteractions } from "../../src/domain/announcements/interactions.service.ts";
+import { createAnnouncement } from "../../src/domain/announcements/announcements.ts";
+import { listInteractions } from "../../src/domain/announcements/interactions.ts";
 import { tagUrl } from "../../src/federation/mappers/note.ts";
 import { hostileActor, hostileServer, type HostileServer } from "../helpers/hostile-server.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";

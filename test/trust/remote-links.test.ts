@@ -2,7 +2,7 @@
 // actor whose `url` is `javascript:…` is shown, but never as a link that runs it.
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { addFollower, listFollowers } from "../../src/domain/followers/followers.service.ts";
+import { addFollower, listFollowers } from "../../src/domain/followers/followers.ts";
 import { applyReplica } from "../../src/domain/directory/replica.repository.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
@@ -72,7 +72,14 @@ describe("links to other servers", { timeout: 120_000 }, () => {
     const page = await (await fetch(`${ours.origin}/directory`, { headers: { "Accept-Language": "en" } })).text();
     expect(page).toContain("Far Away Hosting");
     expect(page).not.toContain("javascript:");
-    expect(hrefs(page)).toContain("https://far.example/actors/far");
     expect(unsafe(page)).toEqual([]);
+    // The card opens the provider's page here, which links to the provider by its actor id instead.
+    const here = `${ours.origin}/directory/providers?actor=${encodeURIComponent("https://far.example/actors/far")}`;
+    expect(hrefs(page)).toContain(here.slice(ours.origin.length));
+    const profile = await (await fetch(here, { headers: { "Accept-Language": "en" } })).text();
+    expect(profile).toContain("Far Away Hosting");
+    expect(profile).not.toContain("javascript:");
+    expect(hrefs(profile)).toContain("https://far.example/actors/far");
+    expect(unsafe(profile)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // Roles as the operators' guide states them: editors handle the profile and announcements; the
 // network (peers, and inquiries with people's names and emails) is for admins.
 import { afterEach, describe, expect, it } from "vitest";
-import { createOperator } from "../../src/domain/accounts/accounts.service.ts";
-import { receiveInquiry } from "../../src/domain/directory/inquiries.service.ts";
+import { createOperator } from "../../src/domain/accounts/accounts.ts";
+import { receiveInquiry } from "../../src/domain/directory/inquiries.ts";
 import { listPeers } from "../../src/federation/directory/peers.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PASSWORD, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";
@@ -40,11 +40,16 @@ describe("what an editor may do in the panel", { timeout: 120_000 }, () => {
     expect(network.html).toContain("Only admins");
     expect((await editor.post("/admin/network/peers", { target: `${b.origin}/actors/beta` })).status).toBe(403);
     expect(await listPeers(a.services)).toEqual([]);
+    const inquiries = await editor.get("/admin/inquiries");
+    expect(inquiries.status).toBe(403);
+    expect(inquiries.html).not.toContain("ana.private@example.org");
+    expect(overview.html).not.toContain('href="/admin/inquiries"');
 
     // The admin sees the inquiry and adds the peer; the editor cannot remove it.
-    const adminNetwork = await admin.get("/admin/network");
-    expect(adminNetwork.status).toBe(200);
-    expect(adminNetwork.html).toContain("ana.private@example.org");
+    expect((await admin.get("/admin/network")).status).toBe(200);
+    const adminInquiries = await admin.get("/admin/inquiries");
+    expect(adminInquiries.status).toBe(200);
+    expect(adminInquiries.html).toContain("ana.private@example.org");
     expect((await admin.get("/admin")).html).toContain('href="/admin/network"');
     expect((await admin.post("/admin/network/peers", { target: `${b.origin}/actors/beta` })).status).toBe(303);
     expect(await listPeers(a.services)).toHaveLength(1);

@@ -2,7 +2,7 @@
 // is a failure, and a code that signed in once never signs in again.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { authenticate, createOperator, enableTotp } from "../../src/domain/accounts/accounts.service.ts";
+import { authenticate, createOperator, enableTotp } from "../../src/domain/accounts/accounts.ts";
 import { LOGIN_LIMITS } from "../../src/domain/accounts/rate-limit.ts";
 import { generateTotpSecret, totpCode } from "../../src/domain/accounts/totp.ts";
 import { useFreshDatabase } from "../helpers/database.ts";

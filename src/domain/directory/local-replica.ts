@@ -2,17 +2,16 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders } from "../../db/schema/index.ts";
-import { imagePath } from "../images/images.service.ts";
-import { findProvider } from "../provider/provider.repository.ts";
+import { imagePath } from "../images/images.ts";
+import { findProviderActor, localActorUri } from "../actors/local-actors.ts";
 import { applyReplica } from "./replica.repository.ts";
-
-export const localActorUri = (origin: string, handle: string) => new URL(`/actors/${handle}`, origin).href;
 
 /** Re-applies the local provider's replica if the profile changed since it was last written. */
 export async function syncLocalReplica(db: Db, origin: string): Promise<boolean> {
-  const record = await findProvider(db);
-  if (!record) return false;
-  const actorUri = localActorUri(origin, record.handle);
+  const provider = await findProviderActor(db);
+  if (!provider) return false;
+  const { record } = provider;
+  const actorUri = localActorUri(origin, provider.identifier);
   const [current] = await db
     .select({ actorUri: directoryProviders.actorUri })
     .from(directoryProviders)

@@ -123,17 +123,3 @@ export async function listRemoteReplicas(
     .where(eq(directoryProviders.local, false))
     .orderBy(directoryProviders.actorUri);
 }
-
-export async function countReplicas(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(directoryProviders);
-  return row?.n ?? 0;
-}
-
-/** Replicas not heard from since `before`, for reports; they stay listed, marked stale. */
-export async function listStale(db: Db, before: Date): Promise<string[]> {
-  const rows = await db
-    .select({ actorUri: directoryProviders.actorUri })
-    .from(directoryProviders)
-    .where(and(eq(directoryProviders.local, false), lt(directoryProviders.lastSeenAt, before)));
-  return rows.map((r) => r.actorUri);
-}

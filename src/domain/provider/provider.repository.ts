@@ -58,3 +58,12 @@ export async function findKeyPairs(db: Db): Promise<JwkPair[]> {
 export async function insertKeyPairs(db: Db, pairs: JwkPair[]): Promise<void> {
   await db.insert(actorKeys).values(pairs).onConflictDoNothing();
 }
+
+/** The provider's handle and version alone: a cheap read for caches that check they are current. */
+export async function findProviderVersion(db: Db): Promise<{ handle: string; version: number } | undefined> {
+  const [row] = await db
+    .select({ handle: provider.handle, version: provider.version })
+    .from(provider)
+    .where(eq(provider.id, 1));
+  return row;
+}

@@ -2,7 +2,7 @@
 // unknown terms when it re-serialises an object, so the profile is read from the fetched JSON itself
 // (whose @context must define our namespace) and validated like any other input.
 import { profileSchema, type Profile } from "../../domain/profile/profile.schema.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { addressPolicyOf, checkUrl } from "../trust/addresses.ts";
 import { NAMESPACE } from "../vocab/context.ts";
 
@@ -32,7 +32,7 @@ export type FetchOutcome =
 
 /** GET with the instance's rules: public addresses only (unless allowed), no redirects, bounded size and time. */
 export async function getJson(
-  services: Services,
+  services: Runtime,
   url: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; json?: unknown; headers: Headers } | { error: string }> {
@@ -96,7 +96,7 @@ export function imageUrlOf(value: unknown): string | null {
  * The icon URL as pages may show it: browsers load it from the provider's instance, so an address in
  * a private network (where a visitor's browser would reach into their own network) is not kept.
  */
-export async function publicIconUrl(services: Services, url: string | null): Promise<string | null> {
+export async function publicIconUrl(services: Runtime, url: string | null): Promise<string | null> {
   if (!url) return url;
   try {
     await checkUrl(addressPolicyOf(services.config), new URL(url));
@@ -140,7 +140,7 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
 
 /** One conditional GET of a peer's actor document. */
 export async function fetchPeerProfile(
-  services: Services,
+  services: Runtime,
   actorUri: string,
   cached: { etag?: string | null; lastModified?: string | null } = {},
 ): Promise<FetchOutcome> {
@@ -156,12 +156,7 @@ export async function fetchPeerProfile(
 }
 
 /** The actor URIs in a (possibly paged) collection, bounded: never an unbounded crawl. */
-export async function fetchCollectionItems(
-  services: Services,
-  url: string,
-  max = 500,
-  maxPages = 5,
-): Promise<string[]> {
+export async function fetchCollectionItems(services: Runtime, url: string, max = 500, maxPages = 5): Promise<string[]> {
   const items: string[] = [];
   let next: string | null = url;
   for (let page = 0; next && page < maxPages && items.length < max; page++) {

@@ -2,9 +2,9 @@
 // replicates its profile at once (its Accept replicates again and learns who it follows).
 import type { Peer, Peers } from "../../domain/directory/peers.ts";
 import { findReplica, removeReplica } from "../../domain/directory/replica.repository.ts";
-import { listFollowing } from "../../domain/following/following.service.ts";
+import { listFollowing } from "../../domain/following/following.ts";
 import { ok, type Result } from "../../domain/validation.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
 import { followRemote, unfollowRemote } from "../follow-remote.ts";
 import { replicatePeer } from "./replication.ts";
@@ -12,7 +12,7 @@ import { replicatePeer } from "./replication.ts";
 export type { Peer } from "../../domain/directory/peers.ts";
 
 /** The peers port (domain/directory/peers.ts) of one instance. */
-export const peersOf = (federation: AppFederation, services: Services): Peers => ({
+export const peersOf = (federation: AppFederation, services: Runtime): Peers => ({
   add: (handleOrUrl) => addPeer(federation, services, handleOrUrl),
   list: () => listPeers(services),
   remove: (actorUri) => removePeer(services, actorUri),
@@ -20,7 +20,7 @@ export const peersOf = (federation: AppFederation, services: Services): Peers =>
 
 export async function addPeer(
   federation: AppFederation,
-  services: Services,
+  services: Runtime,
   handleOrUrl: string,
 ): Promise<Result<Peer>> {
   const followed = await followRemote(federation, services, handleOrUrl);
@@ -38,7 +38,7 @@ export async function addPeer(
   });
 }
 
-export async function listPeers(services: Services): Promise<Peer[]> {
+export async function listPeers(services: Runtime): Promise<Peer[]> {
   const rows = await listFollowing(services.database.db);
   return Promise.all(
     rows.map(async (row) => {
@@ -56,7 +56,7 @@ export async function listPeers(services: Services): Promise<Peer[]> {
 }
 
 /** Stops following the peer and drops its replica (providers learned through it stay until they fade). */
-export async function removePeer(services: Services, actorUri: string): Promise<Result<{ actorUri: string }>> {
+export async function removePeer(services: Runtime, actorUri: string): Promise<Result<{ actorUri: string }>> {
   const result = await unfollowRemote(services, actorUri);
   if (result.ok) await removeReplica(services.database.db, actorUri);
   return result;

@@ -8,9 +8,9 @@ import {
   markSeen,
   removeReplica,
 } from "../../domain/directory/replica.repository.ts";
+import { listLocalActors, localActorUri } from "../../domain/actors/local-actors.ts";
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import {
   fetchCollectionItems,
   fetchPeerProfile,
@@ -21,14 +21,15 @@ import {
 
 export type RefreshOptions = { depth: number; learnedFrom?: string | null; conditional?: boolean };
 
-async function ownActorUri(services: Services): Promise<string | undefined> {
-  const record = await findProvider(services.database.db);
-  return record ? new URL(`/actors/${record.handle}`, services.config.origin).href : undefined;
+/** Our own actors' URIs: never replicated as remote providers. */
+async function ownActorUris(services: Runtime): Promise<Set<string>> {
+  const actors = await listLocalActors(services.database.db);
+  return new Set(actors.map((a) => localActorUri(services.config.origin, a.identifier)));
 }
 
 /** Fetches one provider's profile (conditionally if we hold a replica) and applies it. */
 export async function refreshReplica(
-  services: Services,
+  services: Runtime,
   actorUri: string,
   options: RefreshOptions,
 ): Promise<FetchOutcome> {
@@ -70,16 +71,16 @@ export async function refreshReplica(
 
 /** Learns the providers a peer follows (those that publish a Commonhost profile), one level deeper. */
 export async function discoverFrom(
-  services: Services,
+  services: Runtime,
   peer: Pick<PeerDocument, "actorUri" | "following">,
   peerDepth: number,
 ): Promise<number> {
   if (!peer.following || peerDepth >= services.config.directoryDiscoveryDepth) return 0;
-  const own = await ownActorUri(services);
+  const own = await ownActorUris(services);
   const candidates = await fetchCollectionItems(services, peer.following);
   let learned = 0;
   for (const actorUri of candidates) {
-    if (actorUri === own || (await findReplica(services.database.db, actorUri))) continue;
+    if (own.has(actorUri) || (await findReplica(services.database.db, actorUri))) continue;
     const outcome = await refreshReplica(services, actorUri, { depth: peerDepth + 1, learnedFrom: peer.actorUri });
     if (outcome.status === "ok") learned++;
   }
@@ -87,7 +88,7 @@ export async function discoverFrom(
 }
 
 /** Fetches a peer (just added, or accepting our follow) and learns from its following. */
-export async function replicatePeer(services: Services, actorUri: string): Promise<FetchOutcome> {
+export async function replicatePeer(services: Runtime, actorUri: string): Promise<FetchOutcome> {
   const outcome = await refreshReplica(services, actorUri, { depth: 1, conditional: false });
   if (outcome.status === "ok") await discoverFrom(services, outcome.document, 1);
   return outcome;
@@ -103,7 +104,7 @@ export type CycleReport = {
 };
 
 /** One pass over every replica: one conditional GET each, then discovery through direct peers. */
-export async function runRefreshCycle(services: Services, concurrency = 8): Promise<CycleReport> {
+export async function runRefreshCycle(services: Runtime, concurrency = 8): Promise<CycleReport> {
   const replicas = await listRemoteReplicas(services.database.db);
   const report: CycleReport = { checked: 0, changed: 0, notModified: 0, failed: 0, removed: 0, learned: 0 };
   const peers: { peer: Pick<PeerDocument, "actorUri" | "following">; depth: number }[] = [];
@@ -134,7 +135,7 @@ export async function runRefreshCycle(services: Services, concurrency = 8): Prom
 }
 
 /** Runs refresh cycles every DIRECTORY_REFRESH_INTERVAL until the signal aborts. */
-export function startDirectoryRefresh(services: Services, signal: AbortSignal): void {
+export function startDirectoryRefresh(services: Runtime, signal: AbortSignal): void {
   const log = services.logger.child({ module: "directory" });
   let running = false;
   const timer = setInterval(() => {

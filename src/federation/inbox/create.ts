@@ -1,44 +1,36 @@
 import type { InboxContext } from "@fedify/fedify";
 import { type Create, isActor, Mention, Note } from "@fedify/vocab";
-import { recordInteraction } from "../../domain/announcements/interactions.service.ts";
-import { httpUrlOrNull } from "../../domain/html.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
-import type { Services } from "../../services.ts";
+import { receiveNote } from "../../domain/announcements/incoming.ts";
+import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
-import { announcementIdOf } from "./interaction-target.ts";
-import { keepFeedPost } from "./feed.ts";
-import { lookupOptions } from "./lookup.ts";
+import { feedPostOf } from "./feed.ts";
 import { onInquiry } from "./inquiry.ts";
+import { ourAnnouncementId } from "./interaction-target.ts";
+import { localIdentifiers } from "./local-targets.ts";
+import { lookupOptions } from "./lookup.ts";
 
-/**
- * A Note from a followed account goes to the feed; one that replies to an announcement or mentions
- * the provider is kept for the operators.
- */
-export async function onCreate(ctx: InboxContext<Services>, create: Create): Promise<void> {
+/** A new Note: an inquiry for the operators, or a post (receiveNote decides where it goes). */
+export async function onCreate(ctx: InboxContext<Runtime>, create: Create): Promise<void> {
   if (!create.actorId) return;
   const note = await create.getObject(lookupOptions(ctx));
   if (!(note instanceof Note) || !note.id || note.attributionId?.href !== create.actorId.href) return;
-  const provider = await findProvider(ctx.data.database.db);
-  if (!provider) return;
   // An inquiry for the operators is a direct message, never a feed post.
   if (await onInquiry(ctx, create, note)) return;
-  await keepFeedPost(ctx, note, create.actorId.href);
-  const providerUri = ctx.getActorUri(provider.handle).href;
-  const announcementId = await announcementIdOf(ctx, note.replyTargetId);
-  let mentioned = false;
-  for await (const tag of note.getTags(lookupOptions(ctx))) {
-    if (tag instanceof Mention && tag.href?.href === providerUri) mentioned = true;
-  }
-  if (!announcementId && !mentioned) return;
-  const author = await create.getActor(lookupOptions(ctx));
-  await recordInteraction(ctx.data.database.db, {
-    kind: announcementId ? "reply" : "mention",
-    remoteId: note.id.href,
-    actorUri: create.actorId.href,
-    actorHandle: author && isActor(author) ? actorHandle(author) : null,
-    actorName: author && isActor(author) ? actorName(author) : null,
-    announcementId,
-    html: note.content?.toString() ?? "",
-    url: httpUrlOrNull(note.url instanceof URL ? note.url.href : note.id.href),
-  });
+  const mentions: (URL | null)[] = [];
+  for await (const tag of note.getTags(lookupOptions(ctx))) if (tag instanceof Mention) mentions.push(tag.href);
+  const author = async () => {
+    const actor = await create.getActor(lookupOptions(ctx));
+    return actor && isActor(actor)
+      ? { handle: actorHandle(actor), name: actorName(actor) }
+      : { handle: null, name: null };
+  };
+  await receiveNote(
+    ctx.data.database.db,
+    {
+      ...feedPostOf(note as Note & { id: URL }, create.actorId.href),
+      replyToAnnouncement: ourAnnouncementId(ctx, note.replyTargetId),
+      mentions: localIdentifiers(ctx, mentions),
+    },
+    author,
+  );
 }

@@ -1,25 +1,23 @@
 import type { InboxContext } from "@fedify/fedify";
-import { PUBLIC_COLLECTION, type Create, type Note } from "@fedify/vocab";
-import { receiveInquiry } from "../../domain/directory/inquiries.service.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
-import type { Services } from "../../services.ts";
+import { type Create, type Note, PUBLIC_COLLECTION } from "@fedify/vocab";
+import { receiveRelayedInquiry } from "../../domain/directory/incoming.ts";
+import type { Runtime } from "../../runtime.ts";
 import { readInquiryNote } from "../mappers/inquiry.ts";
+import { localIdentifiers } from "./local-targets.ts";
 
 /**
- * An inquiry relayed by another instance for this provider. Returns true if the Note was an inquiry
- * (kept or refused), so it never lands in the feed. Only a direct message to this provider counts.
+ * An inquiry relayed by another instance. Returns true if the Note was an inquiry (kept or refused),
+ * so it never lands in the feed; receiveRelayedInquiry decides whether it is kept.
  */
-export async function onInquiry(ctx: InboxContext<Services>, create: Create, note: Note): Promise<boolean> {
+export async function onInquiry(ctx: InboxContext<Runtime>, create: Create, note: Note): Promise<boolean> {
   const fields = await readInquiryNote(ctx, note);
   if (!fields || !create.actorId || !create.id) return false;
-  const provider = await findProvider(ctx.data.database.db);
-  if (!provider) return true;
-  const own = ctx.getActorUri(provider.handle).href;
-  const audience = [...note.toIds, ...note.ccIds, ...create.toIds, ...create.ccIds].map((u) => u.href);
-  if (!audience.includes(own) || audience.includes(PUBLIC_COLLECTION.href)) return true;
-  const result = await receiveInquiry(ctx.data.database.db, {
+  const audience = [...note.toIds, ...note.ccIds, ...create.toIds, ...create.ccIds];
+  const result = await receiveRelayedInquiry(ctx.data.database.db, {
     activityId: create.id.href,
     peerActorUri: create.actorId.href,
+    addressedTo: localIdentifiers(ctx, audience),
+    public: audience.some((u) => u.href === PUBLIC_COLLECTION.href),
     senderName: fields.senderName ?? "",
     senderEmail: fields.senderEmail ?? "",
     ...(fields.organisation ? { organisation: fields.organisation } : {}),

@@ -1,24 +1,21 @@
 import type { InboxContext } from "@fedify/fedify";
 import type { Announce, Like } from "@fedify/vocab";
-import {
-  recordReaction as storeReaction,
-  type InteractionKind,
-} from "../../domain/announcements/interactions.service.ts";
-import type { Services } from "../../services.ts";
+import { type Reaction, receiveReaction } from "../../domain/announcements/incoming.ts";
+import type { Runtime } from "../../runtime.ts";
 import { ourAnnouncementId } from "./interaction-target.ts";
 import { reactorNames } from "./reactor-names.ts";
 
 /** A like or a boost of one of our announcements (stored only if the announcement is live). */
 export async function recordReaction(
-  ctx: InboxContext<Services>,
+  ctx: InboxContext<Runtime>,
   activity: Like | Announce,
-  kind: InteractionKind,
+  kind: Reaction["kind"],
 ): Promise<void> {
   if (!activity.id || !activity.actorId) return;
   const announcementId = ourAnnouncementId(ctx, activity.objectId);
   if (!announcementId) return;
   const { handle, name } = await reactorNames(ctx, activity, activity.actorId.href);
-  await storeReaction(ctx.data.database.db, {
+  await receiveReaction(ctx.data.database.db, {
     kind,
     remoteId: activity.id.href,
     actorUri: activity.actorId.href,
@@ -28,4 +25,4 @@ export async function recordReaction(
   });
 }
 
-export const onLike = (ctx: InboxContext<Services>, like: Like) => recordReaction(ctx, like, "like");
+export const onLike = (ctx: InboxContext<Runtime>, like: Like) => recordReaction(ctx, like, "like");

@@ -5,15 +5,15 @@
 // kept there (the instance has one actor, so a document fetched as it is the same for every request).
 import type { Context } from "@fedify/fedify";
 import { kvStoreFor } from "../../db/kv-store.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 
-type DocumentLoader = Context<Services>["documentLoader"];
+type DocumentLoader = Context<Runtime>["documentLoader"];
 type RemoteDocument = Awaited<ReturnType<DocumentLoader>>;
 
 const PREFIX = ["_fedify", "remoteDocument"] as const;
 const TTL = Temporal.Duration.from({ minutes: 5 });
 
-export function lookupOptions(ctx: Context<Services>): {
+export function lookupOptions(ctx: Context<Runtime>): {
   documentLoader: DocumentLoader;
   contextLoader: DocumentLoader;
 } {

@@ -3,7 +3,7 @@
 // are the bulk of the inbox, so the two strings are kept per actor for a few minutes.
 import type { InboxContext } from "@fedify/fedify";
 import { isActor, type Announce, type Like } from "@fedify/vocab";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
 import { lookupOptions } from "./lookup.ts";
 
@@ -15,7 +15,7 @@ const KEEP_MS = 5 * 60_000;
 const known = new Map<string, Names>();
 
 export async function reactorNames(
-  ctx: InboxContext<Services>,
+  ctx: InboxContext<Runtime>,
   activity: Like | Announce,
   actorUri: string,
 ): Promise<Omit<Names, "until">> {

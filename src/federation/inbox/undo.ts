@@ -1,20 +1,17 @@
 import type { InboxContext } from "@fedify/fedify";
 import { Announce, Follow, Like, type Undo } from "@fedify/vocab";
-import { removeInteraction } from "../../domain/announcements/interactions.service.ts";
-import { removeFollower } from "../../domain/followers/followers.service.ts";
-import type { Services } from "../../services.ts";
+import { withdrawReaction } from "../../domain/announcements/incoming.ts";
+import { receiveUnfollow } from "../../domain/followers/incoming.ts";
+import type { Runtime } from "../../runtime.ts";
 import { lookupOptions } from "./lookup.ts";
 
 /** Undo of a Follow unfollows; undo of a Like or a boost withdraws it. Only the author may undo. */
-export async function onUndo(ctx: InboxContext<Services>, undo: Undo): Promise<void> {
+export async function onUndo(ctx: InboxContext<Runtime>, undo: Undo): Promise<void> {
   if (!undo.actorId) return;
   const object = await undo.getObject(lookupOptions(ctx));
   if (!(object instanceof Follow || object instanceof Like || object instanceof Announce)) return;
   if (!object.id || object.actorId?.href !== undo.actorId.href) return;
   const { db } = ctx.data.database;
-  if (object instanceof Follow) {
-    await removeFollower(db, undo.actorId.href, object.id.href);
-  } else {
-    await removeInteraction(db, object.id.href, undo.actorId.href);
-  }
+  if (object instanceof Follow) await receiveUnfollow(db, undo.actorId.href, object.id.href);
+  else await withdrawReaction(db, object.id.href, undo.actorId.href);
 }

@@ -8,7 +8,7 @@ import type { ProviderRecord } from "../../domain/provider/provider.repository.t
 import { translator } from "../../i18n/i18n.ts";
 import { commonhostContext } from "../vocab/context.ts";
 import { escapeHtml } from "../../domain/html.ts";
-import { imageMediaType, imagePath } from "../../domain/images/images.service.ts";
+import { imageMediaType, imagePath } from "../../domain/images/images.ts";
 
 export type ActorUrls = {
   profilePage: URL;

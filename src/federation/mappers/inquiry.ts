@@ -4,7 +4,7 @@
 import type { Context } from "@fedify/fedify";
 import { Create, Note, PropertyValue } from "@fedify/vocab";
 import { escapeHtml } from "../../domain/html.ts";
-import type { Inquiry } from "../../domain/directory/inquiries.service.ts";
+import type { Inquiry } from "../../domain/directory/inquiries.ts";
 import { NAMESPACE } from "../vocab/context.ts";
 
 export const INQUIRY_FIELDS = {

@@ -1,12 +1,12 @@
 // Announcements as Notes that Mastodon renders: public, to followers, with hashtags and markdown source.
 import type { Context } from "@fedify/fedify";
 import { Create, Hashtag, LanguageString, Note, PUBLIC_COLLECTION, Source } from "@fedify/vocab";
-import type { Announcement } from "../../domain/announcements/announcements.service.ts";
-import type { Services } from "../../services.ts";
+import type { Announcement } from "../../domain/announcements/announcements.ts";
+import type { Runtime } from "../../runtime.ts";
 
 export const tagUrl = (origin: string, tag: string) => new URL(`/tags/${encodeURIComponent(tag)}`, origin);
 
-export function announcementToNote(ctx: Context<Services>, handle: string, row: Announcement): Note {
+export function announcementToNote(ctx: Context<Runtime>, handle: string, row: Announcement): Note {
   return new Note({
     id: ctx.getObjectUri(Note, { id: row.id }),
     attribution: ctx.getActorUri(handle),
@@ -22,7 +22,7 @@ export function announcementToNote(ctx: Context<Services>, handle: string, row: 
   });
 }
 
-export function announcementToCreate(ctx: Context<Services>, handle: string, row: Announcement): Create {
+export function announcementToCreate(ctx: Context<Runtime>, handle: string, row: Announcement): Create {
   const note = announcementToNote(ctx, handle, row);
   return new Create({
     id: new URL(`${note.id!.href}#create`),

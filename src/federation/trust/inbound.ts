@@ -5,8 +5,8 @@
 import { Router } from "@fedify/fedify";
 import { Activity, Follow } from "@fedify/vocab";
 import { kvStoreFor } from "../../db/kv-store.ts";
-import type { Services } from "../../services.ts";
-import { readLimited } from "../../web/read-limited.ts";
+import type { Runtime } from "../../runtime.ts";
+import { readLimited } from "../../http/read-limited.ts";
 import type { AppFederation } from "../federation.ts";
 import { paths } from "../paths.ts";
 import { authenticate } from "./authenticate.ts";
@@ -33,7 +33,7 @@ export function isInboxPath(pathname: string): boolean {
   return inboxes.route(pathname) !== null;
 }
 
-export async function checkInbound(services: Services, federation: AppFederation, request: Request): Promise<Inbound> {
+export async function checkInbound(services: Runtime, federation: AppFederation, request: Request): Promise<Inbound> {
   const { config, database } = services;
   const body = await readLimited(request, config.inboxMaxBytes);
   if (body === "too_large") return refuse(413, "too_large", `The body is larger than ${config.inboxMaxBytes} bytes.`);

@@ -7,7 +7,7 @@ import {
   listAnnouncements,
   updateAnnouncement,
   type Announcement,
-} from "../../domain/announcements/announcements.service.ts";
+} from "../../domain/announcements/announcements.ts";
 import type { Result } from "../../domain/validation.ts";
 import { tagUrl } from "../../federation/mappers/note.ts";
 import type { WebDeps } from "../deps.ts";

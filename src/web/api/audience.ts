@@ -1,6 +1,6 @@
 // /api/v1/followers and /api/v1/interactions: who follows the provider and what they sent.
-import { pageInteractions } from "../../domain/announcements/interactions.service.ts";
-import { countFollowers, pageFollowers } from "../../domain/followers/followers.service.ts";
+import { pageInteractions } from "../../domain/announcements/interactions.ts";
+import { countFollowers, pageFollowers } from "../../domain/followers/followers.ts";
 import { decodeCursor, type Cursor } from "../../domain/pagination.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";

@@ -8,7 +8,7 @@ import {
   recordFailure,
   underLimit,
 } from "../../domain/accounts/rate-limit.ts";
-import { verifyToken, type ApiToken } from "../../domain/tokens/tokens.service.ts";
+import { verifyToken, type ApiToken } from "../../domain/tokens/tokens.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { apiError } from "./errors.ts";
 

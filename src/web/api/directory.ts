@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listInquiries } from "../../domain/directory/inquiries.service.ts";
+import { listInquiries } from "../../domain/directory/inquiries.ts";
 import { directoryQuerySchema } from "../../domain/directory/search/index.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";

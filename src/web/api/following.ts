@@ -1,6 +1,6 @@
 // /api/v1/following: the accounts the provider follows. Following goes through federation's
 // follow-remote module, which records the request; the outbox sends the Follow.
-import { listFollowing } from "../../domain/following/following.service.ts";
+import { listFollowing } from "../../domain/following/following.ts";
 import { followRemote, unfollowRemote } from "../../federation/follow-remote.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";

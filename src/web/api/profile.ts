@@ -6,10 +6,10 @@ import {
   IMAGE_SIZES,
   type ImageSlot,
   setProviderImage,
-} from "../../domain/images/images.service.ts";
-import { findProvider, updateProvider } from "../../domain/provider/provider.service.ts";
+} from "../../domain/images/images.ts";
+import { findProvider, updateProvider } from "../../domain/provider/provider.ts";
 import type { WebDeps } from "../deps.ts";
-import { readLimited } from "../read-limited.ts";
+import { readLimited } from "../../http/read-limited.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 import { profileUpdateSchema, providerSchema } from "./schemas.ts";

@@ -1,6 +1,6 @@
 // Reading a JSON request body: JSON only, bounded in size, parsed once. Anything else is a clear 4xx.
 import type { Context } from "hono";
-import { readLimited } from "../read-limited.ts";
+import { readLimited } from "../../http/read-limited.ts";
 
 /** Bodies above this are refused with 413 before they are read in full. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -2,10 +2,10 @@
 // and is what the OpenAPI document is generated from.
 import type { Context, Hono } from "hono";
 import type { z } from "zod";
-import type { ApiToken } from "../../domain/tokens/tokens.service.ts";
+import type { ApiToken } from "../../domain/tokens/tokens.ts";
 import { fieldErrors } from "../../domain/validation.ts";
 import { negotiateLocale, translator, type Translate } from "../../i18n/i18n.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import { clientAddress } from "../client-address.ts";
 import { authenticate } from "./auth.ts";
 import { fieldTexts } from "../errors.ts";
@@ -46,7 +46,7 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
 /** Keeps each route's types while the list is handed around untyped. */
 export const defineRoute = <P, Q, B>(spec: RouteSpec<P, Q, B>): RouteSpec => spec as unknown as RouteSpec;
 
-export function mountRoute(app: Hono, services: Services, spec: RouteSpec): void {
+export function mountRoute(app: Hono, services: Runtime, spec: RouteSpec): void {
   const logger = services.logger.child({ module: "api" });
   app.on(spec.method.toUpperCase(), spec.path, async (c) => {
     const t = translator(negotiateLocale(c.req.header("accept-language")));

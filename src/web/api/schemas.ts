@@ -1,7 +1,7 @@
 // The shapes of the operator API: request bodies, query strings and responses. The routes validate
 // with these, and the OpenAPI document is generated from them, so the two cannot drift apart.
 import { z } from "zod";
-import { announcementInputSchema } from "../../domain/announcements/announcements.service.ts";
+import { announcementInputSchema } from "../../domain/announcements/announcements.ts";
 import { profileSchema, providerNameSchema } from "../../domain/profile/profile.schema.ts";
 
 /** Request schemas are documented as the client sends them (defaults optional). */

@@ -1,12 +1,12 @@
 // Database rows -> the JSON the API documents (schemas.ts). Dates become ISO 8601 strings.
 import type { z } from "zod";
-import type { Announcement } from "../../domain/announcements/announcements.service.ts";
-import type { Interaction } from "../../domain/announcements/interactions.service.ts";
-import type { Follower } from "../../domain/followers/followers.service.ts";
-import type { Followed } from "../../domain/following/following.service.ts";
-import { imageMediaType, imagePath } from "../../domain/images/images.service.ts";
+import type { Announcement } from "../../domain/announcements/announcements.ts";
+import type { Interaction } from "../../domain/announcements/interactions.ts";
+import type { Follower } from "../../domain/followers/followers.ts";
+import type { Followed } from "../../domain/following/following.ts";
+import { imageMediaType, imagePath } from "../../domain/images/images.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
-import type { ApiToken } from "../../domain/tokens/tokens.service.ts";
+import type { ApiToken } from "../../domain/tokens/tokens.ts";
 import type {
   announcementSchema,
   apiTokenSchema,

@@ -1,5 +1,5 @@
 // /api/v1/tokens: the operator API tokens (the same ones `commonhost token` manages).
-import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens.service.ts";
+import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";

@@ -4,7 +4,7 @@
 import type { MiddlewareHandler } from "hono";
 import { activityShapeProblems } from "../../federation/activity-shape.ts";
 import { apiError } from "../api/errors.ts";
-import { readLimited } from "../read-limited.ts";
+import { readLimited } from "../../http/read-limited.ts";
 
 export function inboxLimits(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {

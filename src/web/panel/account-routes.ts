@@ -9,11 +9,11 @@ import {
   roles,
   setRole,
   type Role,
-} from "../../domain/accounts/accounts.service.ts";
-import { createInvite, listOpenInvites, revokeInvite } from "../../domain/accounts/invites.service.ts";
-import { listSessions, revokeAllSessions, revokeSession } from "../../domain/accounts/sessions.service.ts";
+} from "../../domain/accounts/accounts.ts";
+import { createInvite, listOpenInvites, revokeInvite } from "../../domain/accounts/invites.ts";
+import { listSessions, revokeAllSessions, revokeSession } from "../../domain/accounts/sessions.ts";
 import { generateTotpSecret, otpauthUri } from "../../domain/accounts/totp.ts";
-import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens.service.ts";
+import { createToken, listTokens, revokeToken } from "../../domain/tokens/tokens.ts";
 import type { WebDeps } from "../deps.ts";
 import { accountView, operatorsView, tokensView } from "../views/panel/account-views.ts";
 import type { Failure } from "../../domain/validation.ts";

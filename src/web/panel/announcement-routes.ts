@@ -7,9 +7,9 @@ import {
   listAnnouncements,
   announcementInputSchema,
   updateAnnouncement,
-} from "../../domain/announcements/announcements.service.ts";
-import { listInteractions } from "../../domain/announcements/interactions.service.ts";
-import { countFollowers, listFollowers } from "../../domain/followers/followers.service.ts";
+} from "../../domain/announcements/announcements.ts";
+import { listInteractions } from "../../domain/announcements/interactions.ts";
+import { countFollowers, listFollowers } from "../../domain/followers/followers.ts";
 import { renderWithHashtags } from "../../domain/markdown.ts";
 import { tagUrl } from "../../federation/mappers/note.ts";
 import type { WebDeps } from "../deps.ts";

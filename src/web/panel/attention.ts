@@ -1,11 +1,11 @@
 // What needs an operator's attention, for the overview. Each area of the panel that can have
 // something waiting adds one provider to `attentionProviders`; the overview lists what they return.
 import { countDeadLetters } from "../../db/queue-admin.ts";
-import { countInquiries } from "../../domain/directory/inquiries.service.ts";
+import { countInquiries } from "../../domain/directory/inquiries.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
-import { findProvider } from "../../domain/provider/provider.service.ts";
+import { findProvider } from "../../domain/provider/provider.ts";
 import type { Translate } from "../../i18n/i18n.ts";
-import type { Services } from "../../services.ts";
+import type { Runtime } from "../../runtime.ts";
 import type { PanelOperator } from "./guard.ts";
 
 export type AttentionItem = {
@@ -17,7 +17,7 @@ export type AttentionItem = {
   readonly href: string;
 };
 
-export type AttentionContext = { services: Services; operator: PanelOperator; t: Translate; today: string };
+export type AttentionContext = { services: Runtime; operator: PanelOperator; t: Translate; today: string };
 export type AttentionProvider = (ctx: AttentionContext) => Promise<AttentionItem[]>;
 
 /** Inquiries carry people's names and addresses: only administrators see them. */

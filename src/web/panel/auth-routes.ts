@@ -1,10 +1,10 @@
 // First-run setup, sign-in and sign-out, and joining by invitation.
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { authenticate, checkSetupCode, completeSetup, countOperators } from "../../domain/accounts/accounts.service.ts";
-import { acceptInvite, findValidInvite } from "../../domain/accounts/invites.service.ts";
-import { createSession, findSession, revokeSession } from "../../domain/accounts/sessions.service.ts";
-import { findProvider } from "../../domain/provider/provider.service.ts";
+import { authenticate, checkSetupCode, completeSetup, countOperators } from "../../domain/accounts/accounts.ts";
+import { acceptInvite, findValidInvite } from "../../domain/accounts/invites.ts";
+import { createSession, findSession, revokeSession } from "../../domain/accounts/sessions.ts";
+import { findProvider } from "../../domain/provider/provider.ts";
 import { clientAddress } from "../client-address.ts";
 import type { WebDeps } from "../deps.ts";
 import { inviteInvalidView, inviteView, loginView, setupInvalidView, setupView } from "../views/panel/auth-views.ts";

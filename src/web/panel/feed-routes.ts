@@ -1,6 +1,6 @@
 // The feed in the panel: the announcements of the providers this instance follows, newest first.
 import { Hono } from "hono";
-import { pageFeed } from "../../domain/following/feed.service.ts";
+import { pageFeed } from "../../domain/following/feed.ts";
 import { decodeCursor } from "../../domain/pagination.ts";
 import type { WebDeps } from "../deps.ts";
 import { feedView } from "../views/panel/feed-views.ts";

@@ -2,10 +2,10 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Operator, OperatorSession } from "../../domain/accounts/sessions.service.ts";
-import { findSession, SESSION_TTL_MS } from "../../domain/accounts/sessions.service.ts";
-import { countInquiries } from "../../domain/directory/inquiries.service.ts";
-import type { Services } from "../../services.ts";
+import type { Operator, OperatorSession } from "../../domain/accounts/sessions.ts";
+import { findSession, SESSION_TTL_MS } from "../../domain/accounts/sessions.ts";
+import { countInquiries } from "../../domain/directory/inquiries.ts";
+import type { Runtime } from "../../runtime.ts";
 import { html } from "hono/html";
 import { DEFAULT_LOCALE, translator, type Translate } from "../../i18n/i18n.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
@@ -20,9 +20,9 @@ export type PanelContext = Context<PanelEnv>;
 export const SESSION_COOKIE = "commonhost_session";
 const CSRF_COOKIE = "commonhost_csrf";
 
-const secure = (services: Services) => services.config.origin.startsWith("https:");
+const secure = (services: Runtime) => services.config.origin.startsWith("https:");
 
-export function setSessionCookie(c: Context, services: Services, token: string): void {
+export function setSessionCookie(c: Context, services: Runtime, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     path: "/",
     httpOnly: true,
@@ -57,7 +57,7 @@ export const field = (form: Form, name: string): string => {
  * page can make the browser send the cookie but cannot read it to fill the field. Cross-origin
  * posts are also refused by their Origin header.
  */
-export function csrf(services: Services): MiddlewareHandler<PanelEnv> {
+export function csrf(services: Runtime): MiddlewareHandler<PanelEnv> {
   return async (c, next) => {
     let token = getCookie(c, CSRF_COOKIE);
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
@@ -115,7 +115,7 @@ export function errorPage(c: Context, status: 400 | 403 | 404 | 413, key: string
 }
 
 /** Loads the operator of the session cookie; without one, sends the browser to the sign-in page. */
-export function requireOperator(services: Services): MiddlewareHandler<PanelEnv> {
+export function requireOperator(services: Runtime): MiddlewareHandler<PanelEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const found = token ? await findSession(services.database.db, token) : undefined;

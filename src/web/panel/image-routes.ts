@@ -1,7 +1,7 @@
 // /admin/profile/images: upload (multipart, no JavaScript needed) or remove the icon and header.
 import { Hono } from "hono";
-import { IMAGE_LIMITS, type ImageSlot, setProviderImage } from "../../domain/images/images.service.ts";
-import { findProvider } from "../../domain/provider/provider.service.ts";
+import { IMAGE_LIMITS, type ImageSlot, setProviderImage } from "../../domain/images/images.ts";
+import { findProvider } from "../../domain/provider/provider.ts";
 import type { WebDeps } from "../deps.ts";
 import { imagesView } from "../views/panel/image-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";

@@ -7,7 +7,7 @@ import {
   listInquiries,
   setInquiryState,
   type InquiryState,
-} from "../../domain/directory/inquiries.service.ts";
+} from "../../domain/directory/inquiries.ts";
 import type { WebDeps } from "../deps.ts";
 import { inquiriesView } from "../views/panel/inquiry-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
 import { profileSchema, providerNameSchema } from "../../domain/profile/profile.schema.ts";
-import { findProvider, updateProvider } from "../../domain/provider/provider.service.ts";
+import { findProvider, updateProvider } from "../../domain/provider/provider.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import type { WebDeps } from "../deps.ts";
 import { errorText } from "../views/panel/forms.ts";

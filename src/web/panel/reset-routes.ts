@@ -1,7 +1,7 @@
 // /admin/reset?code=…: the one-time link from `commonhost account reset` to choose a new password.
 import { Hono } from "hono";
-import { completePasswordReset, findPasswordReset } from "../../domain/accounts/password-reset.service.ts";
-import { createSession } from "../../domain/accounts/sessions.service.ts";
+import { completePasswordReset, findPasswordReset } from "../../domain/accounts/password-reset.ts";
+import { createSession } from "../../domain/accounts/sessions.ts";
 import { clientAddress } from "../client-address.ts";
 import type { WebDeps } from "../deps.ts";
 import { fieldText } from "../errors.ts";

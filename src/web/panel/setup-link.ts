@@ -1,11 +1,11 @@
-import { issueSetupCode } from "../../domain/accounts/accounts.service.ts";
-import type { Services } from "../../services.ts";
+import { issueSetupCode } from "../../domain/accounts/accounts.ts";
+import type { Runtime } from "../../runtime.ts";
 
 /**
  * On a fresh instance (no operator yet), issues a one-time setup code and prints the link once, at
  * info level: the only secret that is ever logged (docs/adr/0005-operator-accounts.md).
  */
-export async function announceSetupLink(services: Services): Promise<string | undefined> {
+export async function announceSetupLink(services: Runtime): Promise<string | undefined> {
   const code = await issueSetupCode(services.database.db);
   if (!code) return undefined;
   const url = `${services.config.origin}/admin/setup?code=${code}`;

@@ -5,12 +5,12 @@ import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
-import { submitInquiry } from "../../domain/directory/inquiries.service.ts";
-import { localReplicaSyncer, localActorUri } from "../../domain/directory/local-replica.ts";
+import { submitInquiry } from "../../domain/directory/inquiries.ts";
+import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
+import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import { emptySearch } from "../../domain/directory/search/index.ts";
 import type { Failure } from "../../domain/validation.ts";
-import { findProvider } from "../../domain/provider/provider.repository.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
@@ -164,7 +164,7 @@ export function directoryRoutes(deps: WebDeps) {
       if (check === "invalid") return again(t("directory.contact.expired"), 400);
       if (!(await takeContactSlot(database.db, clientAddress(c, services))))
         return again(t("directory.contact.rateLimited"), 429);
-      const record = await findProvider(database.db);
+      const record = await findProviderActor(database.db);
       if (!record) return page(c, t("directory.title"), directoryNotFound(t), 404);
       const result = await submitInquiry(
         database.db,
@@ -177,7 +177,7 @@ export function directoryRoutes(deps: WebDeps) {
           ...(form.needs ? { needs: form.needs } : {}),
           language: c.get("locale"),
         },
-        localActorUri(config.origin, record.handle),
+        localActorUri(config.origin, record.identifier),
       );
       if (!result.ok) {
         if (result.error.code === "rate_limited") return again(t("directory.contact.rateLimited"), 429);

@@ -1,7 +1,7 @@
 // /media/<sha-256>.<ext>: the provider's images. A name is its content, so a response never goes
 // out of date: cached for a year, immutable, with the hash as ETag.
 import { Hono } from "hono";
-import { findImage, imageIdPattern } from "../../domain/images/images.service.ts";
+import { findImage, imageIdPattern } from "../../domain/images/images.ts";
 import type { WebDeps } from "../deps.ts";
 
 export function mediaRoutes({ services }: WebDeps) {

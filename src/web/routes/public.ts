@@ -6,8 +6,8 @@ import {
   findAnnouncement,
   listAnnouncements,
   listPinnedAnnouncements,
-} from "../../domain/announcements/announcements.service.ts";
-import { imagePath } from "../../domain/images/images.service.ts";
+} from "../../domain/announcements/announcements.ts";
+import { imagePath } from "../../domain/images/images.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { announcementList, profileView, setupNeededView } from "../views/profile.ts";
@@ -24,7 +24,7 @@ export function publicRoutes(deps: WebDeps) {
 
   const renderProfile = async (c: Context<Env>) => {
     const t = c.get("t");
-    const entry = await deps.actorCache.get(ctx(c.req.raw));
+    const entry = await deps.localActors.provider(() => ctx(c.req.raw));
     if (!entry)
       return c.html(
         layout({ locale: c.get("locale"), path: c.req.path, t, title: t("setup.title"), body: setupNeededView(t) }),
@@ -43,7 +43,7 @@ export function publicRoutes(deps: WebDeps) {
         t,
         title: entry.record.name,
         description: entry.record.profile.summary,
-        alternate: ctx(c.req.raw).getActorUri(entry.record.handle).href,
+        alternate: entry.uri.href,
         // The home page also searches the whole network, from this instance's own directory.
         body: html`${c.req.path === "/" ? html`<section class="network"><h2>${t("directory.home.title")}</h2><p>${t("directory.home.intro")}</p>${searchBox(t)}<p><a href="/directory/find">${t("directory.find.link")}</a></p></section>` : ""}${profileView({ record: { ...entry.record, iconUrl: entry.record.iconImage ? imagePath(entry.record.iconImage) : null, headerUrl: entry.record.headerImage ? imagePath(entry.record.headerImage) : null }, acct, t, locale: c.get("locale"), announcements, today: new Date().toISOString().slice(0, 10) })}`,
       }),
@@ -52,11 +52,11 @@ export function publicRoutes(deps: WebDeps) {
 
   app.get("/", renderProfile);
   app.get("/actors/:identifier", async (c) => {
-    const entry = await deps.actorCache.get(ctx(c.req.raw));
-    if (!entry || entry.record.handle !== c.req.param("identifier")) return c.notFound();
+    const entry = await deps.localActors.document(() => ctx(c.req.raw), c.req.param("identifier"));
+    if (entry?.kind !== "provider") return c.notFound();
     return renderProfile(c);
   });
-  app.get("/:at{@[a-z0-9_]+}", async (c) => c.redirect(`/actors/${c.req.param("at").slice(1)}`, 301));
+  app.get("/:at{@[a-z0-9_]+}", async (c) => c.redirect(deps.localActors.uri(c.req.param("at").slice(1)).pathname, 301));
 
   app.get("/announcements/:id", async (c) => {
     const t = c.get("t");

@@ -1,6 +1,6 @@
 import { remoteLink } from "./remote-link.ts";
 import { html, raw } from "hono/html";
-import type { Announcement } from "../../domain/announcements/announcements.service.ts";
+import type { Announcement } from "../../domain/announcements/announcements.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
 import type { ProviderRecord } from "../../domain/provider/provider.repository.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";

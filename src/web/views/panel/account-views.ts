@@ -1,7 +1,7 @@
 import { html } from "hono/html";
-import type { Invite } from "../../../domain/accounts/invites.service.ts";
-import type { Operator, OperatorSession } from "../../../domain/accounts/sessions.service.ts";
-import type { ApiToken } from "../../../domain/tokens/tokens.service.ts";
+import type { Invite } from "../../../domain/accounts/invites.ts";
+import type { Operator, OperatorSession } from "../../../domain/accounts/sessions.ts";
+import type { ApiToken } from "../../../domain/tokens/tokens.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice, secretBox, selectField, textField, type Errors } from "./forms.ts";

@@ -1,7 +1,7 @@
 import { html, raw } from "hono/html";
-import type { Announcement } from "../../../domain/announcements/announcements.service.ts";
-import type { Follower } from "../../../domain/followers/followers.service.ts";
-import type { Interaction } from "../../../domain/announcements/interactions.service.ts";
+import type { Announcement } from "../../../domain/announcements/announcements.ts";
+import type { Follower } from "../../../domain/followers/followers.ts";
+import type { Interaction } from "../../../domain/announcements/interactions.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { remoteLink } from "../remote-link.ts";

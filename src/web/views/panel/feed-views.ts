@@ -1,5 +1,5 @@
 import { html, raw } from "hono/html";
-import type { FeedPost } from "../../../domain/following/feed.service.ts";
+import type { FeedPost } from "../../../domain/following/feed.ts";
 import { sanitizeRemoteHtml } from "../../../domain/markdown.ts";
 import type { Page } from "../../../domain/pagination.ts";
 import { formatDateTime } from "../../../i18n/format.ts";

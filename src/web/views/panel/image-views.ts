@@ -1,7 +1,7 @@
 // The provider's icon and header in the panel: what is published now, and forms to replace or remove
 // them. Plain multipart forms: they work without JavaScript.
 import { html } from "hono/html";
-import { ACCEPTED_IMAGE_TYPES, IMAGE_LIMITS, IMAGE_SIZES, imagePath } from "../../../domain/images/images.service.ts";
+import { ACCEPTED_IMAGE_TYPES, IMAGE_LIMITS, IMAGE_SIZES, imagePath } from "../../../domain/images/images.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, errorSummary, notice } from "./forms.ts";
 

@@ -1,6 +1,6 @@
 // The inquiries movement groups sent through the directory, by state, with buttons to move them on.
 import { html } from "hono/html";
-import type { Inquiry, InquiryState } from "../../../domain/directory/inquiries.service.ts";
+import type { Inquiry, InquiryState } from "../../../domain/directory/inquiries.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, notice } from "./forms.ts";
 

@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { operatorInvites } from "../../db/schema/index.ts";
 import { fail, type Result } from "../validation.ts";
-import { createOperator, type Role } from "./accounts.service.ts";
-import type { Operator } from "./sessions.service.ts";
+import { createOperator, type Role } from "./accounts.ts";
+import type { Operator } from "./sessions.ts";
 import { newSecret, sha256 } from "./tokens.ts";
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
@@ -60,7 +60,7 @@ export async function acceptInvite(
     .where(and(eq(operatorInvites.id, invite.id), isNull(operatorInvites.usedAt)))
     .returning({ id: operatorInvites.id });
   if (spent.length === 0) {
-    const { removeOperator } = await import("./accounts.service.ts");
+    const { removeOperator } = await import("./accounts.ts");
     await removeOperator(db, created.value.id);
     return fail("forbidden", "invite.invalid");
   }

@@ -4,7 +4,7 @@ import type { Database } from "./db/client.ts";
 import type { DatabaseMessageQueue } from "./db/message-queue.ts";
 import type { Logger } from "./logging.ts";
 
-export type Services = {
+export type Runtime = {
   readonly config: Config;
   readonly database: Database;
   readonly queue: DatabaseMessageQueue;

@@ -4,11 +4,11 @@ import { and, asc, count, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { operators, setupCodes } from "../../db/schema/index.ts";
-import { findProvider, setupProvider } from "../provider/provider.service.ts";
+import { findProvider, setupProvider } from "../provider/provider.ts";
 import { fail, fieldError, issueError, ok, type FieldError, type Result } from "../validation.ts";
 import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./passwords.ts";
 import { accountKey, addressKey, clearFailures, LOGIN_LIMITS, releaseAttempt, takeAttempt } from "./rate-limit.ts";
-import type { Operator } from "./sessions.service.ts";
+import type { Operator } from "./sessions.ts";
 import { matchTotp } from "./totp.ts";
 import { newSecret, sha256 } from "./tokens.ts";
 

@@ -7,10 +7,10 @@ import { rowsOf, type Db } from "../../db/client.ts";
 import { encodeKey } from "../../db/kv-store.ts";
 import { kvEntries, operators, operatorSessions } from "../../db/schema/index.ts";
 import { fail, fieldError, issueError, ok, type Result } from "../validation.ts";
-import { passwordSchema, usernameSchema } from "./accounts.service.ts";
+import { passwordSchema, usernameSchema } from "./accounts.ts";
 import { hashPassword } from "./passwords.ts";
 import { accountKey, addressKey, clearFailures, LOGIN_LIMITS, releaseAttempt, takeAttempt } from "./rate-limit.ts";
-import type { Operator } from "./sessions.service.ts";
+import type { Operator } from "./sessions.ts";
 import { matchTotp } from "./totp.ts";
 import { newSecret, sha256 } from "./tokens.ts";
 

@@ -107,3 +107,8 @@ export async function listFollowerInboxesPage(
     .orderBy(followers.actorUri)
     .limit(options.limit);
 }
+
+export async function findFollower(db: Db, actorUri: string): Promise<Follower | undefined> {
+  const [row] = await db.select().from(followers).where(eq(followers.actorUri, actorUri));
+  return row;
+}

@@ -4,9 +4,9 @@
 // is queued once, and each queued page of followers is sent on its own, then queues the next page.
 import { Activity } from "@fedify/vocab";
 import type { Context } from "@fedify/fedify";
-import { listFollowerInboxesPage } from "../domain/followers/followers.service.ts";
-import type { Services } from "../services.ts";
-import { deliverableRecipients } from "./public-address.ts";
+import { listFollowerInboxesPage } from "../../domain/followers/followers.ts";
+import type { Runtime } from "../../runtime.ts";
+import { deliverableRecipients } from "../public-address.ts";
 
 export const FOLLOWERS_PAGE = "followers.page";
 const PAGE_SIZE = 500;
@@ -23,7 +23,7 @@ export const isFollowersPage = (m: { commonhost: string }): m is FollowersPageMe
   m.commonhost === FOLLOWERS_PAGE;
 
 /** Queues `activity` for every follower of `identifier`; returns once it is queued. */
-export async function sendToFollowers(ctx: Context<Services>, identifier: string, activity: Activity): Promise<void> {
+export async function sendToFollowers(ctx: Context<Runtime>, identifier: string, activity: Activity): Promise<void> {
   const json = await activity.toJsonLd({ format: "compact", contextLoader: ctx.contextLoader });
   const message: FollowersPageMessage = { commonhost: FOLLOWERS_PAGE, identifier, activity: json };
   await ctx.data.queue.enqueue(message);
@@ -31,7 +31,7 @@ export async function sendToFollowers(ctx: Context<Services>, identifier: string
 
 /** Sends the activity to one page of followers, then queues the page that follows it. */
 export async function sendFollowersPage(
-  ctx: Context<Services>,
+  ctx: Context<Runtime>,
   message: FollowersPageMessage,
   pageSize = PAGE_SIZE,
 ): Promise<void> {
