@@ -6,7 +6,7 @@ import { accountCommand } from "./cli/account-command.ts";
 import { failureLines } from "./cli/errors.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
-import { callApi } from "./cli/server-api.ts";
+import { callApi, ServerUnreachableError } from "./cli/server-api.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DatabaseInUseError, openDatabase } from "./db/client.ts";
 import type { Peer } from "./domain/directory/peers.ts";
@@ -30,7 +30,12 @@ const commands: Record<string, Command> = {
         { port, origin: cfg.origin, database: instance.services.database.kind },
         `Commonhost is listening on http://${cfg.host}:${port} (public origin ${cfg.origin})`,
       );
-      stopOnSignal(() => instance.stop());
+      const { recordServer } = await import("./server-record.ts");
+      const forget = recordServer(cfg.dataDir, { host: cfg.host, port, origin: cfg.origin });
+      stopOnSignal(async () => {
+        forget();
+        await instance.stop();
+      });
       return "running";
     },
   },
@@ -97,8 +102,10 @@ const commands: Record<string, Command> = {
         for (const line of failureLines(result.error)) err(line);
         return 1;
       }
+      const { serverAddress } = await import("./server-record.ts");
+      const { origin } = serverAddress(cfg);
       out(
-        `The provider is @${result.value.handle}@${new URL(cfg.origin).host} (${localActorUri(cfg.origin, result.value.handle)}).`,
+        `The provider is @${result.value.handle}@${new URL(origin).host} (${localActorUri(origin, result.value.handle)}).`,
       );
       return 0;
     },
@@ -318,7 +325,12 @@ if (import.meta.main) {
       if (code !== "running") process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof DatabaseInUseError) err(error.message);
+      if (
+        error instanceof ConfigError ||
+        error instanceof DatabaseInUseError ||
+        error instanceof ServerUnreachableError
+      )
+        err(error.message);
       else err(`commonhost: ${(error as Error).stack ?? String(error)}`);
       process.exitCode = 1;
     },

@@ -1,4 +1,5 @@
 // `commonhost account`: the panel's operator accounts, and a way back in for one who is locked out.
+import { serverAddress } from "../server-record.ts";
 import { err, out, printable, withDatabase, type Command } from "./command.ts";
 import { failureLines } from "./errors.ts";
 
@@ -61,7 +62,8 @@ export const accountCommand: Command = {
       }
       const { secret, operator, expiresAt } = result.value;
       // The link alone on stdout (for a script or a pipe), the explanation on stderr, like `token create`.
-      out(`${cfg.origin}/admin/reset?code=${secret}`);
+      // The running server's origin, where it recorded one: the link must open there.
+      out(`${serverAddress(cfg).origin}/admin/reset?code=${secret}`);
       err(
         `A one-time link to set a new password for ${operator.username}, valid until ${expiresAt.toISOString()}. ` +
           "It replaces any earlier one. Using it signs the account out of every other session" +
