@@ -1,5 +1,5 @@
 // Replicas of provider profiles, stored normalised: one provider row, one row per service.
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { directoryProviders, directoryServices } from "../../db/schema/index.ts";
 import type { Profile } from "../profile/profile.schema.ts";
