@@ -23,7 +23,8 @@ export async function followRemote(
   const ctx = federation.createContext(new URL(services.config.origin), services);
   let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
   try {
-    actor = await ctx.lookupObject(query.startsWith("http") ? query : query.replace(/^@?/, "@"));
+    const target = query.startsWith("http") ? query : ((await plainHttpActorUrl(services, query)) ?? query);
+    actor = await ctx.lookupObject(target.startsWith("http") ? target : target.replace(/^@?/, "@"));
   } catch (error) {
     services.logger.info({ err: error, query }, "lookup failed");
   }
@@ -45,6 +46,33 @@ export async function followRemote(
     followId,
   );
   return ok(row);
+}
+
+/**
+ * Fedify asks WebFinger about a handle over https only. A peer on a local network that this instance
+ * is allowed to reach on a private address (ALLOW_PRIVATE_ADDRESS, or its http origin listed in
+ * ALLOW_PRIVATE_ORIGINS) may serve plain http: ask it there, and take its actor URL only on that origin.
+ */
+async function plainHttpActorUrl(services: Runtime, handle: string): Promise<string | null> {
+  const [, user, host] = /^@?([^@\s]+)@([^@\s]+)$/.exec(handle) ?? [];
+  if (!user || !host || !URL.canParse(`http://${host}`)) return null;
+  const origin = new URL(`http://${host}`).origin;
+  const { allowPrivateAddress, allowPrivateOrigins } = services.config;
+  if (!allowPrivateAddress && !allowPrivateOrigins.includes(origin)) return null;
+  try {
+    const resource = encodeURIComponent(`acct:${user}@${host}`);
+    const response = await fetch(`${origin}/.well-known/webfinger?resource=${resource}`, {
+      headers: { Accept: "application/jrd+json" },
+      redirect: "error",
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return null;
+    const jrd = (await response.json()) as { links?: { rel?: string; type?: string; href?: string }[] };
+    const self = jrd.links?.find((link) => link.rel === "self" && /activity\+json|ld\+json/.test(link.type ?? ""));
+    return self?.href && URL.canParse(self.href) && new URL(self.href).origin === origin ? self.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function unfollowRemote(services: Runtime, actorUri: string): Promise<Result<{ actorUri: string }>> {

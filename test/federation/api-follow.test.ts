@@ -20,7 +20,7 @@ describe("the operator API between two real instances", () => {
     expect(missing.status).toBe(422);
     expect(Object.keys(missing.body.error.fields)).toEqual(["target"]);
 
-    // By URL: WebFinger lookups of handles go over https, which test instances do not serve.
+    // By URL (the test below finds a peer by its handle).
     const followed = await b.call("POST", "/api/v1/following", { target: alphaUri });
     expect(followed.status).toBe(202);
     expect(followedSchema.parse(followed.body)).toMatchObject({ actorUri: alphaUri, state: "pending" });
@@ -62,5 +62,17 @@ describe("the operator API between two real instances", () => {
     expect((await b.call("DELETE", `/api/v1/following?actor=${encodeURIComponent(alphaUri)}`)).status).toBe(404);
     expect((await b.call("DELETE", "/api/v1/following?actor=nonsense")).status).toBe(422);
     await eventually(async () => (await a!.call("GET", "/api/v1/followers")).body.total === 0, 15_000, "A to drop B");
+  });
+
+  it("finds a peer on a local test network by its handle with a port, over plain http", async () => {
+    a = await startApi({ handle: "alpha", name: "Alpha Co-op", queue: true });
+    b = await startApi({ handle: "beta", name: "Beta Collective", queue: true });
+    const host = new URL(a.instance.origin).host;
+    expect(host).toMatch(/:\d+$/);
+    const followed = await b.call("POST", "/api/v1/following", { target: `@alpha@${host}` });
+    expect(followed.status).toBe(202);
+    expect(followed.body).toMatchObject({ actorUri: `${a.instance.origin}/actors/alpha` });
+    const unknown = await b.call("POST", "/api/v1/following", { target: `@nobody@${host}` });
+    expect(unknown.status).toBe(422);
   });
 });
