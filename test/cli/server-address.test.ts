@@ -7,7 +7,7 @@ import { createToken } from "../../src/domain/tokens/tokens.ts";
 import { spawnInstance, type ChildInstance } from "../helpers/child-instance.ts";
 import { cli, STACK_LINE } from "../helpers/cli.ts";
 import { freshDatabase, type TestDatabase } from "../helpers/database.ts";
-import { freePort } from "../helpers/instance.ts";
+import { eventually, freePort } from "../helpers/instance.ts";
 
 describe("the command line and the running server", () => {
   let server: ChildInstance | undefined;
@@ -49,6 +49,8 @@ describe("the command line and the running server", () => {
     // A server that crashes leaves its record behind; the command line sees its process is gone and uses
     // the configuration, and the refused connection is said as a sentence.
     server = await spawnInstance(origin, env);
+    // The record is written just after the server starts listening: kill it only once it is there.
+    await eventually(() => existsSync(record), 60_000, "the server to record its address");
     await server.kill("SIGKILL");
     expect(existsSync(record)).toBe(true);
     const nowhere = await freePort();
