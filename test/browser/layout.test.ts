@@ -1,9 +1,3 @@
-// Every page at phone width in every language (no sideways scrolling, no axe violation), and the
-// page patterns in a real browser: post/redirect/get for one-time secrets, landing on the result of
-// a form, the confirmation step, the error summary in form order. One browser and one instance for
-// the whole file; one page per context, reused from page to page.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOperator } from "../../src/domain/accounts/accounts.ts";
@@ -16,38 +10,13 @@ import { localReplicaSyncer } from "../../src/domain/directory/local-replica.ts"
 import { createToken, listTokens } from "../../src/domain/tokens/tokens.ts";
 import { supportedLocales } from "../../src/i18n/i18n.ts";
 import { SESSION_COOKIE } from "../../src/web/panel/guard.ts";
+import { axeViolations } from "../helpers/axe.ts";
 import { fixture } from "../helpers/fixtures.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { pages, pathOf, type Seeded } from "./pages.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PASSWORD = "a long enough passphrase";
 const PHONE = { width: 360, height: 740 };
-
-type Violation = { id: string; impact: string | null; targets: string[] };
-
-/** Every axe violation on the page as it is now, whatever its impact. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            opts: unknown,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
-    }));
-  });
-}
 
 /** How far the page scrolls sideways, and the elements that stick out (to say what to fix). */
 async function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {

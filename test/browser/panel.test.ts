@@ -1,16 +1,12 @@
-// The panel in a real browser (Debian's chromium): first run, invitations, the profile editor,
-// announcements, the language switch, accessibility (axe-core) and the weight of the heaviest page.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { updateScreenshots } from "../helpers/test-environment.ts";
 import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import { findProvider, updateProvider } from "../../src/domain/provider/provider.ts";
+import { axeViolations } from "../helpers/axe.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const screenshots = updateScreenshots;
 const imagesDir = join(import.meta.dirname, "..", "..", "docs", "images");
 const PASSWORD = "a long enough passphrase";
@@ -26,25 +22,7 @@ const text = {
 
 /** Fails on serious or critical accessibility violations of the page as it is now. */
 async function checkAccessibility(page: Page): Promise<void> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            opts: unknown,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
-    }));
-  });
+  const violations = await axeViolations(page);
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious, `${page.url()}: ${JSON.stringify(serious)}`).toEqual([]);
 }
