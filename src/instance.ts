@@ -14,6 +14,7 @@ import { peersOf } from "./federation/directory/peers.ts";
 import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { LocalActors } from "./federation/local-actors.ts";
+import { networkOperations } from "./federation/networks/operations.ts";
 import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
@@ -60,7 +61,13 @@ export async function createInstance(
   const localActors = new LocalActors(services);
   registerFederation(federation, localActors);
   registerOutbox(federation, services, localActors);
-  const app = createApp({ services, federation, localActors, peers: peersOf(federation, services) });
+  const app = createApp({
+    services,
+    federation,
+    localActors,
+    peers: peersOf(federation, services),
+    networks: networkOperations(services, federation, localActors),
+  });
 
   const workers = new AbortController();
   let server: ServerType | undefined;

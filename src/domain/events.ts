@@ -7,9 +7,16 @@ import type { AnnouncementEvent } from "./announcements/events.ts";
 import type { DirectoryEvent } from "./directory/events.ts";
 import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
+import type { NetworkEvent } from "./networks/events.ts";
 import type { ProviderEvent } from "./provider/events.ts";
 
-export type DomainEvent = ProviderEvent | AnnouncementEvent | FollowersEvent | FollowingEvent | DirectoryEvent;
+export type DomainEvent =
+  | ProviderEvent
+  | AnnouncementEvent
+  | FollowersEvent
+  | FollowingEvent
+  | DirectoryEvent
+  | NetworkEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

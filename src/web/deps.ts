@@ -1,4 +1,5 @@
 import type { Peers } from "../domain/directory/peers.ts";
+import type { NetworkOperations } from "../domain/networks/operations.ts";
 import type { AppFederation } from "../federation/federation.ts";
 import type { LocalActors } from "../federation/local-actors.ts";
 import type { Runtime } from "../runtime.ts";
@@ -10,4 +11,6 @@ export type WebDeps = {
   readonly localActors: LocalActors;
   /** Following providers and replicating them: the federation's, handed over by the composition root. */
   readonly peers: Peers;
+  /** The networks this instance is in: the federation's, handed over by the composition root. */
+  readonly networks: NetworkOperations;
 };

@@ -13,6 +13,8 @@ import { directorySenders } from "./directory.ts";
 import { isFollowersPage, sendFollowersPage } from "./fanout.ts";
 import { followerSenders } from "./followers.ts";
 import { followingSenders } from "./following.ts";
+import { networkNoticeSenders } from "./network-notices.ts";
+import { networkSenders } from "./networks.ts";
 import type { Outgoing, Sender, Senders } from "./outgoing.ts";
 import { profileSenders } from "./profile.ts";
 
@@ -23,6 +25,8 @@ const senders: Senders<EventName> = {
   ...followerSenders,
   ...followingSenders,
   ...directorySenders,
+  ...networkSenders,
+  ...networkNoticeSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {
