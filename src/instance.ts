@@ -15,7 +15,10 @@ import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { LocalActors } from "./federation/local-actors.ts";
 import { networkOperations } from "./federation/networks/operations.ts";
-import { type NetworkSyncPort, noNetworks } from "./domain/networks/sync.ts";
+import { networksRuntime } from "./federation/networks/runtime.ts";
+import { networkSyncPort } from "./federation/networks/sync-port.ts";
+import { startNetworkTick } from "./federation/networks/tick.ts";
+import type { NetworkSyncPort } from "./domain/networks/sync.ts";
 import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
@@ -65,18 +68,20 @@ export async function createInstance(
   const localActors = new LocalActors(services);
   registerFederation(federation, localActors);
   registerOutbox(federation, services, localActors);
+  const networks = networksRuntime(services, federation, localActors);
   const app = createApp({
     services,
     federation,
     localActors,
     peers: peersOf(federation, services),
     networks: networkOperations(services, federation, localActors),
-    networkSync: options.networkSync ?? noNetworks,
+    networkSync: options.networkSync ?? networkSyncPort(networks),
   });
 
   const workers = new AbortController();
   let server: ServerType | undefined;
   let queueRun: Promise<void> | undefined;
+  let stopNetworkTick: (() => Promise<void>) | undefined;
   const kvPurge = setInterval(() => {
     new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
   }, 10 * 60_000);
@@ -84,7 +89,10 @@ export async function createInstance(
 
   const startWorkers = () =>
     withAddressPolicy(addressPolicy, () => {
-      if (!queueRun) startDirectoryRefresh(services, workers.signal);
+      if (!queueRun) {
+        startDirectoryRefresh(services, workers.signal);
+        stopNetworkTick = startNetworkTick(networks);
+      }
       queueRun ??= federation.startQueue(services, { signal: workers.signal });
     });
 
@@ -119,6 +127,7 @@ export async function createInstance(
     async stop() {
       clearInterval(kvPurge);
       workers.abort();
+      await stopNetworkTick?.();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

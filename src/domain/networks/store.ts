@@ -1,7 +1,7 @@
 // The signed objects of each network, kept in the database and folded in memory. A process keeps one
 // replica per network and, each time it is asked, adds only the rows stored since it last looked (by
 // any process: inserts of one network are serialised, so `seq` commits in order and nothing is skipped).
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/client.ts";
 import { lockKey } from "../../db/locks.ts";
 import { networkObjects } from "../../db/schema/index.ts";
@@ -129,4 +129,25 @@ export async function storeObject(
     .onConflictDoNothing()
     .returning({ seq: networkObjects.seq });
   return added.length > 0;
+}
+
+/**
+ * Whether an actor's closing of a motion is already stored (by any process): taken under the network's
+ * lock, so the caller's insert in the same transaction cannot race another process issuing the same one.
+ */
+export async function closingHeld(tx: Db, network: string, by: string, motion: string): Promise<boolean> {
+  await lockKey(tx, lockOf(network));
+  const rows = await tx
+    .select({ seq: networkObjects.seq })
+    .from(networkObjects)
+    .where(
+      and(
+        eq(networkObjects.network, network),
+        eq(networkObjects.collection, "closings"),
+        eq(networkObjects.author, by),
+        sql`${networkObjects.document}->>'motion' = ${motion}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }

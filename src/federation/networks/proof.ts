@@ -24,7 +24,8 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest();
 export async function signDocument(
   document: Readonly<Record<string, unknown>>,
   signer: DocumentSigner,
-  created: Temporal.Instant = Temporal.Now.instant(),
+  // Milliseconds: a finer instant would not survive the proof's xsd:dateTime reading on the other side.
+  created: Temporal.Instant = Temporal.Instant.fromEpochMilliseconds(Date.now()),
 ): Promise<Record<string, unknown>> {
   const { proof: _replaced, ...unsigned } = document;
   const options = {
