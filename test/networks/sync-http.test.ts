@@ -147,4 +147,42 @@ describe("anti-entropy over HTTP", { timeout: 180_000 }, () => {
     ]);
     expect(differing(a.held.replica.summary(), b.held.replica.summary())).toEqual([]);
   });
+
+  it("asks again for documents a large answer held back", async () => {
+    const id = await network(2);
+    const [a, b] = members as [Member, Member];
+    // 100 motions of 40,000 characters: about 4 MB, more than one answer holds.
+    const long = (i: number): NetworkObject => ({
+      type: "Motion",
+      network: id,
+      by: b.actor,
+      kind: "resolution",
+      text: `${i} ${"x".repeat(40_000)}`,
+      charter: 1,
+      published: `2026-01-01T0${Math.floor(i / 60)}:${String(i % 60).padStart(2, "0")}:00.000Z`,
+    });
+    const motions = Array.from({ length: 100 }, (_, i) => long(i));
+    a.held.replica = replicaOf(id, a.actor);
+    b.held.replica = replicaOf(id, a.actor, motions);
+    const posted: number[] = [];
+    const counted = client(a);
+    const round = await syncWith({
+      peer: new URL(b.instance.origin),
+      key: KEY,
+      replica: a.held.replica,
+      get: counted.get,
+      post: async (url, body) => {
+        const answer = (await counted.post(url, body)) as { objects: unknown[] };
+        posted.push(answer.objects.length);
+        return answer;
+      },
+      receive: receiver(a.held.replica, byDocumentId(motions)),
+    });
+    // 1 summary + 1 bucket list + 1 id page + 2 requests for documents (the second for what the first held back).
+    expect(round).toEqual({ requests: 5, fetched: 100, differing: ["motions"] });
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toBeLessThan(100);
+    expect(posted[0]! + posted[1]!).toBe(100);
+    expect(differing(a.held.replica.summary(), b.held.replica.summary())).toEqual([]);
+  });
 });
