@@ -2,7 +2,7 @@
 // casting a ballot. Every field is labelled; errors sit next to their field and in the summary above.
 import { html } from "hono/html";
 import { MOTION_KINDS } from "../../../domain/networks/charter.ts";
-import { labelled } from "../../../i18n/format.ts";
+import { formatDate, labelled } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import type { BallotValues, CharterValues, FoundValues, JoinValues, MotionValues } from "../../panel/network-forms.ts";
 import { csrfField, errorSummary, idOf, selectField, textArea, textField, type Errors } from "./forms.ts";
@@ -92,7 +92,7 @@ export function motionForm(p: {
 ${selectField({ name: "kind", label: t("networks.form.kind"), hint: t("networks.form.kindHint"), value: values.kind, error: errors.kind, options: kinds })}
 ${selectField({ name: "subject", label: t("networks.form.subject"), hint: t("networks.form.subjectHint"), value: values.subject, error: errors.subject, options: p.subjects, blank: t("networks.form.noSubject") })}
 ${textArea({ name: "text", label: t("networks.form.text"), hint: t("panel.hint.markdown"), value: values.text, error: errors.text, rows: 5 })}
-${textField({ name: "until", type: "date", label: t("networks.form.until"), hint: t("networks.form.untilHint"), value: values.until, error: errors.until })}
+${textField({ name: "until", type: "date", label: t("networks.form.until"), hint: `${t("networks.form.untilHint")} ${t("panel.hint.date", { example: formatDate(t.locale ?? "en", "2027-03-31") })}`, value: values.until, error: errors.until })}
 <details class="section"${values.kind === "amendment" || Object.keys(errors).some((k) => k.startsWith("charter.")) ? " open" : ""}><summary>${t("networks.form.amendment")}</summary><p>${t("networks.form.amendmentHint")}</p>
 ${charterFields({ t, values: values.charter, errors, withPurpose: true })}</details>
 <p><button type="submit" class="primary">${t("networks.form.open")}</button></p></form>`;
