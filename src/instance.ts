@@ -15,6 +15,7 @@ import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { LocalActors } from "./federation/local-actors.ts";
 import { networkOperations } from "./federation/networks/operations.ts";
+import { type NetworkSyncPort, noNetworks } from "./domain/networks/sync.ts";
 import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
@@ -35,11 +36,14 @@ export type Instance = {
   stop(): Promise<void>;
 };
 
-/** options.database: an open database to use; stop() closes it only if closeDatabase is set. */
+/**
+ * options.database: an open database to use; stop() closes it only if closeDatabase is set.
+ * options.networkSync: what the network sync routes serve (tests serve replicas held in memory).
+ */
 export async function createInstance(
   config: Config,
   logger: Logger,
-  options: { database?: Database; closeDatabase?: boolean; processWide?: boolean } = {},
+  options: { database?: Database; closeDatabase?: boolean; processWide?: boolean; networkSync?: NetworkSyncPort } = {},
 ): Promise<Instance> {
   await bridgeFedifyLogs(logger, config.logLevel);
   // Every connection the instance opens is checked against its address policy when it is opened.
@@ -67,6 +71,7 @@ export async function createInstance(
     localActors,
     peers: peersOf(federation, services),
     networks: networkOperations(services, federation, localActors),
+    networkSync: options.networkSync ?? noNetworks,
   });
 
   const workers = new AbortController();
