@@ -144,9 +144,7 @@ describe("network-only material", () => {
     const api = await c.call("POST", `/api/v1/networks/${key}/motions/${next.key}/ballot`, { choice: "no" });
     expect(api.status).toBeGreaterThanOrEqual(400);
     expect(api.status).toBeLessThan(500);
-    const like = await fetchDocument(b, a, key, hexOf(next.id));
     const ballot = await ballotDocument(
-      like,
       { network, motion: `sha256:${hexOf(next.id)}`, by: c.actor, choice: "no", published: new Date().toISOString() },
       await proofKeyOf(c),
     );

@@ -67,14 +67,12 @@ describe("ballots that must not count", () => {
     expect(refused(await deliver(b, a, network, { ...genuine, choice: "no" }))).toBe(true);
     // A ballot in A's name with a valid proof by B's key.
     const inAsName = await ballotDocument(
-      genuine,
       { network, motion: motionDigest, by: a.actor, choice: "no", published: new Date().toISOString() },
       await proofKeyOf(b),
     );
     expect(refused(await deliver(b, a, network, inAsName))).toBe(true);
     // D is no member: its own ballot, properly signed by its own key.
     const outsider = await ballotDocument(
-      genuine,
       { network, motion: motionDigest, by: d.actor, choice: "no", published: new Date().toISOString() },
       await proofKeyOf(d),
     );
@@ -85,7 +83,6 @@ describe("ballots that must not count", () => {
 
     // The same way of signing and sending, by B for itself, is accepted: what was refused was the forgery.
     const own = await ballotDocument(
-      genuine,
       { network, motion: motionDigest, by: b.actor, choice: "abstain", published: new Date().toISOString() },
       await proofKeyOf(b),
     );
@@ -103,7 +100,6 @@ describe("ballots that must not count", () => {
 
     // After the close: a ballot dated before it, and a ballot through the API.
     const late = await ballotDocument(
-      genuine,
       {
         network,
         motion: motionDigest,

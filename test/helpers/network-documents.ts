@@ -2,7 +2,9 @@
 // must get one thing wrong on purpose: a proof over other bytes, a proof by another actor's key, a
 // ballot from outside the network or after the close, a read without a member's signature.
 import { signRequest } from "@fedify/fedify";
-import { canonicalJson, digestOf } from "../../src/domain/networks/canonical.ts";
+import type { Ballot, Choice } from "../../src/domain/networks/objects.ts";
+import { documentOf } from "../../src/federation/networks/documents.ts";
+import { signDocument } from "../../src/federation/networks/proof.ts";
 import type { Node } from "./network-instances.ts";
 
 type Doc = Record<string, unknown>;
@@ -49,58 +51,16 @@ export async function signedBy(
   return fetch(await signRequest(request, key.privateKey, key.keyId, { spec: "draft-cavage-http-signatures-12" }));
 }
 
-const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-
-function base58btc(bytes: Uint8Array): string {
-  let n = 0n;
-  for (const b of bytes) n = n * 256n + BigInt(b);
-  let out = "";
-  while (n > 0n) {
-    out = BASE58[Number(n % 58n)] + out;
-    n /= 58n;
-  }
-  for (const b of bytes) {
-    if (b !== 0) break;
-    out = `1${out}`;
-  }
-  return `z${out}`;
-}
-
-const sha256 = async (text: string) =>
-  new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-
-/** An FEP-8b32 proof (eddsa-jcs-2022) over a document, by the key given. */
-export async function proofOver(document: Doc, key: { keyId: string; privateKey: CryptoKey }, created = new Date()) {
-  const { proof: _old, ...unsigned } = document;
-  const options = {
-    "@context": unsigned["@context"],
-    type: "DataIntegrityProof",
-    cryptosuite: "eddsa-jcs-2022",
-    verificationMethod: key.keyId,
-    proofPurpose: "assertionMethod",
-    created: created.toISOString().replace(/\.\d{3}Z$/, "Z"),
-  };
-  const hash = new Uint8Array(64);
-  hash.set(await sha256(canonicalJson(options)), 0);
-  hash.set(await sha256(canonicalJson(unsigned)), 32);
-  const signature = new Uint8Array(await crypto.subtle.sign("Ed25519", key.privateKey, hash));
-  const { "@context": _context, ...proof } = options;
-  return { ...proof, proofValue: base58btc(signature) };
-}
-
 /**
- * A ballot document as a member would make it: the engine's fields, the @context of a genuine document
- * of the network, its id under the network, and a proof by `key` (by default the voter's own).
+ * A ballot document as a member makes it (the project's own document shape and proof), signed by
+ * `key`: by default the voter's own, or another actor's to forge one.
  */
 export async function ballotDocument(
-  like: Doc,
-  fields: { network: string; motion: string; by: string; choice: string; reason?: string; published: string },
+  fields: { network: string; motion: string; by: string; choice: Choice; reason?: string; published: string },
   key: { keyId: string; privateKey: CryptoKey },
 ): Promise<Doc> {
-  const engine = { type: "Ballot", ...fields };
-  const hex = digestOf(engine).replace(/^sha256:/, "");
-  const document: Doc = { "@context": like["@context"], ...engine, id: `${fields.network}/objects/${hex}` };
-  return { ...document, proof: await proofOver(document, key) };
+  const ballot: Ballot = { type: "Ballot", ...fields };
+  return signDocument(documentOf(ballot), { keyId: new URL(key.keyId), privateKey: key.privateKey });
 }
 
 /** Posts a document to a member's inbox inside an `Add` (target: the network), HTTP-signed by `sender`. */
