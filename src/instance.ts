@@ -72,6 +72,7 @@ export async function createInstance(
   const workers = new AbortController();
   let server: ServerType | undefined;
   let queueRun: Promise<void> | undefined;
+  let refreshIdle: (() => Promise<void>) | undefined;
   const kvPurge = setInterval(() => {
     new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
   }, 10 * 60_000);
@@ -79,7 +80,7 @@ export async function createInstance(
 
   const startWorkers = () =>
     withAddressPolicy(addressPolicy, () => {
-      if (!queueRun) startDirectoryRefresh(services, workers.signal);
+      if (!queueRun) refreshIdle = startDirectoryRefresh(services, workers.signal);
       queueRun ??= federation.startQueue(services, { signal: workers.signal });
     });
 
@@ -122,6 +123,7 @@ export async function createInstance(
         });
       }
       await queueRun?.catch(() => {});
+      await refreshIdle?.();
       if (!options.database || options.closeDatabase) await database.close();
     },
   };

@@ -16,13 +16,19 @@ import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
 import { failureSummary, failureText, fieldTexts, htmlFailure } from "../errors.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
-import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
+import { contactPage, directoryPage, findHostPage, type ContactForm, type NetworkChoice } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
 import { profileView } from "../views/profile.ts";
 import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
+
+/** The networks this instance is a member of, for the directory's network filter. */
+async function memberNetworks(deps: WebDeps): Promise<NetworkChoice[]> {
+  const held = await deps.networks.list();
+  return held.filter((n) => n.status === "member").map((n) => ({ key: n.key, name: n.name }));
+}
 
 export function directoryRoutes(deps: WebDeps) {
   const app = new Hono<Env>();
@@ -41,7 +47,7 @@ export function directoryRoutes(deps: WebDeps) {
   app.get("/directory", async (c) => {
     const t = c.get("t");
     const params = new URL(c.req.url).searchParams;
-    const result = await search(c);
+    const [result, networks] = await Promise.all([search(c), memberNetworks(deps)]);
     // A failed search shows the form again with what went wrong, as a page like any other.
     const shown = result.ok
       ? { query: result.value.query, result: result.value.answer }
@@ -49,7 +55,7 @@ export function directoryRoutes(deps: WebDeps) {
     return page(
       c,
       t("directory.title"),
-      directoryPage({ t, locale: c.get("locale"), params, ...shown }),
+      directoryPage({ t, locale: c.get("locale"), params, networks, ...shown }),
       result.ok ? 200 : SEARCH_FAILURE_STATUS,
     );
   });

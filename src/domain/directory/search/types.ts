@@ -4,7 +4,7 @@
 export type { DirectoryQuery } from "./query.ts";
 
 export type Facets = Record<
-  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open",
+  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open" | "network",
   Record<string, number>
 >;
 
@@ -28,6 +28,8 @@ export type IndexRow = {
   words: string;
   /** The full-text document in its text form, when it changed. */
   vector?: string | null;
+  /** The keys of the networks (this instance is in) that list the provider as a member. */
+  networks?: readonly string[];
 };
 
 /** A provider on a page; its generation changes whenever its row does. */

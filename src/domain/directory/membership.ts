@@ -1,0 +1,54 @@
+// Network membership as the directory sees it: which of the networks this instance is in list a
+// provider as a member. The networks area keeps the records; the directory reads them through this
+// port, marks members (directory_providers.member) and lets a search keep to one network's members.
+import { inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { directoryProviders } from "../../db/schema/index.ts";
+
+/** Actor URI -> the keys of the networks that list it as a member (actors in none are left out). */
+export type Memberships = ReadonlyMap<string, readonly string[]>;
+
+export type DirectoryMembership = {
+  /** Every member of the networks this instance is in, with those networks' keys; empty when it is in none. */
+  memberships(): Promise<Memberships>;
+};
+
+/** The membership the networks this instance holds record. */
+export function recordedMembership(_db: Db): DirectoryMembership {
+  return { memberships: async () => new Map() };
+}
+
+/** A provider's mark: whether one of our networks lists it as a member; null while this instance is in none. */
+export const memberMark = (memberships: Memberships, actorUri: string): boolean | null =>
+  memberships.size === 0 ? null : memberships.has(actorUri);
+
+/** The mark as SQL over directory_providers, for every row at once. */
+function markSql(memberships: Memberships): SQL {
+  return memberships.size === 0
+    ? sql`null::boolean`
+    : sql`(${inArray(directoryProviders.actorUri, [...memberships.keys()])})`;
+}
+
+/**
+ * Sets these providers' marks from the records. Each row is written even when its mark stays: the
+ * search index reads a written row again, and its networks with it (a member of one network that
+ * joins a second keeps its mark but gains a network).
+ */
+export async function markMembers(db: Db, memberships: Memberships, actorUris: readonly string[]): Promise<void> {
+  if (actorUris.length === 0) return;
+  await db
+    .update(directoryProviders)
+    .set({ member: markSql(memberships) })
+    .where(inArray(directoryProviders.actorUri, [...actorUris]));
+}
+
+/** Brings every provider's mark in line with the records, writing only the wrong ones; returns how many. */
+export async function repairMemberMarks(db: Db, memberships: Memberships): Promise<number> {
+  const mark = markSql(memberships);
+  const rows = await db
+    .update(directoryProviders)
+    .set({ member: mark })
+    .where(sql`${directoryProviders.member} is distinct from ${mark}`)
+    .returning({ actorUri: directoryProviders.actorUri });
+  return rows.length;
+}
