@@ -30,7 +30,7 @@ const add = (slug: string) =>
 function records(initial: Record<string, string[]>) {
   let memberships: Memberships = new Map(Object.entries(initial));
   return {
-    port: { memberships: async () => memberships },
+    port: { networks: async () => [], memberships: async () => memberships },
     set(next: Record<string, string[]>) {
       memberships = new Map(Object.entries(next));
     },

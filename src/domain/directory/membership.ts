@@ -8,14 +8,19 @@ import { directoryProviders } from "../../db/schema/index.ts";
 /** Actor URI -> the keys of the networks that list it as a member (actors in none are left out). */
 export type Memberships = ReadonlyMap<string, readonly string[]>;
 
+/** A network this instance is a member of, as the directory names it. */
+export type MemberNetwork = { readonly key: string; readonly name: string };
+
 export type DirectoryMembership = {
-  /** Every member of the networks this instance is in, with those networks' keys; empty when it is in none. */
+  /** The networks this instance is a member of. */
+  networks(): Promise<MemberNetwork[]>;
+  /** Every member of those networks, with their keys; empty when this instance is in none. */
   memberships(): Promise<Memberships>;
 };
 
 /** The membership the networks this instance holds record. */
 export function recordedMembership(_db: Db): DirectoryMembership {
-  return { memberships: async () => new Map() };
+  return { networks: async () => [], memberships: async () => new Map() };
 }
 
 /** A provider's mark: whether one of our networks lists it as a member; null while this instance is in none. */

@@ -7,6 +7,7 @@ import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.ts";
 import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
+import { recordedMembership } from "../../domain/directory/membership.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import { emptySearch } from "../../domain/directory/search/index.ts";
@@ -16,19 +17,13 @@ import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
 import { failureSummary, failureText, fieldTexts, htmlFailure } from "../errors.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
-import { contactPage, directoryPage, findHostPage, type ContactForm, type NetworkChoice } from "../views/directory.ts";
+import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
 import { profileView } from "../views/profile.ts";
 import { contactTokens } from "./contact-token.ts";
 
 type Env = { Variables: LocaleVariables };
-
-/** The networks this instance is a member of, for the directory's network filter. */
-async function memberNetworks(deps: WebDeps): Promise<NetworkChoice[]> {
-  const held = await deps.networks.list();
-  return held.filter((n) => n.status === "member").map((n) => ({ key: n.key, name: n.name }));
-}
 
 export function directoryRoutes(deps: WebDeps) {
   const app = new Hono<Env>();
@@ -47,7 +42,7 @@ export function directoryRoutes(deps: WebDeps) {
   app.get("/directory", async (c) => {
     const t = c.get("t");
     const params = new URL(c.req.url).searchParams;
-    const [result, networks] = await Promise.all([search(c), memberNetworks(deps)]);
+    const [result, networks] = await Promise.all([search(c), recordedMembership(database.db).networks()]);
     // A failed search shows the form again with what went wrong, as a page like any other.
     const shown = result.ok
       ? { query: result.value.query, result: result.value.answer }

@@ -4,6 +4,7 @@ import { html } from "hono/html";
 import type { DirectoryQuery } from "../../domain/directory/search/index.ts";
 import type { DirectoryResult, DirectorySearch, Facets, Reason } from "../../domain/directory/search/index.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
+import type { MemberNetwork } from "../../domain/directory/membership.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
@@ -114,11 +115,8 @@ export function searchBox(t: Translate, q = "") {
 </form>`;
 }
 
-/** A network this instance is in, as the directory's filter offers it. */
-export type NetworkChoice = { readonly key: string; readonly name: string };
-
 /** The results with each network's name in their explanations, where the search gives its key. */
-function namingNetworks(results: readonly DirectoryResult[], networks: readonly NetworkChoice[]): DirectoryResult[] {
+function namingNetworks(results: readonly DirectoryResult[], networks: readonly MemberNetwork[]): DirectoryResult[] {
   const names = new Map(networks.map((n) => [n.key, n.name]));
   const named = (r: Reason) => (r.filter === "network" ? { ...r, value: names.get(r.value) ?? r.value } : r);
   // Answers are shared with other searches (search cache): new objects, never edits.
@@ -128,7 +126,7 @@ function namingNetworks(results: readonly DirectoryResult[], networks: readonly 
   }));
 }
 
-function networkFilter(t: Translate, networks: readonly NetworkChoice[], chosen: string | undefined, f: Facets) {
+function networkFilter(t: Translate, networks: readonly MemberNetwork[], chosen: string | undefined, f: Facets) {
   if (networks.length === 0) return "";
   return html`<label for="f-network">${t("directory.filter.network")}</label>
 <select id="f-network" name="network"><option value="">${t("directory.filter.networkAny")}</option>${networks.map(
@@ -144,7 +142,7 @@ export function directoryPage(p: {
   result: DirectorySearch;
   params: URLSearchParams;
   /** The networks this instance is in: members of one may be searched alone. */
-  networks: readonly NetworkChoice[];
+  networks: readonly MemberNetwork[];
   error?: string;
 }) {
   const { t, query, result } = p;
