@@ -82,6 +82,18 @@ const envSchema = z.object({
       message: "expected an ISO 8601 duration of at least one second, such as PT1H, P2D or PT5S",
     })
     .default("PT1H"),
+  NETWORK_SETTLE: z
+    .string()
+    .refine((v) => durationMs(v) !== undefined, {
+      message: "expected an ISO 8601 duration such as PT2M, PT30S or PT0S",
+    })
+    .default("PT2M"),
+  NETWORK_SYNC_INTERVAL: z
+    .string()
+    .refine((v) => (durationMs(v) ?? 0) >= 1000, {
+      message: "expected an ISO 8601 duration of at least one second, such as PT1M or PT1S",
+    })
+    .default("PT1M"),
   COMMONHOST_TOKEN: z.string().trim().optional(),
 });
 
@@ -117,6 +129,10 @@ export type Config = Readonly<{
   directoryDiscoveryDepth: number;
   /** Networks: the shortest voting window a charter founded or amended here may set, in ms. */
   networkMinWindowMs: number;
+  /** Networks: how long after a motion's close its decision settles (closings have arrived), in ms. */
+  networkSettleMs: number;
+  /** Networks: how often each member runs an anti-entropy round with each other member, in ms. */
+  networkSyncIntervalMs: number;
   /** An API token the command line uses to ask the running server (queue commands). */
   cliToken: string | undefined;
 }>;
@@ -164,6 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     directoryStaleAfterMs: e.DIRECTORY_STALE_AFTER,
     directoryDiscoveryDepth: e.DIRECTORY_DISCOVERY_DEPTH,
     networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
+    networkSettleMs: durationMs(e.NETWORK_SETTLE) ?? 120_000,
+    networkSyncIntervalMs: durationMs(e.NETWORK_SYNC_INTERVAL) ?? 60_000,
     cliToken: e.COMMONHOST_TOKEN || undefined,
   });
 }

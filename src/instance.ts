@@ -15,6 +15,10 @@ import { startDirectoryRefresh } from "./federation/directory/replication.ts";
 import { registerFederation } from "./federation/index.ts";
 import { LocalActors } from "./federation/local-actors.ts";
 import { networkOperations } from "./federation/networks/operations.ts";
+import { networksRuntime } from "./federation/networks/runtime.ts";
+import { networkSyncPort } from "./federation/networks/sync-port.ts";
+import { startNetworkTick } from "./federation/networks/tick.ts";
+import type { NetworkSyncPort } from "./domain/networks/sync.ts";
 import { registerOutbox } from "./federation/outbox/index.ts";
 import { addressPolicyOf } from "./federation/trust/addresses.ts";
 import { installOutboundCheck, setProcessAddressPolicy, withAddressPolicy } from "./federation/trust/outbound.ts";
@@ -35,11 +39,14 @@ export type Instance = {
   stop(): Promise<void>;
 };
 
-/** options.database: an open database to use; stop() closes it only if closeDatabase is set. */
+/**
+ * options.database: an open database to use; stop() closes it only if closeDatabase is set.
+ * options.networkSync: what the network sync routes serve (tests serve replicas held in memory).
+ */
 export async function createInstance(
   config: Config,
   logger: Logger,
-  options: { database?: Database; closeDatabase?: boolean; processWide?: boolean } = {},
+  options: { database?: Database; closeDatabase?: boolean; processWide?: boolean; networkSync?: NetworkSyncPort } = {},
 ): Promise<Instance> {
   await bridgeFedifyLogs(logger, config.logLevel);
   // Every connection the instance opens is checked against its address policy when it is opened.
@@ -61,18 +68,21 @@ export async function createInstance(
   const localActors = new LocalActors(services);
   registerFederation(federation, localActors);
   registerOutbox(federation, services, localActors);
+  const networks = networksRuntime(services, federation, localActors);
   const app = createApp({
     services,
     federation,
     localActors,
     peers: peersOf(federation, services),
     networks: networkOperations(services, federation, localActors),
+    networkSync: options.networkSync ?? networkSyncPort(networks),
   });
 
   const workers = new AbortController();
   let server: ServerType | undefined;
   let queueRun: Promise<void> | undefined;
   let refreshIdle: (() => Promise<void>) | undefined;
+  let stopNetworkTick: (() => Promise<void>) | undefined;
   const kvPurge = setInterval(() => {
     new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
   }, 10 * 60_000);
@@ -80,7 +90,10 @@ export async function createInstance(
 
   const startWorkers = () =>
     withAddressPolicy(addressPolicy, () => {
-      if (!queueRun) refreshIdle = startDirectoryRefresh(services, workers.signal);
+      if (!queueRun) {
+        refreshIdle = startDirectoryRefresh(services, workers.signal);
+        stopNetworkTick = startNetworkTick(networks);
+      }
       queueRun ??= federation.startQueue(services, { signal: workers.signal });
     });
 
@@ -115,6 +128,7 @@ export async function createInstance(
     async stop() {
       clearInterval(kvPurge);
       workers.abort();
+      await stopNetworkTick?.();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 // Following another provider (or any fediverse account) by handle or URL.
-import { isActor } from "@fedify/vocab";
+import { type Actor, isActor } from "@fedify/vocab";
 import { requestFollow, unfollow, type Followed } from "../domain/following/following.ts";
 import { findProviderActor, localActorUri } from "../domain/actors/local-actors.ts";
 import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
@@ -20,15 +20,8 @@ export async function followRemote(
   }
   const provider = await findProviderActor(services.database.db);
   if (!provider) return fail("not_found", "provider.notSetUp");
-  const ctx = federation.createContext(new URL(services.config.origin), services);
-  let actor: Awaited<ReturnType<typeof ctx.lookupObject>> = null;
-  try {
-    const target = query.startsWith("http") ? query : ((await plainHttpActorUrl(services, query)) ?? query);
-    actor = await ctx.lookupObject(target.startsWith("http") ? target : target.replace(/^@?/, "@"));
-  } catch (error) {
-    services.logger.info({ err: error, query }, "lookup failed");
-  }
-  if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) {
+  const actor = await lookupActor(federation, services, query);
+  if (!actor?.id || !actor.inboxId) {
     return fail("not_found", "follow.notFound", { vars: { query }, fields: { target: fieldError("notFound") } });
   }
   const ownUri = new URL(localActorUri(services.config.origin, provider.identifier));
@@ -46,6 +39,19 @@ export async function followRemote(
     followId,
   );
   return ok(row);
+}
+
+/** The actor behind `@handle@host` (WebFinger) or an actor URL, or null when there is none. */
+export async function lookupActor(federation: AppFederation, services: Runtime, query: string): Promise<Actor | null> {
+  const ctx = federation.createContext(new URL(services.config.origin), services);
+  try {
+    const target = query.startsWith("http") ? query : ((await plainHttpActorUrl(services, query)) ?? query);
+    const found = await ctx.lookupObject(target.startsWith("http") ? target : target.replace(/^@?/, "@"));
+    return found && isActor(found) ? found : null;
+  } catch (error) {
+    services.logger.info({ err: error, query }, "lookup failed");
+    return null;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
-// Reads a request body only up to a limit. The declared Content-Length can be absent (chunked) or
-// wrong, so what actually arrives is counted, and reading stops as soon as it passes the limit.
-export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
+// Reads a request (or response) body only up to a limit. The declared Content-Length can be absent
+// (chunked) or wrong, so what actually arrives is counted, and reading stops as soon as it passes the limit.
+type Message = { readonly headers: Headers; readonly body: ReadableStream<Uint8Array> | null };
+
+export async function readLimited(request: Message, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return "too_large";
   if (!request.body) return new Uint8Array();

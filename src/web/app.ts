@@ -16,6 +16,7 @@ import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { networkSyncRoutes } from "./routes/network-sync.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { languageRoute, panelRoutes } from "./panel/routes.ts";
 import { notFoundPage } from "./views/not-found.ts";
@@ -81,6 +82,7 @@ export function createApp(deps: WebDeps): App {
 
   app.route("/api", apiRoutes(deps));
   app.route("/", mediaRoutes(deps));
+  app.route("/", networkSyncRoutes(deps));
 
   // Everything ActivityPub (inboxes, collections, objects, WebFinger, NodeInfo) goes to Fedify;
   // what Fedify does not serve, or a browser asking for HTML, falls through to the pages.

@@ -1,6 +1,7 @@
 // Complete instances for tests: each on its own database and its own port on 127.0.0.1, talking
 // real HTTP with real signatures to the others.
 import { loadConfig, type Config } from "../../src/config.ts";
+import type { NetworkSyncPort } from "../../src/domain/networks/sync.ts";
 import { setupProvider } from "../../src/domain/provider/provider.ts";
 import { createInstance, type Instance } from "../../src/instance.ts";
 import { createLogger } from "../../src/logging.ts";
@@ -27,6 +28,8 @@ export type StartOptions = {
   queue?: boolean;
   testDatabase?: TestDatabase;
   port?: number;
+  /** What the network sync routes serve, instead of the instance's own networks. */
+  networkSync?: NetworkSyncPort;
 };
 
 /** Boots a complete instance; with a handle (default "provider") the provider is set up first. */
@@ -44,7 +47,11 @@ export async function startInstance(options: StartOptions = {}): Promise<TestIns
     QUEUE_POLL_MS: "50",
     ...options.env,
   });
-  const instance = await createInstance(config, createLogger(config.logLevel));
+  const instance = await createInstance(
+    config,
+    createLogger(config.logLevel),
+    options.networkSync ? { networkSync: options.networkSync } : {},
+  );
   const handle = options.handle === undefined ? "provider" : options.handle;
   if (handle) {
     const existing = await import("../../src/domain/provider/provider.repository.ts").then((m) =>

@@ -8,3 +8,4 @@ export * from "./accounts.ts";
 export * from "./directory.ts";
 export * from "./images.ts";
 export * from "./trust.ts";
+export * from "./networks.ts";

@@ -3,3 +3,6 @@
 
 /** A provider profile (ours or a replica's) as stored: a JSON object. */
 export type ProfileDocument = { readonly [key: string]: unknown };
+
+/** A network's signed JSON-LD document (a founding, motion, ballot, closing or departure) as received. */
+export type NetworkDocument = { readonly [key: string]: unknown };

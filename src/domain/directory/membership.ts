@@ -1,9 +1,9 @@
 // Network membership as the directory sees it: which of the networks this instance is in list a
 // provider as a member. The networks area keeps the records; the directory reads them through this
 // port, marks members (directory_providers.member) and lets a search keep to one network's members.
-import { inArray, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { directoryProviders } from "../../db/schema/index.ts";
+import { directoryProviders, networks } from "../../db/schema/index.ts";
 
 /** Actor URI -> the keys of the networks that list it as a member (actors in none are left out). */
 export type Memberships = ReadonlyMap<string, readonly string[]>;
@@ -18,9 +18,28 @@ export type DirectoryMembership = {
   memberships(): Promise<Memberships>;
 };
 
-/** The membership the networks this instance holds record. */
-export function recordedMembership(_db: Db): DirectoryMembership {
-  return { networks: async () => [], memberships: async () => new Map() };
+/**
+ * The membership the networks this instance is a member of record, as this instance last showed it:
+ * the record's members are written with the events that announce their changes (networks/shown.ts).
+ */
+export function recordedMembership(db: Db): DirectoryMembership {
+  // Only what the directory needs of each network: not its founding or charter documents.
+  const held = () =>
+    db
+      .select({ key: networks.key, name: networks.name, shownMembers: networks.shownMembers })
+      .from(networks)
+      .where(eq(networks.status, "member"))
+      .orderBy(networks.name, networks.key);
+  return {
+    networks: async () => (await held()).map((n) => ({ key: n.key, name: n.name })),
+    async memberships() {
+      const memberships = new Map<string, string[]>();
+      for (const network of await held())
+        for (const [actor, status] of Object.entries(network.shownMembers))
+          if (status === "member") memberships.set(actor, [...(memberships.get(actor) ?? []), network.key]);
+      return memberships;
+    },
+  };
 }
 
 /** A provider's mark: whether one of our networks lists it as a member; null while this instance is in none. */

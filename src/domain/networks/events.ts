@@ -12,6 +12,13 @@ export type NetworkEvent =
     }
   /** This instance's application to a network, to send (again) to the member it goes through. */
   | { readonly commonhost: "network.application.send"; readonly network: string }
+  /** The network decided an application this instance put to it: the applicant hears it (Accept or Reject of its Join). */
+  | {
+      readonly commonhost: "network.application.answered";
+      readonly network: string;
+      readonly applicant: string;
+      readonly accepted: boolean;
+    }
   /** The record changed an actor's membership (this provider's own or a peer's). */
   | {
       readonly commonhost: "network.membership.changed";

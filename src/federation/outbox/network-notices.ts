@@ -7,6 +7,7 @@ import type { NetworkEvent } from "../../domain/networks/events.ts";
 import type { NetworkOperations } from "../../domain/networks/operations.ts";
 import { networkNoticeToCreate, type NetworkNotice } from "../mappers/network-note.ts";
 import type { LocalActorEntry } from "../local-actors.ts";
+import { motionKeyOf } from "../networks/documents.ts";
 import { networkOperations } from "../networks/operations.ts";
 import { sendToFollowers } from "./fanout.ts";
 import type { Outgoing, Senders } from "./outgoing.ts";
@@ -60,8 +61,8 @@ export const networkNoticeSenders: Senders<Name> = {
       log.info({ motion: event.motion }, "resolution of a network this instance is not a member of: no note");
       return;
     }
-    const motions = await operations.motions(network.key);
-    const motion = motions.ok ? motions.value.find((m) => m.id === event.motion || m.key === event.motion) : undefined;
+    const found = await operations.motion(network.key, motionKeyOf(event.motion));
+    const motion = found.ok ? found.value : undefined;
     if (motion?.kind !== "resolution" || motion.state !== "passed") {
       log.warn({ motion: event.motion }, "no passed resolution with this id: no note");
       return;

@@ -3,7 +3,7 @@
 // to the HTTP signature and to object integrity proofs (FEP-8b32) alike. Every actor the activity
 // names (and every `attributedTo`) must be proven by the same rule.
 import { type KvStore, verifyProof, verifyRequestDetailed } from "@fedify/fedify";
-import type { Activity } from "@fedify/vocab";
+import type { Activity, CryptographicKey } from "@fedify/vocab";
 import { RecordingKeyCache } from "./key-cache.ts";
 import { keyBelongsTo, type Loaders } from "./ownership.ts";
 
@@ -23,18 +23,33 @@ async function allOwned(keyUrl: URL, actors: readonly URL[], loaders: Loaders): 
   return null;
 }
 
-async function byHttpSignature(request: Request, actors: readonly URL[], loaders: Loaders, kv: KvStore) {
+/**
+ * Verifies a request's HTTP signature and says which key URL made it (the URL the signature named,
+ * which is what the ownership rule judges), or why it does not verify.
+ */
+export async function verifiedSignatureKey(
+  request: Request,
+  loaders: Loaders,
+  kv: KvStore,
+): Promise<{ keyUrl: URL; key: CryptographicKey } | { why: string }> {
   const keyCache = new RecordingKeyCache(kv);
   const result = await verifyRequestDetailed(request, { ...loaders, keyCache });
   if (!result.verified) {
     const reason = result.reason;
-    if (reason.type === "noSignature") return "the request carries no valid HTTP signature";
-    if (reason.type === "keyFetchError") return `the signature's key ${reason.keyId.href} could not be fetched`;
-    return "the HTTP signature does not verify";
+    if (reason.type === "noSignature") return { why: "the request carries no valid HTTP signature" };
+    if (reason.type === "keyFetchError")
+      return { why: `the signature's key ${reason.keyId.href} could not be fetched` };
+    return { why: "the HTTP signature does not verify" };
   }
   const keyUrl = signedKeyUrl(keyCache, result.key.id);
-  if (!keyUrl) return "the signature's key could not be identified";
-  return allOwned(keyUrl, actors, loaders);
+  if (!keyUrl) return { why: "the signature's key could not be identified" };
+  return { keyUrl, key: result.key };
+}
+
+async function byHttpSignature(request: Request, actors: readonly URL[], loaders: Loaders, kv: KvStore) {
+  const verified = await verifiedSignatureKey(request, loaders, kv);
+  if ("why" in verified) return verified.why;
+  return allOwned(verified.keyUrl, actors, loaders);
 }
 
 async function byProofs(json: unknown, activity: Activity, actors: readonly URL[], loaders: Loaders, kv: KvStore) {

@@ -13,9 +13,11 @@ import { authenticate } from "./authenticate.ts";
 import { unknownContexts } from "./contexts.ts";
 import { MAX_DEPTH, nestsDeeperThan } from "./depth.ts";
 import { countFollow } from "./follow-quota.ts";
+import { isNetworkDocumentType } from "../networks/documents.ts";
 
 export type Refusal = { ok: false; status: 400 | 401 | 413 | 429; code: string; message: string };
-export type Inbound = { ok: true; request: Request } | Refusal;
+/** A request that passed: its body as received, and parsed. */
+export type Inbound = { ok: true; request: Request; json: Record<string, unknown> } | Refusal;
 
 const refuse = (status: Refusal["status"], code: string, message: string): Refusal => ({
   ok: false,
@@ -59,7 +61,7 @@ export async function checkInbound(services: Runtime, federation: AppFederation,
   const loaders = { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader };
   let activity: Activity;
   try {
-    activity = await Activity.fromJsonLd(json, loaders);
+    activity = await Activity.fromJsonLd(withoutNetworkDocument(json as Record<string, unknown>), loaders);
   } catch {
     return refuse(400, "invalid", "The body is not an ActivityStreams activity.");
   }
@@ -76,5 +78,18 @@ export async function checkInbound(services: Runtime, federation: AppFederation,
     const over = await countFollow(database, activity.actorId!);
     if (over) return refuse(429, "rate_limited", `Too many follows: ${over}. Try again later.`);
   }
-  return { ok: true, request: received };
+  return { ok: true, request: received, json: json as Record<string, unknown> };
+}
+
+/**
+ * The activity as the vocabulary reads it: a network document carried by an `Add` has a type of our own,
+ * which the vocabulary refuses, so it is read by its id (the networks inbox checks the document itself).
+ */
+function withoutNetworkDocument(json: Record<string, unknown>): Record<string, unknown> {
+  const object = json.object;
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return json;
+  const { id, type } = object as Record<string, unknown>;
+  return isNetworkDocumentType(type) && type !== "Leave"
+    ? { ...json, object: typeof id === "string" ? id : null }
+    : json;
 }

@@ -104,3 +104,38 @@ export const commonhostContext = {
   // The collection of the networks a provider is a member of.
   networks: link("networks"),
 } as const;
+
+/**
+ * The terms of a network's signed documents (founding, motions, ballots, closings) and of the `Join`
+ * an application is. Nested values the engine reads as they are (a charter, answers, the ballot ids of
+ * a closing) are JSON literals: a JSON-LD processor keeps them whole, and the proofs cover the raw JSON.
+ */
+export const networkContext = {
+  ch: NAMESPACE,
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  NetworkFounding: id("NetworkFounding"),
+  Motion: id("Motion"),
+  Ballot: id("Ballot"),
+  Closing: id("Closing"),
+  network: link("network"),
+  founder: link("founder"),
+  by: link("by"),
+  subject: link("subject"),
+  kind: id("motionKind"),
+  text: id("text"),
+  motion: id("motion"),
+  choice: id("choice"),
+  reason: id("reason"),
+  until: { "@id": id("until"), "@type": "xsd:dateTime" },
+  charter: { "@id": id("charter"), "@type": "@json" },
+  amendment: { "@id": id("amendment"), "@type": "@json" },
+  answers: { "@id": id("answers"), "@type": "@json" },
+  ballots: { "@id": id("ballots"), "@type": "@json" },
+} as const;
+
+/** The `@context` of every network document. */
+export const NETWORK_DOCUMENT_CONTEXT = [
+  "https://www.w3.org/ns/activitystreams",
+  "https://w3id.org/security/data-integrity/v1",
+  networkContext,
+] as const;

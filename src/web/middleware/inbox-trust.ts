@@ -1,6 +1,9 @@
 // The trust check on every inbox POST (federation/trust/inbound.ts), answered in the API's error
 // shape: a refused request never reaches Fedify.
 import type { MiddlewareHandler } from "hono";
+import type { InboxAnswer } from "../../federation/networks/inbox-answer.ts";
+import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
+import { networksRuntime } from "../../federation/networks/runtime.ts";
 import { checkInbound, isInboxPath } from "../../federation/trust/inbound.ts";
 import { remoteFailureOf } from "../../federation/trust/remote-failure.ts";
 import { apiError } from "../api/errors.ts";
@@ -15,8 +18,28 @@ export function inboxTrust(deps: WebDeps): MiddlewareHandler {
       return apiError(c, inbound.status, inbound.code, inbound.message);
     }
     c.req.raw = inbound.request;
+    const network = await networkActivity(deps, inbound.json);
+    if (network)
+      return network.status === 202 ? c.body(null, 202) : apiError(c, network.status, network.code, network.reason);
     await next();
     const remote = c.res.status === 500 ? remoteFailureOf(inbound.request) : undefined;
     if (remote) c.res = apiError(c, 422, "unfetchable", remote);
   };
+}
+
+/** Network activities go to the networks inbox (Fedify does not know them); an unexpected error is a 503 to retry. */
+async function networkActivity(
+  deps: WebDeps,
+  json: Record<string, unknown>,
+): Promise<InboxAnswer | undefined | { status: 503; code: string; reason: string }> {
+  try {
+    return await handleNetworkActivity(networksRuntime(deps.services, deps.federation, deps.localActors), json);
+  } catch (err) {
+    deps.services.logger.warn({ err }, "network activity failed");
+    return {
+      status: 503,
+      code: "unavailable",
+      reason: "The network activity could not be handled now; try again later.",
+    };
+  }
 }

@@ -1,0 +1,86 @@
+// The networks' clock, every second while the instance serves: the closings this instance owes (a motion
+// it held before its close has closed by its clock), then what the record now says compared with what
+// was shown (events, a fork, its own status). Anti-entropy runs on its own interval (anti-entropy.ts).
+import { listNetworks } from "../../domain/networks/networks.repository.ts";
+import type { Closing } from "../../domain/networks/objects.ts";
+import type { NetworkRecord } from "../../domain/networks/record.ts";
+import { showRecord } from "../../domain/networks/shown.ts";
+import { syncNetworks } from "./anti-entropy.ts";
+import { publishObject, recipientsOf } from "./publish.ts";
+import type { NetworkSelf, NetworksRuntime } from "./runtime.ts";
+
+const TICK_MS = 1000;
+
+/** One pass over every network held. */
+export async function tickNetworks(rt: NetworksRuntime, seen = new Map<string, string>()): Promise<void> {
+  const self = await rt.self();
+  if (!self) return;
+  const settleMs = rt.services.config.networkSettleMs;
+  for (const row of await listNetworks(rt.services.database.db)) {
+    const held = await rt.store.replica(row.id);
+    if (!held) continue;
+    const now = Date.now();
+    let record = held.replica.record(now, settleMs);
+    if (
+      await closeDue(
+        rt,
+        self,
+        held.replica.dueClosings(self.actor, now, record, held.closed.get(self.actor) ?? new Set()),
+        record,
+      )
+    )
+      record = (await rt.store.replica(row.id))!.replica.record(now, settleMs);
+    const state = `${record.head} ${row.status} ${[...record.members.values()].map((m) => `${m.actor}=${m.status}`).join(",")}`;
+    if (seen.get(row.id) === state) continue;
+    if ((await showRecord(rt.services.database.db, row.id, record, self.actor)) > 0) rt.services.queue.wake();
+    seen.set(row.id, state);
+  }
+}
+
+/** Signs, stores and sends the closings owed: only for motions this instance witnesses (its electorate or subject). */
+async function closeDue(
+  rt: NetworksRuntime,
+  self: NetworkSelf,
+  due: readonly Closing[],
+  record: NetworkRecord,
+): Promise<boolean> {
+  let any = false;
+  for (const closing of due) {
+    const motion = record.motions.get(closing.motion);
+    if (!motion || !(motion.electorate.includes(self.actor) || motion.motion.subject === self.actor)) continue;
+    const { added } = await publishObject(rt, self, closing, recipientsOf(record, closing, self.actor));
+    any ||= added;
+  }
+  return any;
+}
+
+/** Starts the clock and the anti-entropy rounds; the returned function stops them and waits for a pass in progress. */
+export function startNetworkTick(rt: NetworksRuntime): () => Promise<void> {
+  const log = rt.services.logger.child({ module: "networks" });
+  const seen = new Map<string, string>();
+  let ticking: Promise<void> | undefined;
+  let syncing: Promise<void> | undefined;
+  let lastSync = 0;
+  const timer = setInterval(() => {
+    ticking ??= tickNetworks(rt, seen)
+      .catch((err: unknown) => log.warn({ err }, "network tick failed"))
+      .finally(() => {
+        ticking = undefined;
+      });
+    if (syncing) return;
+    const asked = rt.takeSyncRequests();
+    const due = Date.now() - lastSync >= rt.services.config.networkSyncIntervalMs;
+    if (!due && asked.length === 0) return;
+    if (due) lastSync = Date.now();
+    syncing = syncNetworks(rt, due ? undefined : asked)
+      .catch((err: unknown) => log.warn({ err }, "network anti-entropy failed"))
+      .finally(() => {
+        syncing = undefined;
+      });
+  }, TICK_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await Promise.all([ticking, syncing]);
+  };
+}
