@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { recordEvent } from "../events.ts";
 import type { NetworkStatus } from "../networks/operations.ts";
 import type { MemberStatus } from "../networks/record-model.ts";
-import { markMembers, type DirectoryMembership } from "./membership.ts";
+import { markMembers, repairMemberMarks, type DirectoryMembership } from "./membership.ts";
 
 export type MembershipChange = {
   readonly member: string;
@@ -68,7 +68,10 @@ export async function followMembership(
   network: HeldNetwork,
 ): Promise<Consequences> {
   const consequences = consequencesOf(own, change, network);
-  await markMembers(db, await membership.memberships(), consequences.mark);
+  const memberships = await membership.memberships();
+  // This instance's own change may turn every mark (null while it is in no network, false after).
+  if (change.member === own) await repairMemberMarks(db, memberships);
+  await markMembers(db, memberships, consequences.mark);
   if (consequences.peers.length > 0)
     await db.transaction(async (tx) => {
       for (const actorUri of consequences.peers) await recordEvent(tx, { commonhost: "peer.wanted", actorUri });
