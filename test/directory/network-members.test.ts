@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Memberships } from "../../src/domain/directory/membership.ts";
 import { markMembers, repairMemberMarks } from "../../src/domain/directory/membership.ts";
-import { applyReplica, findReplica } from "../../src/domain/directory/replica.repository.ts";
+import { applyReplica, findReplica, markSeen } from "../../src/domain/directory/replica.repository.ts";
 import { parseDirectoryQuery, SearchIndexStore } from "../../src/domain/directory/search/index.ts";
 import { profileSchema } from "../../src/domain/profile/profile.schema.ts";
 import { useFreshDatabase } from "../helpers/database.ts";
@@ -55,6 +55,9 @@ describe("network members in the directory", () => {
     const held = records({ [uri("one")]: [NORTH], [uri("two")]: [NORTH, SOUTH] });
     const store = new SearchIndexStore(database(), held.port);
     for (const slug of ["one", "two", "three"]) await add(slug);
+    // Only a provider marked as a member has networks in the index: the marks are written first.
+    await markMembers(database().db, held.current, [uri("one"), uri("two"), uri("three")]);
+    expect([await markOf("one"), await markOf("two"), await markOf("three")]).toEqual([true, true, false]);
 
     expect((await search(store, `network=${NORTH}`)).slugs).toEqual(["one", "two"]);
     expect((await search(store, `network=${SOUTH}`)).slugs).toEqual(["two"]);
@@ -92,6 +95,31 @@ describe("network members in the directory", () => {
     expect(await repairMemberMarks(database().db, memberships)).toBe(2);
     expect([await markOf("four"), await markOf("five")]).toEqual([false, true]);
     expect(await repairMemberMarks(database().db, memberships)).toBe(0);
+  });
+
+  it("reads the networks' member lists only when a provider marked as a member changed", async () => {
+    let reads = 0;
+    const memberships: Memberships = new Map([[uri("six"), [NORTH]]]);
+    const store = new SearchIndexStore(database(), {
+      networks: async () => [],
+      memberships: async () => {
+        reads++;
+        return memberships;
+      },
+    });
+    await add("six");
+    await add("seven");
+    await markMembers(database().db, memberships, [uri("six"), uri("seven")]);
+    expect((await search(store, `network=${NORTH}`)).slugs).toEqual(["six"]);
+    const afterLoad = reads;
+    // A peer's Update of a provider that is no member: nothing more is read.
+    await markSeen(database().db, uri("seven"));
+    await add("seven");
+    expect((await search(store, "")).slugs).toContain("seven");
+    expect(reads).toBe(afterLoad);
+    await markSeen(database().db, uri("six"));
+    expect((await search(store, `network=${NORTH}`)).slugs).toEqual(["six"]);
+    expect(reads).toBe(afterLoad + 1);
   });
 
   it("refuses a network filter that is not a key", () => {

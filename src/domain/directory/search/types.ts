@@ -28,7 +28,9 @@ export type IndexRow = {
   words: string;
   /** The full-text document in its text form, when it changed. */
   vector?: string | null;
-  /** The keys of the networks (this instance is in) that list the provider as a member. */
+  /** Its mark: whether a network this instance is in lists it as a member (membership.ts). */
+  member?: boolean | null;
+  /** The keys of those networks. */
   networks?: readonly string[];
 };
 
