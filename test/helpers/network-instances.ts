@@ -203,14 +203,18 @@ export function decided(node: Node, key: string, motionKey: string): Promise<Jso
 
 /** Waits until a node's status in a network is the one given. */
 export function statusOn(node: Node, key: string, status: string): Promise<Json> {
+  let seen: unknown;
   return eventually(
     async () => {
       const n = await networkOn(node, key);
+      seen = n?.status;
       return n?.status === status ? n : undefined;
     },
     DECIDED_WITHIN_MS,
     `${node.handle} to be ${status}`,
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (last seen: ${String(seen)})`);
+  });
 }
 
 /** The state of an actor in a node's member list (undefined when it is not listed). */
