@@ -39,7 +39,8 @@ export function networkEnv(origins: readonly string[]): Record<string, string> {
     ALLOW_PRIVATE_ADDRESS: "false",
     ALLOW_PRIVATE_ORIGINS: origins.join(","),
     NETWORK_MIN_WINDOW: "PT5S",
-    NETWORK_SETTLE: "PT1S",
+    // Longer than a tick (1 s, when closings are issued) plus a delivery: a decision shown is not revised.
+    NETWORK_SETTLE: "PT3S",
     NETWORK_SYNC_INTERVAL: "PT1S",
     QUEUE_POLL_MS: "50",
     DELIVERY_RETRY_INITIAL_MS: "250",
