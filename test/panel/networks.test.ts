@@ -180,7 +180,9 @@ describe("the panel's networks pages", () => {
     const left = await admin.post(`/admin/networks/${key}/leave`, { _action: "confirm" });
     expect(left.status).toBe(303);
     expect(left.location).toBe("/admin/networks?done=left");
-    expect((await admin.get("/admin/networks?done=left")).html).toContain("This provider left the network");
+    expect((await admin.get("/admin/networks?done=left")).html).toContain(
+      "The departure is signed and sent to every member; it enters the decision record after the settlement delay",
+    );
 
     expect((await admin.get("/admin/networks/0123456789abcdef0123")).status).toBe(404);
     expect((await admin.get(`/admin/networks/${key}/motions/0123456789abcdef0123`)).status).toBe(404);
