@@ -30,6 +30,8 @@ export async function tickNetworks(rt: NetworksRuntime, seen = new Map<string, s
       )
     )
       record = (await rt.store.replica(row.id))!.replica.record(now, settleMs);
+    // An applicant's record is partial: nothing is announced from it until it is a member.
+    if (row.status === "applicant" || row.status === "rejected") continue;
     const state = `${record.head} ${row.status} ${[...record.members.values()].map((m) => `${m.actor}=${m.status}`).join(",")}`;
     if (seen.get(row.id) === state) continue;
     if ((await showRecord(rt.services.database.db, row.id, record, self.actor)) > 0) rt.services.queue.wake();
