@@ -81,6 +81,7 @@ export async function createInstance(
   const workers = new AbortController();
   let server: ServerType | undefined;
   let queueRun: Promise<void> | undefined;
+  let refreshIdle: (() => Promise<void>) | undefined;
   let stopNetworkTick: (() => Promise<void>) | undefined;
   const kvPurge = setInterval(() => {
     new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
@@ -90,7 +91,7 @@ export async function createInstance(
   const startWorkers = () =>
     withAddressPolicy(addressPolicy, () => {
       if (!queueRun) {
-        startDirectoryRefresh(services, workers.signal);
+        refreshIdle = startDirectoryRefresh(services, workers.signal);
         stopNetworkTick = startNetworkTick(networks);
       }
       queueRun ??= federation.startQueue(services, { signal: workers.signal });
@@ -136,6 +137,7 @@ export async function createInstance(
         });
       }
       await queueRun?.catch(() => {});
+      await refreshIdle?.();
       if (!options.database || options.closeDatabase) await database.close();
     },
   };

@@ -241,7 +241,9 @@ export const networkCommand: Command = {
       const answer = await call("POST", `/networks/${key}/leave`);
       if (typeof answer === "number") return answer;
       if (asJson) return printJson(answer.json);
-      out(`Left ${printable((answer.json as ApiNetwork).name, 80)}; every member is told.`);
+      out(
+        `Leaving ${printable((answer.json as ApiNetwork).name, 80)}: every member is told, and the departure is recorded once it settles.`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof UsageError) return usageError(error.message);

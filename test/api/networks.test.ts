@@ -86,7 +86,7 @@ describe("API networks", () => {
     expect(voted.body.ballots).toMatchObject([{ by: self, choice: "yes" }]);
 
     // The window closes, the decision settles, and the record gains it.
-    const record = await eventually(
+    const decided = await eventually(
       async () => {
         const res = await api!.call("GET", `/api/v1/networks/${key}/decisions`);
         return res.body.decisions?.length === 2 ? res.body : undefined;
@@ -94,23 +94,35 @@ describe("API networks", () => {
       60_000,
       "the motion to be decided",
     );
-    expect(record.decisions[0]).toMatchObject({ kind: "founded", seq: 0, previous: null, founder: self });
-    expect(record.decisions[1]).toMatchObject({
+    expect(decided.decisions[0]).toMatchObject({ kind: "founded", seq: 0, previous: null, founder: self });
+    expect(decided.decisions[1]).toMatchObject({
       kind: "motion",
       seq: 1,
-      previous: record.decisions[0].digest,
+      previous: decided.decisions[0].digest,
       motionKind: "resolution",
       outcome: "passed",
       tally: { yes: 1, no: 0, abstain: 0, block: 0 },
       ballots: [{ by: self, choice: "yes" }],
     });
-    expect(record.head).toBe(record.decisions[1].digest);
-    const decided = await api.call("GET", `/api/v1/networks/${key}/motions`);
-    expect(decided.body.items[0]).toMatchObject({ key: motion, state: "passed", canVote: false });
+    expect(decided.head).toBe(decided.decisions[1].digest);
+    const closed = await api.call("GET", `/api/v1/networks/${key}/motions`);
+    expect(closed.body.items[0]).toMatchObject({ key: motion, state: "passed", canVote: false });
 
     const left = await api.call("POST", `/api/v1/networks/${key}/leave`);
     expect(left.status, JSON.stringify(left.body)).toBe(200);
-    expect(left.body).toMatchObject({ key, status: "left" });
+    expect(left.body.key).toBe(key);
+    // The departure is a decision like the others: recorded once it settles.
+    const gone = await eventually(
+      async () => {
+        const res = await api!.call("GET", "/api/v1/networks");
+        return res.body.items[0]?.status === "left" ? res.body.items[0] : undefined;
+      },
+      60_000,
+      "the departure to be recorded",
+    );
+    expect(gone.members).toMatchObject([{ actor: self, state: "left" }]);
+    const record = await api.call("GET", `/api/v1/networks/${key}/decisions`);
+    expect(record.body.decisions.at(-1)).toMatchObject({ kind: "left", member: self });
   });
 
   it("names every bad field with its code, in the request's language, and writes nothing", async () => {

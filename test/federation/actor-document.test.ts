@@ -155,6 +155,12 @@ describe("our actor document", () => {
     expect(actor.featured).toBe(`${a!.origin}/actors/alpha/featured`);
   });
 
+  it("links the collection of the networks the provider is a member of, in our vocabulary", async () => {
+    expect(actor.networks).toBe(`${a!.origin}/networks`);
+    const [expanded] = await jsonld.expand(actor, { safe: true, documentLoader });
+    expect(expanded![`${NAMESPACE}networks`]).toEqual([{ "@id": `${a!.origin}/networks` }]);
+  });
+
   it("answers WebFinger for acct:alpha@host with a self link", async () => {
     const host = new URL(a!.origin).host;
     const response = await fetch(

@@ -39,7 +39,8 @@ export function networkEnv(origins: readonly string[]): Record<string, string> {
     ALLOW_PRIVATE_ADDRESS: "false",
     ALLOW_PRIVATE_ORIGINS: origins.join(","),
     NETWORK_MIN_WINDOW: "PT5S",
-    NETWORK_SETTLE: "PT1S",
+    // Longer than a tick (1 s, when closings are issued) plus a delivery: a decision shown is not revised.
+    NETWORK_SETTLE: "PT3S",
     NETWORK_SYNC_INTERVAL: "PT1S",
     QUEUE_POLL_MS: "50",
     DELIVERY_RETRY_INITIAL_MS: "250",
@@ -203,14 +204,18 @@ export function decided(node: Node, key: string, motionKey: string): Promise<Jso
 
 /** Waits until a node's status in a network is the one given. */
 export function statusOn(node: Node, key: string, status: string): Promise<Json> {
+  let seen: unknown;
   return eventually(
     async () => {
       const n = await networkOn(node, key);
+      seen = n?.status;
       return n?.status === status ? n : undefined;
     },
     DECIDED_WITHIN_MS,
     `${node.handle} to be ${status}`,
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (last seen: ${String(seen)})`);
+  });
 }
 
 /** The state of an actor in a node's member list (undefined when it is not listed). */

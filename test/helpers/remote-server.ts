@@ -3,7 +3,7 @@
 // instance sends it, and posts Mastodon's own activity fixtures, byte for byte, signed.
 import { serve, type ServerType } from "@hono/node-server";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore } from "@fedify/fedify";
-import { Accept, type Activity, Person, Reject } from "@fedify/vocab";
+import { Accept, type Activity, Create, Person, Reject } from "@fedify/vocab";
 import { fixture } from "./fixtures.ts";
 import { freePort } from "./instance.ts";
 import { signedRequest } from "./signed-post.ts";
@@ -13,6 +13,8 @@ export type RemoteServer = {
   readonly actorUri: string;
   /** Activities our instance delivered to the remote actor's inboxes. */
   readonly received: Activity[];
+  /** The JSON bodies posted to its inboxes, as they arrived (before any parsing). */
+  readonly posted: Record<string, unknown>[];
   /** POSTs a fixture (hosts re-pointed at this server and at `ours`), signed by the remote actor. */
   post(
     fixtureName: string,
@@ -30,6 +32,7 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
   const replacements = { "https://mastodon.example": origin, "@mastodon.example": `@127.0.0.1:${port}`, ...ours };
   const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
   const received: Activity[] = [];
+  const posted: Record<string, unknown>[] = [];
   const federation = createFederation<void>({
     kv: new MemoryKvStore(),
     allowPrivateAddress: true,
@@ -46,11 +49,19 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
   federation
     .setInboxListeners("/users/{identifier}/inbox", "/inbox")
     .on(Accept, (_ctx, activity) => void received.push(activity))
-    .on(Reject, (_ctx, activity) => void received.push(activity));
+    .on(Reject, (_ctx, activity) => void received.push(activity))
+    .on(Create, (_ctx, activity) => void received.push(activity));
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
-      { fetch: (request) => federation.fetch(request, { contextData: undefined }), port, hostname: "127.0.0.1" },
+      {
+        async fetch(request) {
+          if (request.method === "POST") posted.push(JSON.parse(await request.clone().text()));
+          return federation.fetch(request, { contextData: undefined });
+        },
+        port,
+        hostname: "127.0.0.1",
+      },
       () => resolve(s),
     );
   });
@@ -59,6 +70,7 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
     origin,
     actorUri,
     received,
+    posted,
     async post(fixtureName, inbox, extra = {}, edit) {
       const doc = fixture(fixtureName, { ...replacements, ...extra });
       edit?.(doc);

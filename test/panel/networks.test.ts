@@ -2,7 +2,7 @@
 // answered by a redirect to the page that shows its outcome.
 import { afterEach, describe, expect, it } from "vitest";
 import { createOperator } from "../../src/domain/accounts/accounts.ts";
-import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
+import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PASSWORD, setUpThroughPanel, signIn, type PanelClient } from "../helpers/panel-client.ts";
 
 const KINDS = ["admission", "suspension", "reinstatement", "expulsion", "amendment", "resolution"];
@@ -32,7 +32,11 @@ const section = (html: string, id: string) => {
 
 describe("the panel's networks pages", () => {
   let instance: TestInstance | undefined;
-  afterEach(async () => stopAll(instance));
+  let other: TestInstance | undefined;
+  afterEach(async () => {
+    await stopAll(instance, other);
+    other = undefined;
+  });
 
   async function found(admin: PanelClient): Promise<string> {
     const res = await admin.post("/admin/networks/found", foundFields());
@@ -180,7 +184,9 @@ describe("the panel's networks pages", () => {
     const left = await admin.post(`/admin/networks/${key}/leave`, { _action: "confirm" });
     expect(left.status).toBe(303);
     expect(left.location).toBe("/admin/networks?done=left");
-    expect((await admin.get("/admin/networks?done=left")).html).toContain("This provider left the network");
+    expect((await admin.get("/admin/networks?done=left")).html).toContain(
+      "The departure is signed and sent to every member; it enters the decision record after the settlement delay",
+    );
 
     expect((await admin.get("/admin/networks/0123456789abcdef0123")).status).toBe(404);
     expect((await admin.get(`/admin/networks/${key}/motions/0123456789abcdef0123`)).status).toBe(404);
@@ -199,5 +205,82 @@ describe("the panel's networks pages", () => {
     expect((await client.get("/admin/networks")).status).toBe(403);
     expect((await client.post("/admin/networks/found", foundFields())).status).toBe(403);
     expect((await client.get("/admin")).html).not.toContain('href="/admin/networks"');
+  });
+
+  it("applies through a member in two steps, and the member's vote admits the applicant", {
+    timeout: 180_000,
+  }, async () => {
+    const env = { NETWORK_MIN_WINDOW: "PT1S", NETWORK_SETTLE: "PT1S", NETWORK_SYNC_INTERVAL: "PT1S" };
+    instance = await startInstance({ handle: null, env });
+    other = await startInstance({ handle: null, env });
+    const alpha = await setUpThroughPanel(instance, { handle: "alpha" });
+    const beta = await setUpThroughPanel(other, { handle: "beta" });
+    const founded = await alpha.post(
+      "/admin/networks/found",
+      foundFields({ "charter.rules.admission.window": "PT20S" }),
+    );
+    const key = /\/admin\/networks\/([0-9a-f]{20})/.exec(founded.location ?? "")?.[1];
+    expect(key, founded.location ?? "").toBeDefined();
+    const via = `${instance.origin}/actors/alpha`;
+
+    // Step one names the member; the page then shows the network and a field per question.
+    const step = await beta.post("/admin/networks/join", { via, network: "", _action: "continue" });
+    expect(step.status, step.html.slice(0, 1500)).toBe(200);
+    expect(step.html).toContain(`Applying to Hosting commons through ${via}.`);
+    expect(step.html).toContain('<label for="f-answer-0">Who are you?</label>');
+    expect(step.html).toContain('<label for="f-answer-1">What do you host?</label>');
+    expect(step.html).toContain(`name="network" value="${key}"`);
+
+    const unanswered = await beta.post("/admin/networks/join", {
+      via,
+      network: key!,
+      "answer-0": "A workers’ co-op.",
+      "answer-1": " ",
+      _action: "apply",
+    });
+    expect(unanswered.status).toBe(422);
+    expect(unanswered.html).toContain('<a href="#f-answer-1">What do you host?: This field is required.</a>');
+
+    const applied = await beta.post("/admin/networks/join", {
+      via,
+      network: key!,
+      "answer-0": "A workers’ co-op.",
+      "answer-1": "Mail and calendars.",
+      _action: "apply",
+    });
+    expect(applied.status, applied.html.slice(0, 1500)).toBe(303);
+    expect(applied.location).toBe("/admin/networks?done=applied");
+    expect((await beta.get("/admin/networks")).html).toContain("Hosting commons</strong></a> · applying");
+
+    // The founder sees the admission with the answers, and votes yes from the network's page (the window
+    // leaves time for the applicant to receive the motion too: the applicant witnesses its close).
+    const admission = await eventually(
+      async () => {
+        const page = await alpha.get(`/admin/networks/${key}`);
+        const motion = /href="\/admin\/networks\/[0-9a-f]{20}\/motions\/([0-9a-f]{20})"/.exec(
+          section(page.html, "open-title"),
+        )?.[1];
+        return motion;
+      },
+      60_000,
+      "the admission motion to reach the founder",
+    );
+    const motionPage = await alpha.get(`/admin/networks/${key}/motions/${admission}`);
+    expect(motionPage.html).toContain("<dt>Who are you?</dt><dd>A workers’ co-op.</dd>");
+    const voted = await alpha.post(`/admin/networks/${key}/motions/${admission}/ballot`, {
+      back: "network",
+      choice: "yes",
+      reason: "",
+    });
+    expect(voted.status).toBe(303);
+
+    // Every member computes the admission; the applicant's own panel then lists it as a member.
+    await eventually(
+      async () => (await beta.get("/admin/networks")).html.includes("Hosting commons</strong></a> · member"),
+      90_000,
+      "the applicant to be admitted",
+    );
+    const members = section((await alpha.get(`/admin/networks/${key}`)).html, "members-title");
+    expect(members).toContain(`${other.origin}/actors/beta`);
   });
 });

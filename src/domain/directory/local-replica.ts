@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { directoryProviders } from "../../db/schema/index.ts";
 import { imagePath } from "../images/images.ts";
 import { findProviderActor, localActorUri } from "../actors/local-actors.ts";
+import { markMembers, recordedMembership } from "./membership.ts";
 import { applyReplica } from "./replica.repository.ts";
 
 /** Re-applies the local provider's replica if the profile changed since it was last written. */
@@ -13,16 +14,10 @@ export async function syncLocalReplica(db: Db, origin: string): Promise<boolean>
   const { record } = provider;
   const actorUri = localActorUri(origin, provider.identifier);
   const [current] = await db
-    .select({ actorUri: directoryProviders.actorUri })
+    .select({ fresh: gte(directoryProviders.fetchedAt, record.updatedAt) })
     .from(directoryProviders)
-    .where(
-      and(
-        eq(directoryProviders.actorUri, actorUri),
-        eq(directoryProviders.local, true),
-        gte(directoryProviders.fetchedAt, record.updatedAt),
-      ),
-    );
-  if (current) return false;
+    .where(and(eq(directoryProviders.actorUri, actorUri), eq(directoryProviders.local, true)));
+  if (current?.fresh) return false;
   await applyReplica(db, {
     actorUri,
     handle: `@${record.handle}@${new URL(origin).host}`,
@@ -33,6 +28,8 @@ export async function syncLocalReplica(db: Db, origin: string): Promise<boolean>
     local: true,
     depth: 0,
   });
+  // Written for the first time: it may already be a member of a network this instance is in.
+  if (!current) await markMembers(db, await recordedMembership(db).memberships(), [actorUri]);
   return true;
 }
 

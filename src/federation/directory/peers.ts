@@ -2,7 +2,7 @@
 // replicates its profile at once (its Accept replicates again and learns who it follows).
 import type { Peer, Peers } from "../../domain/directory/peers.ts";
 import { findReplica, removeReplica } from "../../domain/directory/replica.repository.ts";
-import { listFollowing } from "../../domain/following/following.ts";
+import { findFollowed, listFollowing } from "../../domain/following/following.ts";
 import { ok, type Result } from "../../domain/validation.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
@@ -36,6 +36,25 @@ export async function addPeer(
     replicated: !!replica,
     lastSeenAt: replica?.lastSeenAt.toISOString() ?? null,
   });
+}
+
+/**
+ * Makes a provider a peer, once: follows it unless a follow stands, replicates it unless its replica is
+ * held. Throws while it cannot be reached, so that the queue tries again later.
+ */
+export async function ensurePeer(federation: AppFederation, services: Runtime, actorUri: string): Promise<void> {
+  const { db } = services.database;
+  const followed = await findFollowed(db, actorUri);
+  if (!followed || followed.state === "rejected") {
+    const added = await addPeer(federation, services, actorUri);
+    if (!added.ok) throw new Error(`cannot follow ${actorUri}: ${added.error.reason}`);
+    // Followed now; a replica that could not be fetched yet is fetched on the next try.
+    if (!added.value.replicated) throw new Error(`${actorUri} followed but not replicated yet`);
+    return;
+  }
+  if (await findReplica(db, actorUri)) return;
+  const outcome = await replicatePeer(services, actorUri);
+  if (outcome.status === "failed") throw new Error(`cannot replicate ${actorUri}: ${outcome.reason}`);
 }
 
 export async function listPeers(services: Runtime): Promise<Peer[]> {

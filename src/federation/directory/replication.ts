@@ -9,6 +9,7 @@ import {
   removeReplica,
 } from "../../domain/directory/replica.repository.ts";
 import { listLocalActors, localActorUri } from "../../domain/actors/local-actors.ts";
+import { markMembers, recordedMembership, repairMemberMarks } from "../../domain/directory/membership.ts";
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
 import type { Runtime } from "../../runtime.ts";
 import {
@@ -50,6 +51,8 @@ export async function refreshReplica(
         depth: Math.min(options.depth, existing?.depth ?? options.depth),
         learnedFrom: existing?.learnedFrom ?? options.learnedFrom ?? null,
       });
+      // A provider new to the directory may already be a member of one of our networks.
+      if (!existing) await markMembers(db, await recordedMembership(db).memberships(), [actorUri]);
       break;
     case "not-modified":
       await markSeen(db, actorUri);
@@ -129,23 +132,42 @@ export async function runRefreshCycle(services: Runtime, concurrency = 8): Promi
   await Promise.all(Array.from({ length: Math.min(concurrency, replicas.length) }, worker));
   // An unchanged peer may still follow new providers: its following collection is read every cycle.
   for (const { peer, depth } of peers) report.learned += await discoverFrom(services, peer, depth);
+  // Member marks are written as membership changes; a cycle repairs any that a crash left behind.
+  await repairMemberMarks(services.database.db, await recordedMembership(services.database.db).memberships());
   // A cycle logs a change per replica it checked: the oldest entries go.
   await pruneDirectoryChanges(services.database);
   return report;
 }
 
-/** Runs refresh cycles every DIRECTORY_REFRESH_INTERVAL until the signal aborts. */
-export function startDirectoryRefresh(services: Runtime, signal: AbortSignal): void {
+/**
+ * Runs a refresh cycle when the workers start, then every DIRECTORY_REFRESH_INTERVAL until the signal
+ * aborts: an instance back from downtime catches up on what its peers changed meanwhile at once, not
+ * an interval later. Returns a function that resolves once no cycle is running (to await before the
+ * database closes).
+ */
+export function startDirectoryRefresh(services: Runtime, signal: AbortSignal): () => Promise<void> {
   const log = services.logger.child({ module: "directory" });
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runRefreshCycle(services)
+  let running: Promise<void> | undefined;
+  const cycle = () => {
+    if (running || signal.aborted) return;
+    running = runRefreshCycle(services)
       .then((report) => log.info(report, "directory refresh cycle done"))
       .catch((err: unknown) => log.warn({ err }, "directory refresh cycle failed"))
-      .finally(() => (running = false));
-  }, services.config.directoryRefreshMs);
+      .finally(() => (running = undefined));
+  };
+  const first = setTimeout(cycle, 0);
+  const timer = setInterval(cycle, services.config.directoryRefreshMs);
+  first.unref();
   timer.unref();
-  signal.addEventListener("abort", () => clearInterval(timer), { once: true });
+  signal.addEventListener(
+    "abort",
+    () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+    { once: true },
+  );
+  return async () => {
+    await running;
+  };
 }

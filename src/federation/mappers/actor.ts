@@ -121,6 +121,8 @@ export async function buildActor(
     ...(Array.isArray(compact.tag) ? { tag: compact.tag.map(shortHashtagType) } : {}),
     "@context": [...(Array.isArray(context) ? context : [context]), commonhostContext],
     commonhost: profileExtension(record),
+    // The networks this provider is a member of: a public collection on this instance.
+    networks: new URL("/networks", ctx.origin).href,
   };
   const actor = await Organization.fromJsonLd(json, {
     documentLoader: ctx.documentLoader,

@@ -23,10 +23,10 @@ const listing = z.object({
   items: z.array(z.unknown()).max(1000).optional(),
 });
 
-type ListedNetwork = z.infer<typeof listedNetwork>;
+export type ListedNetwork = z.infer<typeof listedNetwork>;
 
 /** The networks the member at an origin publishes (`GET <origin>/networks`), or undefined when they cannot be read. */
-async function publishedNetworks(origin: string): Promise<ListedNetwork[] | undefined> {
+export async function publishedNetworks(origin: string): Promise<ListedNetwork[] | undefined> {
   try {
     const response = await fetch(new URL("/networks", origin), {
       headers: { Accept: "application/activity+json" },

@@ -3,20 +3,19 @@
 // (sha256 of the canonical proof options, then of the canonical document, signed with Ed25519), and
 // checked with Fedify's own verifyProof. A proof counts only for the document's author, with a key
 // that author owns (trust/ownership.ts).
-import { type KeyCache, verifyProof } from "@fedify/fedify";
-import { DataIntegrityProof } from "@fedify/vocab";
+import type { KeyCache } from "@fedify/fedify";
 import { encodeMultibase } from "@fedify/vocab-runtime";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../domain/networks/canonical.ts";
 import { authorOf, type NetworkObject } from "../../domain/networks/objects.ts";
-import { keyBelongsTo, type Loaders } from "../trust/ownership.ts";
+import type { Loaders } from "../trust/ownership.ts";
+import { verifyAuthored } from "./authored.ts";
 import { objectOf } from "./documents.ts";
 
 /** An actor's Ed25519 key and the URL its actor document lists it under. */
 export type DocumentSigner = { readonly privateKey: CryptoKey; readonly keyId: URL };
 
 const CRYPTOSUITE = "eddsa-jcs-2022";
-const DATA_INTEGRITY = "https://w3id.org/security/data-integrity/v1";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest();
 
@@ -61,20 +60,6 @@ export async function verifyDocument(
   const object = objectOf(document);
   if (!object) return { ok: false, why: "it is not a well-formed network document" };
   const doc = document as Record<string, unknown>;
-  const proofJson = doc.proof;
-  if (typeof proofJson !== "object" || proofJson === null || Array.isArray(proofJson))
-    return { ok: false, why: "it carries no integrity proof" };
-  let proof: DataIntegrityProof;
-  try {
-    proof = await DataIntegrityProof.fromJsonLd({ "@context": DATA_INTEGRITY, ...proofJson }, loaders);
-  } catch {
-    return { ok: false, why: "its integrity proof cannot be read" };
-  }
-  const keyUrl = proof.verificationMethodId;
-  const key = await verifyProof(doc, proof, { ...loaders, ...(keyCache ? { keyCache } : {}) }).catch(() => null);
-  if (!key || !keyUrl) return { ok: false, why: "its integrity proof does not verify" };
-  const author = authorOf(object);
-  const ownership = await keyBelongsTo(keyUrl, new URL(author), loaders);
-  if (!ownership.owned) return { ok: false, why: `the proof is not made with a key of its author: ${ownership.why}` };
-  return { ok: true, object, document: doc };
+  const authored = await verifyAuthored(doc, authorOf(object), loaders, keyCache);
+  return authored.ok ? { ok: true, object, document: doc } : authored;
 }

@@ -2,6 +2,7 @@
 import { isActor } from "@fedify/vocab";
 import type { DirectoryEvent } from "../../domain/directory/events.ts";
 import { findSentInquiry, forgetSentInquiry } from "../../domain/directory/inquiries.ts";
+import { ensurePeer } from "../directory/peers.ts";
 import { refreshReplica } from "../directory/replication.ts";
 import { inquiryToCreate } from "../mappers/inquiry.ts";
 import { deliverable, type Senders } from "./outgoing.ts";
@@ -26,5 +27,9 @@ export const directorySenders: Senders<DirectoryEvent["commonhost"]> = {
 
   async "replica.changed"({ services }, event) {
     await refreshReplica(services, event.actorUri, { depth: event.depth });
+  },
+
+  async "peer.wanted"({ ctx, services }, event) {
+    await ensurePeer(ctx.federation, services, event.actorUri);
   },
 };

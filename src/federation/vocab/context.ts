@@ -101,6 +101,8 @@ export const commonhostContext = {
   Hashtag: "as:Hashtag",
   xsd: "http://www.w3.org/2001/XMLSchema#",
   commonhost: { "@id": id("profile"), "@context": profileTerms },
+  // The collection of the networks a provider is a member of.
+  networks: link("networks"),
 } as const;
 
 /**

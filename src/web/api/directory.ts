@@ -31,7 +31,10 @@ export const directoryResultSchema = z.object({
   name: z.string(),
   url: z.string().nullable(),
   local: z.boolean().describe("this instance's own provider"),
-  member: z.boolean().nullable().describe("network membership; null until membership exists"),
+  member: z
+    .boolean()
+    .nullable()
+    .describe("whether a network this instance is in lists the provider as a member; null while it is in none"),
   stale: z.boolean().describe("not heard from for longer than DIRECTORY_STALE_AFTER"),
   summary: z.string(),
   languages: z.array(z.string()),
@@ -61,6 +64,7 @@ export const directoryResponseSchema = z.object({
     language: counts,
     price: counts,
     open: counts,
+    network: counts.describe("members of each network this instance is in, by the network's key"),
   }),
 });
 

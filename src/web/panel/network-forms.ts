@@ -18,7 +18,7 @@ export type CharterValues = {
   rules: Record<MotionKind, RuleValues>;
 };
 export type FoundValues = { name: string; purpose: string; charter: CharterValues };
-export type JoinValues = { via: string; network: string; answers: string };
+export type JoinValues = { via: string; network: string; answers: readonly string[] };
 export type MotionValues = { kind: string; subject: string; text: string; until: string; charter: CharterValues };
 export type BallotValues = { choice: string; reason: string };
 
@@ -127,17 +127,11 @@ export function readFound(t: Translate, form: Form): Parsed<z.infer<typeof netwo
   return checked(t, networkFoundSchema, raw, values);
 }
 
+/** The application as typed: the member, the network, and the answers in the order of the questions. */
 export function readJoin(form: Form): JoinValues {
-  return { via: field(form, "via").trim(), network: field(form, "network").trim(), answers: field(form, "answers") };
-}
-
-/** Answers typed one per paragraph, keyed by the question they answer (or by their number when unknown). */
-export function answersOf(text: string, questions: readonly string[]): Record<string, string> {
-  const paragraphs = text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return Object.fromEntries(paragraphs.map((p, i) => [questions[i] ?? String(i + 1), p]));
+  const answers: string[] = [];
+  for (let i = 0; i < 50 && form[`answer-${i}`] !== undefined; i++) answers.push(field(form, `answer-${i}`));
+  return { via: field(form, "via").trim(), network: field(form, "network").trim(), answers };
 }
 
 export function readMotion(t: Translate, form: Form): Parsed<z.infer<typeof motionOpenSchema>, MotionValues> {

@@ -5,14 +5,14 @@
 import { Hono } from "hono";
 import type { WebDeps } from "../deps.ts";
 import { failureText, htmlFailure } from "../errors.ts";
-import { foundForm, joinForm } from "../views/panel/network-form-views.ts";
+import { foundForm, type JoinTarget, joinForm } from "../views/panel/network-form-views.ts";
+import { networksListedBy } from "../../federation/networks/listed.ts";
 import { networksListView } from "../views/panel/networks-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { confirmPage } from "./confirm.ts";
-import { formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import { field, formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 import { networkDetailRoutes } from "./network-detail-routes.ts";
 import {
-  answersOf,
   charterValues,
   failureErrors,
   type FoundValues,
@@ -41,7 +41,12 @@ export function networksRoutes(deps: WebDeps) {
     c: PanelContext,
     forms: {
       found?: { values: FoundValues; errors: Record<string, string> };
-      join?: { values: JoinValues; errors: Record<string, string> };
+      join?: {
+        values: JoinValues;
+        errors: Record<string, string>;
+        choices?: { value: string; label: string }[];
+        target?: JoinTarget;
+      };
     } = {},
     status: 200 | 404 | 409 | 422 = 200,
   ) => {
@@ -62,8 +67,10 @@ export function networksRoutes(deps: WebDeps) {
       joinForm: joinForm({
         t,
         csrf,
-        values: forms.join?.values ?? { via: "", network: "", answers: "" },
+        values: forms.join?.values ?? { via: "", network: "", answers: [] },
         errors: forms.join?.errors ?? {},
+        choices: forms.join?.choices,
+        target: forms.join?.target,
       }),
     });
     return c.html(panelPage(panelContext(c, "/admin/networks"), t("networks.panel.title"), body), status);
@@ -88,26 +95,46 @@ export function networksRoutes(deps: WebDeps) {
     return c.redirect(`/admin/networks/${result.value.key}?done=founded`, 303);
   });
 
+  // Applying: the member's public list gives the network and its questions; then the answers are sent.
   app.post("/join", async (c) => {
     const t = c.get("t");
-    const values = readJoin(await formOf(c));
-    const errors: Record<string, string> = {};
-    if (!values.via) errors.via = t("errors.field.required");
-    if (values.via.length > 2048) errors.via = t("errors.field.tooLong", { max: 2048 });
-    if (values.network.length > 2048) errors.network = t("errors.field.tooLong", { max: 2048 });
-    if (values.answers.length > 20_000) errors.answers = t("errors.field.tooLong", { max: 20_000 });
-    if (Object.keys(errors).length) return listPage(c, { join: { values, errors } }, 422);
-    // A network this instance already knows (applying again) gives its questions to key the answers by.
-    const known = values.network ? await networks.get(values.network) : undefined;
-    const result = await networks.join({
-      via: values.via,
-      answers: answersOf(values.answers, known?.charter.questions ?? []),
-      ...(values.network ? { network: values.network } : {}),
-    });
+    const form = await formOf(c);
+    const values = readJoin(form);
+    const again = (
+      errors: Record<string, string>,
+      more: { choices?: { value: string; label: string }[]; target?: JoinTarget } = {},
+    ) => listPage(c, { join: { values, errors, ...more } }, 422);
+    if (!values.via) return again({ via: t("errors.field.required") });
+    if (values.via.length > 2048) return again({ via: t("errors.field.tooLong", { max: 2048 }) });
+    const listing = await networksListedBy(deps.federation, deps.services, values.via);
+    if (!listing.ok) return again({ via: failureText(t, listing.error) });
+    const choices = listing.value.networks.map((n) => ({ value: n.key, label: n.name }));
+    const chosen = values.network
+      ? listing.value.networks.filter((n) => n.key === values.network || n.id === values.network)
+      : listing.value.networks;
+    if (chosen.length !== 1) {
+      const reason =
+        chosen.length === 0
+          ? values.network
+            ? "network.not_listed"
+            : "network.none_listed"
+          : "network.choose_network";
+      return again({ network: t(`errors.${reason}`, { via: values.via, count: chosen.length }) }, { choices });
+    }
+    const network = chosen[0]!;
+    const target = { key: network.key, name: network.name, questions: network.charter.questions };
+    if (field(form, "_action") !== "apply") return listPage(c, { join: { values, errors: {}, target } });
+    const answers = Object.fromEntries(target.questions.map((q, i) => [q, (values.answers[i] ?? "").trim()]));
+    const missing = target.questions.flatMap((_, i) => ((values.answers[i] ?? "").trim() ? [] : [i]));
+    if (missing.length)
+      return again(Object.fromEntries(missing.map((i) => [`answer-${i}`, t("errors.field.required")])), { target });
+    const result = await networks.join({ via: values.via, network: network.key, answers });
     if (!result.ok) {
-      const fields = result.error.fields ? failureErrors(t, result.error, "found", "") : {};
-      const shown = Object.keys(fields).length ? fields : { via: failureText(t, result.error) };
-      return listPage(c, { join: { values, errors: shown } }, 422);
+      const question = result.error.vars?.question;
+      const at = typeof question === "string" ? target.questions.indexOf(question) : -1;
+      const errors =
+        at >= 0 ? { [`answer-${at}`]: failureText(t, result.error) } : { via: failureText(t, result.error) };
+      return again(errors, { target });
     }
     return c.redirect("/admin/networks?done=applied", 303);
   });

@@ -7,6 +7,7 @@ import { findHost, parseFitInput } from "../../domain/directory/fit.ts";
 import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.ts";
 import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
+import { recordedMembership } from "../../domain/directory/membership.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import { emptySearch } from "../../domain/directory/search/index.ts";
@@ -41,7 +42,7 @@ export function directoryRoutes(deps: WebDeps) {
   app.get("/directory", async (c) => {
     const t = c.get("t");
     const params = new URL(c.req.url).searchParams;
-    const result = await search(c);
+    const [result, networks] = await Promise.all([search(c), recordedMembership(database.db).networks()]);
     // A failed search shows the form again with what went wrong, as a page like any other.
     const shown = result.ok
       ? { query: result.value.query, result: result.value.answer }
@@ -49,7 +50,7 @@ export function directoryRoutes(deps: WebDeps) {
     return page(
       c,
       t("directory.title"),
-      directoryPage({ t, locale: c.get("locale"), params, ...shown }),
+      directoryPage({ t, locale: c.get("locale"), params, networks, ...shown }),
       result.ok ? 200 : SEARCH_FAILURE_STATUS,
     );
   });

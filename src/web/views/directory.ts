@@ -2,8 +2,9 @@
 // find-a-host form and the contact form. Plain HTML forms: everything works without JavaScript.
 import { html } from "hono/html";
 import type { DirectoryQuery } from "../../domain/directory/search/index.ts";
-import type { DirectoryResult, DirectorySearch, Reason } from "../../domain/directory/search/index.ts";
+import type { DirectoryResult, DirectorySearch, Facets, Reason } from "../../domain/directory/search/index.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
+import type { MemberNetwork } from "../../domain/directory/membership.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
@@ -114,12 +115,34 @@ export function searchBox(t: Translate, q = "") {
 </form>`;
 }
 
+/** The results with each network's name in their explanations, where the search gives its key. */
+function namingNetworks(results: readonly DirectoryResult[], networks: readonly MemberNetwork[]): DirectoryResult[] {
+  const names = new Map(networks.map((n) => [n.key, n.name]));
+  const named = (r: Reason) => (r.filter === "network" ? { ...r, value: names.get(r.value) ?? r.value } : r);
+  // Answers are shared with other searches (search cache): new objects, never edits.
+  return results.map((r) => ({
+    ...r,
+    explanation: { matches: r.explanation.matches.map(named), missing: r.explanation.missing.map(named) },
+  }));
+}
+
+function networkFilter(t: Translate, networks: readonly MemberNetwork[], chosen: string | undefined, f: Facets) {
+  if (networks.length === 0) return "";
+  return html`<label for="f-network">${t("directory.filter.network")}</label>
+<select id="f-network" name="network"><option value="">${t("directory.filter.networkAny")}</option>${networks.map(
+    (n) =>
+      html`<option value="${n.key}"${n.key === chosen ? " selected" : ""}>${n.name} (${f.network[n.key] ?? 0})</option>`,
+  )}</select>`;
+}
+
 export function directoryPage(p: {
   t: Translate;
   locale: string;
   query: DirectoryQuery;
   result: DirectorySearch;
   params: URLSearchParams;
+  /** The networks this instance is in: members of one may be searched alone. */
+  networks: readonly MemberNetwork[];
   error?: string;
 }) {
   const { t, query, result } = p;
@@ -137,12 +160,13 @@ ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 <label for="q">${t("directory.search.label")}</label>
 <input id="q" name="q" type="search" value="${query.q ?? ""}" maxlength="200">
 <button type="submit">${t("directory.search.submit")}</button>
-<details${query.kind || query.value || query.country || query.language || query.price || query.open || query.region || query.jurisdiction ? " open" : ""}>
+<details${query.kind || query.value || query.country || query.language || query.price || query.open || query.region || query.jurisdiction || query.network ? " open" : ""}>
 <summary>${t("directory.filters")}</summary>
 <fieldset><legend>${t("directory.filter.kind")}</legend>${serviceKinds.map((k) => checkbox("kind", k, t(`taxonomy.service.${k}`), !!query.kind?.includes(k), f.kind[k] ?? 0))}</fieldset>
 <fieldset><legend>${t("directory.filter.value")}</legend>${valueTags.map((v) => checkbox("value", v, t(`taxonomy.value.${v}`), !!query.value?.includes(v), f.value[v] ?? 0))}</fieldset>
 <fieldset><legend>${t("directory.filter.price")}</legend>${priceModels.map((m) => checkbox("price", m, t(`price.${m}`), !!query.price?.includes(m), f.price[m] ?? 0))}</fieldset>
 ${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true ?? 0)}
+${networkFilter(t, p.networks, query.network, f)}
 <label for="f-language">${t("directory.filter.language")}</label>
 <input id="f-language" name="language" value="${query.language?.join(",") ?? ""}" maxlength="60">
 <small>${Object.entries(f.language)
@@ -168,7 +192,7 @@ ${checkbox("open", "true", t("directory.filter.open"), !!query.open, f.open.true
 </details>
 </form>
 <h2 id="result" tabindex="-1">${t("directory.results", { count: result.total })}</h2>
-${result.results.length ? html`<ol class="results">${result.results.map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
+${result.results.length ? html`<ol class="results">${namingNetworks(result.results, p.networks).map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
 ${
   pages > 1
     ? html`<nav aria-label="${t("directory.pages")}"><p>${query.page > 1 ? html`<a href="${pageLink(query.page - 1)}" rel="prev">${t("directory.prev")}</a> · ` : ""}${t("directory.page", { page: query.page, pages })}${

@@ -32,6 +32,8 @@ export type Entry = {
   jurisdictionFolded: string;
   storage: number | null;
   accounts: number | null;
+  /** The networks that list the provider as a member, as ids of the interner. */
+  networks: readonly number[];
 };
 
 const bit = (all: readonly string[], term: string) => (all.indexOf(term) >= 0 ? 1 << all.indexOf(term) : 0);
@@ -111,6 +113,7 @@ export function entryOf(row: IndexRow, generation: number, interner: Interner): 
     return interner.share(`s${service.kindBit}/${service.priceBit}/${service.open}/${ids.join(",")}`, () => service);
   });
   const languages = [...new Set(services.flatMap((s) => s.languages))].sort((a, b) => a - b);
+  const networks = [...new Set((row.networks ?? []).map((n) => interner.id(n)))].sort((a, b) => a - b);
   return {
     actorUri: row.actorUri,
     sortKey: `${row.name}\u0000${row.actorUri}`,
@@ -131,6 +134,7 @@ export function entryOf(row: IndexRow, generation: number, interner: Interner): 
     jurisdictionFolded: (row.jurisdiction ?? "").toLowerCase(),
     storage: row.spareStorageGb,
     accounts: row.spareAccounts,
+    networks: interner.share(`n${networks.join(",")}`, () => networks),
   };
 }
 
@@ -142,6 +146,7 @@ export function filterFor(query: DirectoryQuery, interner: Interner): (e: Entry)
   // A language or country no provider names matches nothing (id -1 is never held).
   const languages = (query.language ?? []).map((l) => interner.find(l));
   const countries = (query.country ?? []).map((c) => interner.find(c));
+  const network = query.network === undefined ? undefined : interner.find(query.network);
   const region = query.region?.toLowerCase();
   const jurisdiction = query.jurisdiction?.toLowerCase();
   const speaks = (have: readonly number[]) => languages.some((l) => have.includes(l));
@@ -165,7 +170,8 @@ export function filterFor(query: DirectoryQuery, interner: Interner): (e: Entry)
     (region === undefined || e.region.includes(region)) &&
     (jurisdiction === undefined || (e.jurisdiction >= 0 && e.jurisdictionFolded.includes(jurisdiction))) &&
     (query.minStorageGb === undefined || (e.storage !== null && e.storage >= query.minStorageGb)) &&
-    (query.minAccounts === undefined || (e.accounts !== null && e.accounts >= query.minAccounts));
+    (query.minAccounts === undefined || (e.accounts !== null && e.accounts >= query.minAccounts)) &&
+    (network === undefined || e.networks.includes(network));
 }
 
 const countBits = (counts: Int32Array, mask: number) => {
@@ -181,11 +187,9 @@ export function facetsOf(entries: readonly Entry[], interner: Interner): Facets 
     new Int32Array(priceModels.length),
     new Int32Array(valueTags.length),
   ];
-  const [languages, countries, jurisdictions] = [0, 0, 0].map(() => new Int32Array(interner.values.length)) as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  const [languages, countries, jurisdictions, networks] = [0, 0, 0, 0].map(
+    () => new Int32Array(interner.values.length),
+  ) as [Int32Array, Int32Array, Int32Array, Int32Array];
   let open = 0;
   for (const e of entries) {
     countBits(kinds, e.kinds);
@@ -195,6 +199,7 @@ export function facetsOf(entries: readonly Entry[], interner: Interner): Facets 
     for (const l of e.languages) languages[l]!++;
     if (e.country >= 0) countries[e.country]!++;
     if (e.jurisdiction >= 0) jurisdictions[e.jurisdiction]!++;
+    for (const n of e.networks) networks[n]!++;
   }
   return {
     kind: named(serviceKinds, kinds),
@@ -204,5 +209,6 @@ export function facetsOf(entries: readonly Entry[], interner: Interner): Facets 
     language: named(interner.values, languages),
     country: named(interner.values, countries),
     jurisdiction: named(interner.values, jurisdictions),
+    network: named(interner.values, networks),
   };
 }

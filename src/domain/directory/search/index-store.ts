@@ -2,10 +2,13 @@
 // raises directory_state.version and logs the provider it changed (a trigger, drizzle/0005), so
 // before each search one statement reads the version and the providers changed since the index's;
 // a full-text document is read again only when the profile may have changed. An index older than
-// the log (pruned, or truncated) reloads whole (ADR 0009).
+// the log (pruned, or truncated) reloads whole (ADR 0009). Which networks list a provider as a
+// member comes from the networks' records (membership.ts), read when providers changed: a change of
+// membership writes the member's row, so the log names it.
 import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { jsonValue, rowsOf, type Database } from "../../../db/client.ts";
 import { directoryState } from "../../../db/schema/index.ts";
+import { recordedMembership, type DirectoryMembership, type Memberships } from "../membership.ts";
 import { DirectoryIndex } from "./search-index.ts";
 import { PageProviders } from "./page.ts";
 import { queryTerm, readStems, stemsSql, textArray } from "./terms.ts";
@@ -20,7 +23,7 @@ const KEPT_STEMS = 10_000;
 const fetchedMicros = sql`(extract(epoch from p.fetched_at) * 1000000)::float8`;
 
 /** The columns the index needs of providers p; the full-text document where `withDocument`. */
-const columnsSql = (withDocument: SQL) => sql`p.actor_uri as "actorUri", p.name, p.local, p.country, p.region,
+const columnsSql = (withDocument: SQL) => sql`p.actor_uri as "actorUri", p.name, p.local, p.member, p.country, p.region,
   p.jurisdiction, p.value_tags as "valueTags", p.spare_storage_gb as "spareStorageGb", p.spare_accounts as "spareAccounts",
   ${fetchedMicros} as fetched, (extract(epoch from p.last_seen_at) * 1000)::float8 as "lastSeen", p.search_words as words,
   (select coalesce(json_agg(json_build_array(s.kind, s.price_model, s.availability, s.support_languages) order by s.position), '[]'::json)
@@ -47,6 +50,11 @@ left join lateral (select ${columnsSql(sql`c.profile`)} from directory_providers
 
 const parsedRow = (row: IndexRow): IndexRow => ({ ...row, services: jsonValue(row.services) });
 
+const withNetworks = (row: IndexRow, memberships: Memberships): IndexRow => ({
+  ...row,
+  networks: row.member ? (memberships.get(row.actorUri) ?? []) : [],
+});
+
 /** Providers with every column the index needs, their documents included. */
 const wholeRowsSql = (where: SQL) => sql`select ${columnsSql(sql`true`)} from directory_providers p where ${where}`;
 
@@ -59,11 +67,13 @@ export class SearchIndexStore {
   readonly #stems = new Map<string, Stems>();
 
   readonly #database: Database;
+  readonly #membership: DirectoryMembership;
   /** What results show of the providers on a page. */
   readonly pages: PageProviders;
 
-  constructor(database: Database) {
+  constructor(database: Database, membership: DirectoryMembership = recordedMembership(database.db)) {
     this.#database = database;
+    this.#membership = membership;
     this.pages = new PageProviders(database);
   }
 
@@ -106,25 +116,35 @@ export class SearchIndexStore {
   async #reloadAll(): Promise<void> {
     const rows = await rowsOf<IndexRow>(this.#database.db, wholeRowsSql(sql`true`));
     const present = new Set(rows.map((r) => r.actorUri));
-    for (const row of rows) this.index.put(parsedRow(row));
+    await this.#put(rows);
     for (const actorUri of this.index.actorUris()) if (!present.has(actorUri)) this.index.remove(actorUri);
   }
 
   /** Applies the changed providers; one the index lacks but whose profile is unchanged is read whole. */
   async #apply(rows: readonly SyncRow[]): Promise<void> {
     const unindexed: string[] = [];
+    const changed: IndexRow[] = [];
     for (const row of rows) {
       if (row.changed === null) continue;
       if (row.actorUri === null || row.actorUri === undefined) this.index.remove(row.changed);
       else if (!row.vector && this.index.fetchedOf(row.actorUri) === undefined) unindexed.push(row.actorUri);
-      else this.index.put(parsedRow(row as IndexRow));
+      else changed.push(row as IndexRow);
     }
-    if (unindexed.length === 0) return;
-    const whole = await rowsOf<IndexRow>(
-      this.#database.db,
-      wholeRowsSql(sql`p.actor_uri = any(${textArray(unindexed)})`),
-    );
-    for (const row of whole) this.index.put(parsedRow(row));
+    const whole =
+      unindexed.length === 0
+        ? []
+        : await rowsOf<IndexRow>(this.#database.db, wholeRowsSql(sql`p.actor_uri = any(${textArray(unindexed)})`));
+    await this.#put([...changed, ...whole]);
+  }
+
+  /**
+   * Puts providers in the index with their networks. Only a provider marked as a member has any, so
+   * the networks' member lists are read only when one is among them: a change to other providers
+   * costs no more than it did before networks.
+   */
+  async #put(rows: readonly IndexRow[]): Promise<void> {
+    const memberships: Memberships = rows.some((r) => r.member) ? await this.#membership.memberships() : new Map();
+    for (const row of rows) this.index.put(withNetworks(parsedRow(row), memberships));
   }
 
   /** A full-text query's terms: its words, their typo corrections, and their stems. */

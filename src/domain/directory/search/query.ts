@@ -50,6 +50,13 @@ export const directoryQuerySchema = z
     language: list(languageTag, 10).optional(),
     price: list(z.enum(priceModels), priceModels.length).optional(),
     open: flag.optional(),
+    network: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{20}$/, { message: "expected a network's key (20 hexadecimal digits)" })
+      .describe("members of this network only (its key; one of the networks this instance is in)")
+      .optional(),
     minStorageGb: z.coerce.number({ message: "expected a number" }).min(0).max(1e9).optional(),
     minAccounts: z.coerce.number({ message: "expected a number" }).int().min(0).max(1e9).optional(),
     page: z.coerce.number({ message: "expected a page number" }).int().min(1).max(500).default(1),

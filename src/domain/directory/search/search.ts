@@ -42,7 +42,7 @@ export const emptySearch = (pageSize = 20): DirectorySearch => ({
   page: 1,
   pageSize,
   results: [],
-  facets: { kind: {}, value: {}, country: {}, jurisdiction: {}, language: {}, price: {}, open: {} },
+  facets: { kind: {}, value: {}, country: {}, jurisdiction: {}, language: {}, price: {}, open: {}, network: {} },
 });
 
 /**
@@ -90,6 +90,7 @@ export function explain(query: DirectoryQuery, r: PageRow): DirectoryResult["exp
   for (const price of query.price ?? [])
     if (r.services.some((s) => s.priceModel === price)) matches.push({ filter: "price", value: price });
   if (query.open) matches.push({ filter: "open", value: "true" });
+  if (query.network) matches.push({ filter: "network", value: query.network });
   for (const v of query.value ?? []) matches.push({ filter: "value", value: v });
   if (query.country?.length && r.country) matches.push({ filter: "country", value: r.country });
   if (query.region && r.region) matches.push({ filter: "region", value: r.region });

@@ -4,7 +4,7 @@
 export type { DirectoryQuery } from "./query.ts";
 
 export type Facets = Record<
-  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open",
+  "kind" | "value" | "country" | "jurisdiction" | "language" | "price" | "open" | "network",
   Record<string, number>
 >;
 
@@ -28,6 +28,10 @@ export type IndexRow = {
   words: string;
   /** The full-text document in its text form, when it changed. */
   vector?: string | null;
+  /** Its mark: whether a network this instance is in lists it as a member (membership.ts). */
+  member?: boolean | null;
+  /** The keys of those networks. */
+  networks?: readonly string[];
 };
 
 /** A provider on a page; its generation changes whenever its row does. */

@@ -52,18 +52,54 @@ ${charterFields({ t, values: values.charter, errors, withPurpose: false })}
 <p><button type="submit" class="primary">${t("networks.form.found")}</button></p></form>`;
 }
 
-export function joinForm(p: { t: Translate; csrf: string; values: JoinValues; errors: Errors }) {
-  const { t, values, errors } = p;
-  const labels = {
-    via: t("networks.form.via"),
-    network: t("networks.form.network"),
-    answers: t("networks.form.answers"),
-  };
+/** The network being applied to, once the member's public list has been read. */
+export type JoinTarget = { readonly key: string; readonly name: string; readonly questions: readonly string[] };
+
+/**
+ * Applying, in two steps: first the member to go through (and the network, chosen from what that member
+ * lists when it is in several), then the network's name and one answer per question of its charter.
+ */
+export function joinForm(p: {
+  t: Translate;
+  csrf: string;
+  values: JoinValues;
+  errors: Errors;
+  /** The networks the member lists, to choose from. */
+  choices?: readonly { value: string; label: string }[] | undefined;
+  /** Set for the second step. */
+  target?: JoinTarget | undefined;
+}) {
+  const { t, values, errors, target } = p;
+  if (target) {
+    const labels = Object.fromEntries(target.questions.map((q, i) => [`answer-${i}`, q]));
+    return html`${errorSummary(t, errors, { via: t("networks.form.via"), ...labels })}<form method="post" action="/admin/networks/join#result">${csrfField(p.csrf)}
+<input type="hidden" name="via" value="${values.via}"><input type="hidden" name="network" value="${target.key}">
+<p>${t("networks.form.applyingTo", { name: target.name, via: values.via })}</p>
+${errors.via ? html`<p class="error" id="f-via">${errors.via}</p>` : ""}
+${target.questions.length ? target.questions.map((q, i) => textArea({ name: `answer-${i}`, label: q, value: values.answers[i] ?? "", error: errors[`answer-${i}`], rows: 3 })) : html`<p>${t("networks.charter.noQuestions")}</p>`}
+<p class="actions"><button type="submit" name="_action" value="apply" class="primary">${t("networks.form.apply")}</button> <a href="/admin/networks#join-title">${t("panel.confirm.cancel")}</a></p></form>`;
+  }
+  const labels = { via: t("networks.form.via"), network: t("networks.form.network") };
   return html`${errorSummary(t, errors, labels)}<form method="post" action="/admin/networks/join#result">${csrfField(p.csrf)}
 ${textField({ name: "via", label: t("networks.form.via"), hint: t("networks.form.viaHint"), value: values.via, error: errors.via, required: true })}
-${textField({ name: "network", label: t("networks.form.network"), hint: t("networks.form.networkHint"), value: values.network, error: errors.network })}
-${textArea({ name: "answers", label: t("networks.form.answers"), hint: t("networks.form.answersHint"), value: values.answers, error: errors.answers, rows: 6 })}
-<p><button type="submit" class="primary">${t("networks.form.apply")}</button></p></form>`;
+${
+  p.choices?.length
+    ? selectField({
+        name: "network",
+        label: t("networks.form.network"),
+        value: values.network,
+        error: errors.network,
+        options: [...p.choices],
+      })
+    : textField({
+        name: "network",
+        label: t("networks.form.network"),
+        hint: t("networks.form.networkHint"),
+        value: values.network,
+        error: errors.network,
+      })
+}
+<p><button type="submit" name="_action" value="continue">${t("networks.form.continue")}</button></p></form>`;
 }
 
 /** Opening a motion: any kind but admission (applications open those), with an amendment's next charter. */
