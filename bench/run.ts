@@ -1,22 +1,30 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks. Each is bounded in requests and time and stops its children.
+// Sections: http, startup, inbox, send, directory, networks, and on demand only networks-live. Each is
+// bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
 import { benchNetworks } from "./networks.ts";
+import { benchNetworksLive } from "./networks-live.ts";
 import { benchSend } from "./send.ts";
 import { benchStartup } from "./startup.ts";
 import { formatFigures, type Figure } from "./lib/stats.ts";
 
-const sections: Record<string, { title: string; run: () => Promise<Figure[]> }> = {
+const sections: Record<string, { title: string; run: () => Promise<Figure[]>; onDemand?: boolean }> = {
   http: { title: "Actor and WebFinger GET vs bare Hono", run: benchHttp },
   inbox: { title: "Signed inbox deliveries processed", run: benchInbox },
   send: { title: "sendActivity to followers (fan-out queued)", run: benchSend },
   startup: { title: "Cold start and idle memory vs bare Hono", run: benchStartup },
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
   networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
+  // Ten instances at once: only when named.
+  "networks-live": {
+    title: "Networks: ten real instances decide a motion (bench/networks-live.ts)",
+    run: benchNetworksLive,
+    onDemand: true,
+  },
 };
 
 /** The directory bench is a script of its own (it prints its tables); run it as a child. */
@@ -31,7 +39,7 @@ function benchDirectory(): Promise<Figure[]> {
 }
 
 const wanted = process.argv.slice(2);
-const names = wanted.length ? wanted : Object.keys(sections);
+const names = wanted.length ? wanted : Object.keys(sections).filter((name) => !sections[name]?.onDemand);
 const out = (s: string) => process.stdout.write(`${s}\n`);
 out(`# Commonhost bench — ${new Date().toISOString()} — Node ${process.version}`);
 let missed = 0;

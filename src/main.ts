@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { accountCommand } from "./cli/account-command.ts";
 import { failureLines } from "./cli/errors.ts";
 import { err, out, withDatabase, type Command } from "./cli/command.ts";
+import { networkCommand } from "./cli/network-command.ts";
 import { queueCommand } from "./cli/queue-command.ts";
 import { callApi, ServerUnreachableError } from "./cli/server-api.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
@@ -219,6 +220,7 @@ const commands: Record<string, Command> = {
   },
   queue: queueCommand,
   account: accountCommand,
+  network: networkCommand,
 };
 
 /**

@@ -65,3 +65,46 @@ export function labelled(locale: string, label: string, value: string): string {
   return `${label}${colon(locale)}${value}`;
 }
 export const colon = (locale: string) => (locale.split("-")[0] === "fr" ? "\u00a0: " : ": ");
+
+type DurationFormatter = { format(duration: Record<string, number>): string };
+type DurationFormatConstructor = new (locale: string, options: { style: "long" }) => DurationFormatter;
+
+/**
+ * A length of time in words, largest units first: "14 days", "1 hour, 30 minutes", "14 jours et 1 heure".
+ * Weeks are written as days (a charter's `P2W` reads "14 days").
+ */
+export function formatDuration(locale: string, ms: number): string {
+  let s = Math.max(0, Math.round(ms / 1000));
+  const parts: Record<string, number> = {};
+  for (const [unit, size] of [
+    ["days", 86_400],
+    ["hours", 3600],
+    ["minutes", 60],
+    ["seconds", 1],
+  ] as const) {
+    const n = Math.floor(s / size);
+    s -= n * size;
+    if (n) parts[unit] = n;
+  }
+  if (Object.keys(parts).length === 0) parts.seconds = 0;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+  if (!DurationFormat)
+    return Object.entries(parts)
+      .map(([unit, n]) => `${formatNumber(locale, n)} ${unit}`)
+      .join(" ");
+  let formatter = durations.get(locale);
+  if (!formatter) {
+    formatter = new DurationFormat(locale, { style: "long" });
+    durations.set(locale, formatter);
+  }
+  return formatter.format(parts);
+}
+const durations = new Map<string, DurationFormatter>();
+
+/** A fraction as a percentage with the language's sign and spacing: 0.5 -> "50%", "50 %", "50 %". */
+export function formatPercent(locale: string, fraction: number): string {
+  return cached(
+    `p:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }),
+  ).format(fraction);
+}

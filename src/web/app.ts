@@ -17,6 +17,7 @@ import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { networkSyncRoutes } from "./routes/network-sync.ts";
+import { networkPublicRoutes } from "./routes/networks.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { languageRoute, panelRoutes } from "./panel/routes.ts";
 import { notFoundPage } from "./views/not-found.ts";
@@ -109,6 +110,7 @@ export function createApp(deps: WebDeps): App {
   app.route("/admin", panelRoutes(deps));
   app.route("/", languageRoute());
   app.route("/", directoryRoutes(deps));
+  app.route("/", networkPublicRoutes(deps));
   app.route("/", publicRoutes(deps));
 
   app.notFound((c) =>

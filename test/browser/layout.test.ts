@@ -102,7 +102,25 @@ describe("the pages people see", () => {
       },
       actor,
     );
+    // A network with long words in it, founded and given an open motion through the operator API.
+    const api = (path: string, body: unknown) =>
+      fetch(new URL(`/api/v1${path}`, instance.origin), {
+        method: "POST",
+        headers: { authorization: `Bearer ${token.value.token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ key: string }>);
+    const network = await api("/networks", {
+      name: "Réseau des hébergeurs coopératifs francophones",
+      purpose: "Mutualiser l’hébergement des **associations**: https://hebergeurs.example.org/charte-de-mutualisation",
+      charter: { questions: ["Quelle est votre structure juridique et comment vos membres décident-ils ?"] },
+    });
+    const motion = await api(`/networks/${network.key}/motions`, {
+      kind: "resolution",
+      text: "Adopter une page d’état commune : https://statut.hebergeurs.example.org/page-etat-commune-des-services",
+    });
     seeded = {
+      network: network.key,
+      motion: motion.key,
       handle: "coop",
       announcement: announcement.value.id,
       editor: editor.value.id,

@@ -15,6 +15,9 @@ export type Seeded = {
   inviteCode: string;
   /** The local provider's actor URI, URL-encoded. */
   actor: string;
+  /** A network this instance founded, and a motion open in it. */
+  network: string;
+  motion: string;
 };
 
 export type PageEntry = {
@@ -37,6 +40,9 @@ export const pages: readonly PageEntry[] = [
   { as: "visitor", path: "/directory/find?need=email&need=nextcloud&people=40&language=fr&must=cooperative" },
   { as: "visitor", path: "/directory/contact?provider=:actor" },
   { as: "visitor", path: "/directory?kind=bogus&minStorageGb=-1", status: 400 },
+  { as: "visitor", path: "/networks" },
+  { as: "visitor", path: "/networks/:network" },
+  { as: "visitor", path: "/networks/0123456789abcdef0123", status: 404 },
   { as: "visitor", path: "/admin/login" },
   { as: "visitor", path: "/admin/invite?code=:inviteCode" },
   { as: "visitor", path: "/no-such-page", status: 404 },
@@ -48,6 +54,10 @@ export const pages: readonly PageEntry[] = [
   { as: "admin", path: "/admin/announcements/:announcement/delete" },
   { as: "admin", path: "/admin/audience" },
   { as: "admin", path: "/admin/network" },
+  { as: "admin", path: "/admin/networks" },
+  { as: "admin", path: "/admin/networks/:network" },
+  { as: "admin", path: "/admin/networks/:network/motions/:motion" },
+  { as: "admin", path: "/admin/networks/:network/leave" },
   { as: "admin", path: "/admin/feed" },
   { as: "admin", path: "/admin/operators" },
   { as: "admin", path: "/admin/operators/:editor/remove" },

@@ -2,9 +2,7 @@
 // fold the same record in which B is a member.
 import { afterEach, describe, expect, it } from "vitest";
 import type { NetworkOperations } from "../../src/domain/networks/operations.ts";
-import { joinNetwork } from "../../src/federation/networks/join.ts";
 import { networkOperations } from "../../src/federation/networks/operations.ts";
-import { networksRuntime } from "../../src/federation/networks/runtime.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 
 const QUESTION = "Which movements do you host?";
@@ -39,20 +37,9 @@ describe("networks between two instances", () => {
     expect(id).toBe(`${a.origin}/networks/${key}`);
     expect(founded.value.members.map((m) => [m.actor, m.state])).toEqual([[alpha, "member"]]);
 
-    // The member's public list of networks, as the applicant reads it.
-    const listing = async () =>
-      (await ops(a!).list()).map((n) => ({
-        id: n.id,
-        key: n.key,
-        name: n.name,
-        charter: { ...n.charter, questions: [...n.charter.questions] },
-      }));
-    const joined = await joinNetwork(
-      networksRuntime(b.services, b.federation, b.localActors),
-      { via: alpha, answers: { [QUESTION]: "Tenant unions" } },
-      listing,
-    );
-    expect(joined).toEqual({ ok: true, value: id });
+    // B reads the networks A publishes, picks the only one, and sends its application.
+    const joined = await ops(b).join({ via: alpha, answers: { [QUESTION]: "Tenant unions" } });
+    expect(joined.ok && [joined.value.id, joined.value.status, joined.value.via]).toEqual([id, "applicant", alpha]);
     expect((await ops(b).get(key))?.status).toBe("applicant");
 
     // A opens the admission motion on B's application; B receives it with the founding.

@@ -1,7 +1,10 @@
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { differing } from "../../src/domain/networks/replica.ts";
+import type { NetworkObject } from "../../src/domain/networks/objects.ts";
+import { differing, type Signed } from "../../src/domain/networks/replica.ts";
+import { documentOf as unsignedDocumentOf } from "../../src/federation/networks/documents.ts";
 import { getSigned, postSigned } from "../../src/federation/networks/signed-http.ts";
+import { signDocument, verifyDocument } from "../../src/federation/networks/proof.ts";
 import { syncWith } from "../../src/federation/networks/sync-client.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { type Signer, signerOf } from "../helpers/signed-post.ts";
@@ -102,5 +105,84 @@ describe("anti-entropy over HTTP", { timeout: 180_000 }, () => {
       receive: receiver(a.held.replica, byDocumentId(missed)),
     });
     expect(again.requests).toBe(1);
+  });
+
+  it("relays signed documents so that the receiver verifies the author's proof", async () => {
+    const id = await network(2);
+    const [a, b] = members as [Member, Member];
+    const [, ed25519] = await b.instance.localActors.keyPairs("provider");
+    const actorDocument = (await (
+      await fetch(b.actor, { headers: { Accept: "application/activity+json" } })
+    ).json()) as { assertionMethod: { id: string; publicKeyMultibase: string }[] };
+    // The Ed25519 key among the actor's assertion methods (its multibase starts with z6Mk).
+    const method = actorDocument.assertionMethod.find((m) => m.publicKeyMultibase.startsWith("z6Mk"));
+    const signer = { privateKey: ed25519!.privateKey, keyId: new URL(method!.id) };
+    const objects = motionsWithBallots(id, [b.actor], 3, 0);
+    b.held.replica = replicaOf(id, a.actor);
+    for (const o of objects) {
+      const signed: Signed = { object: o, proof: await signDocument(unsignedDocumentOf(o), signer) };
+      b.held.replica.add(signed, () => b.actor, 0);
+    }
+    a.held.replica = replicaOf(id, a.actor);
+    const ctx = a.instance.federation.createContext(new URL(a.instance.origin), a.instance.services);
+    const loaders = { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader };
+    const verified: NetworkObject[] = [];
+    const round = await syncWith({
+      peer: new URL(b.instance.origin),
+      key: KEY,
+      replica: a.held.replica,
+      ...client(a),
+      receive: async (doc) => {
+        const outcome = await verifyDocument(doc, loaders);
+        if (!outcome.ok) throw new Error(outcome.why);
+        verified.push(outcome.object);
+        a.held.replica!.add({ object: outcome.object, proof: doc }, () => b.actor, 0);
+      },
+    });
+    expect(round.fetched).toBe(9);
+    expect(verified.map((o) => o.type).sort()).toEqual([
+      ...Array(3).fill("Ballot"),
+      ...Array(3).fill("Closing"),
+      ...Array(3).fill("Motion"),
+    ]);
+    expect(differing(a.held.replica.summary(), b.held.replica.summary())).toEqual([]);
+  });
+
+  it("asks again for documents a large answer held back", async () => {
+    const id = await network(2);
+    const [a, b] = members as [Member, Member];
+    // 100 motions of 40,000 characters: about 4 MB, more than one answer holds.
+    const long = (i: number): NetworkObject => ({
+      type: "Motion",
+      network: id,
+      by: b.actor,
+      kind: "resolution",
+      text: `${i} ${"x".repeat(40_000)}`,
+      charter: 1,
+      published: `2026-01-01T0${Math.floor(i / 60)}:${String(i % 60).padStart(2, "0")}:00.000Z`,
+    });
+    const motions = Array.from({ length: 100 }, (_, i) => long(i));
+    a.held.replica = replicaOf(id, a.actor);
+    b.held.replica = replicaOf(id, a.actor, motions);
+    const posted: number[] = [];
+    const counted = client(a);
+    const round = await syncWith({
+      peer: new URL(b.instance.origin),
+      key: KEY,
+      replica: a.held.replica,
+      get: counted.get,
+      post: async (url, body) => {
+        const answer = (await counted.post(url, body)) as { objects: unknown[] };
+        posted.push(answer.objects.length);
+        return answer;
+      },
+      receive: receiver(a.held.replica, byDocumentId(motions)),
+    });
+    // 1 summary + 1 bucket list + 1 id page + 2 requests for documents (the second for what the first held back).
+    expect(round).toEqual({ requests: 5, fetched: 100, differing: ["motions"] });
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toBeLessThan(100);
+    expect(posted[0]! + posted[1]!).toBe(100);
+    expect(differing(a.held.replica.summary(), b.held.replica.summary())).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // Replicas held in memory and served through the sync port of real instances, for the tests of
-// anti-entropy over HTTP. Documents carry the engine object and a document id, as members relay them;
-// the signature inside them is not checked here (the routes and the client carry documents as they are).
+// anti-entropy over HTTP. Documents are the network documents members exchange, with a stand-in proof:
+// the routes and the client carry documents as they are, and proofs are checked by receive (proof.ts).
 import type { Genesis, NetworkObject } from "../../src/domain/networks/objects.ts";
 import { authorOf, idOf } from "../../src/domain/networks/objects.ts";
 import { NetworkReplica, type Signed } from "../../src/domain/networks/replica.ts";
 import type { NetworkSyncPort } from "../../src/domain/networks/sync.ts";
+import { documentIdOf, documentOf as unsignedDocumentOf } from "../../src/federation/networks/documents.ts";
 import { charterBody, HOUR, iso, T0 } from "./builders.ts";
 
 export const KEY = "0f1e2d3c4b5a69788796";
@@ -26,11 +27,7 @@ export const portOf = (held: Held): NetworkSyncPort => ({
 });
 
 export function documentOf(o: NetworkObject): Signed {
-  const hex = idOf(o).slice("sha256:".length);
-  return {
-    object: o,
-    proof: { ...o, id: `${o.network}/objects/${hex}`, proof: { type: "DataIntegrityProof", by: authorOf(o) } },
-  };
+  return { object: o, proof: { ...unsignedDocumentOf(o), proof: { type: "DataIntegrityProof", by: authorOf(o) } } };
 }
 
 const trusted = (s: Signed) => authorOf(s.object);
@@ -101,4 +98,4 @@ export function motionsWithBallots(network: string, voters: readonly string[], c
 }
 
 export const byDocumentId = (objects: readonly NetworkObject[]) =>
-  new Map(objects.map((o) => [`${o.network}/objects/${idOf(o).slice(7)}`, documentOf(o)] as const));
+  new Map(objects.map((o) => [documentIdOf(o.network, idOf(o)), documentOf(o)] as const));

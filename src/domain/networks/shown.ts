@@ -25,16 +25,16 @@ export type Changes = {
   readonly status: NetworkStatus;
 };
 
-/** This instance's status by the record; an applicant whose latest admission failed is rejected. */
-export function statusBy(record: NetworkRecord, self: string, stored: NetworkStatus): NetworkStatus {
-  const mine = record.members.get(self)?.status;
-  if (mine) return mine;
-  if (stored !== "applicant") return stored;
-  let latest: { at: number; outcome: string } | undefined;
-  for (const m of record.motions.values())
-    if (m.motion.kind === "admission" && m.motion.subject === self && (!latest || m.opensAt > latest.at))
-      latest = { at: m.opensAt, outcome: m.status };
-  return latest?.outcome === "failed" ? "rejected" : stored;
+/**
+ * This instance's status. An applicant holds only part of the record until a member lets it
+ * synchronise, so until then its status is the application's (applicant, or rejected when a member said
+ * so); a departure shows at once, before the record counts it; otherwise the record says.
+ */
+export function statusBy(record: NetworkRecord | undefined, self: string, stored: NetworkStatus): NetworkStatus {
+  if (stored === "applicant" || stored === "rejected") return stored;
+  const mine = record?.members.get(self)?.status;
+  if (stored === "left" && (mine === "member" || mine === "suspended")) return "left";
+  return mine ?? stored;
 }
 
 /** What changed between what was shown and the record now (pure). */

@@ -27,8 +27,11 @@ export const SYNC_LIMITS = {
   objectsPerRequest: 200,
   /** The body of an objects request (200 ids of 71 characters fit many times over). */
   objectsRequestBytes: 64 * 1024,
-  /** The documents of one answer, at most (past it the answer says `truncated`). */
-  objectsAnswerBytes: 4 * 1024 * 1024,
+  /**
+   * The documents of one answer, at most (past it the answer says `truncated`): under the 4 MiB a
+   * signed-http client reads by default.
+   */
+  objectsAnswerBytes: 3 * 1024 * 1024,
 } as const;
 
 export const networkKey = z.string().regex(/^[0-9a-f]{20}$/);

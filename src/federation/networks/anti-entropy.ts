@@ -1,7 +1,7 @@
 // Anti-entropy rounds (ADR 0013 §4), run every NETWORK_SYNC_INTERVAL: a member compares what it holds
 // with each other current member and fetches what it lacks; an applicant asks the member it applied
 // through, which answers only once the record has admitted it (then its own fold makes it a member).
-import { listNetworks, type NetworkRow } from "../../domain/networks/networks.repository.ts";
+import { listNetworks, type NetworkRow, updateNetwork } from "../../domain/networks/networks.repository.ts";
 import { summaryAnswer } from "../../domain/networks/sync.ts";
 import { receiveDocument } from "./receive.ts";
 import type { NetworkSelf, NetworksRuntime } from "./runtime.ts";
@@ -26,14 +26,13 @@ export async function syncNetworks(rt: NetworksRuntime, only?: readonly string[]
 
 /** Whom to ask: the other current members; for an applicant, the member it applied through. */
 async function peersOf(rt: NetworksRuntime, self: NetworkSelf, row: NetworkRow): Promise<string[]> {
+  if (row.status === "applicant") return row.via ? [row.via] : [];
   const held = await rt.store.replica(row.id);
   const record = held?.replica.record(Date.now(), rt.services.config.networkSettleMs);
-  const mine = record?.members.get(self.actor)?.status;
-  if (mine === "member")
-    return [...record!.members.values()]
-      .filter((m) => m.status === "member" && m.actor !== self.actor)
-      .map((m) => m.actor);
-  return row.status === "applicant" && row.via ? [row.via] : [];
+  if (!record || record.members.get(self.actor)?.status !== "member") return [];
+  return [...record.members.values()]
+    .filter((m) => m.status === "member" && m.actor !== self.actor)
+    .map((m) => m.actor);
 }
 
 async function syncNetwork(rt: NetworksRuntime, self: NetworkSelf, row: NetworkRow, peer: string): Promise<void> {
@@ -57,4 +56,6 @@ async function syncNetwork(rt: NetworksRuntime, self: NetworkSelf, row: NetworkR
     post,
     receive: (document) => receiveDocument(rt, document, false),
   });
+  // The member answered: its record counts this instance as a member, and it now holds what the member holds.
+  if (row.status === "applicant") await updateNetwork(rt.services.database.db, row.id, { status: "member" });
 }

@@ -65,7 +65,6 @@ async function answerToApplication(
   const sender = parsed.data.actor;
   if (sender !== row.via && record?.members.get(sender)?.status !== "member")
     return refusedWith(403, "Only a member of the network answers an application to it.");
-  if (record?.members.get(self.actor)) return { status: 202 };
   await updateNetwork(db, row.id, { status: "rejected" });
   return { status: 202 };
 }

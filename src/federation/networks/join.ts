@@ -23,13 +23,10 @@ const listing = z.object({
   items: z.array(z.unknown()).max(1000).optional(),
 });
 
-export type ListedNetwork = z.infer<typeof listedNetwork>;
+type ListedNetwork = z.infer<typeof listedNetwork>;
 
-/** The networks the member at an origin publishes, or undefined when they cannot be read. */
-export type PublishedNetworks = (origin: string) => Promise<ListedNetwork[] | undefined>;
-
-/** Reads them from `GET <origin>/networks`, as JSON-LD. */
-export const publishedNetworks: PublishedNetworks = async (origin) => {
+/** The networks the member at an origin publishes (`GET <origin>/networks`), or undefined when they cannot be read. */
+async function publishedNetworks(origin: string): Promise<ListedNetwork[] | undefined> {
   try {
     const response = await fetch(new URL("/networks", origin), {
       headers: { Accept: "application/activity+json" },
@@ -48,7 +45,7 @@ export const publishedNetworks: PublishedNetworks = async (origin) => {
   } catch {
     return undefined;
   }
-};
+}
 
 /** Which question is not answered, or which answer answers no question. */
 function answersProblem(questions: readonly string[], answers: Readonly<Record<string, string>>) {
@@ -58,11 +55,7 @@ function answersProblem(questions: readonly string[], answers: Readonly<Record<s
   return extra === undefined ? undefined : { field: "answers", code: "invalid", question: extra };
 }
 
-export async function joinNetwork(
-  rt: NetworksRuntime,
-  input: JoinInput,
-  published: PublishedNetworks = publishedNetworks,
-): Promise<Result<string>> {
+export async function joinNetwork(rt: NetworksRuntime, input: JoinInput): Promise<Result<string>> {
   const self = await rt.self();
   if (!self) return fail("not_found", "provider.notSetUp");
   const via = input.via.trim();
@@ -72,7 +65,7 @@ export async function joinNetwork(
   if (!actor?.id)
     return fail("not_found", "network.via_not_found", { vars: { via }, fields: { via: fieldError("notFound") } });
   if (actor.id.href === self.actor) return fail("invalid", "network.via_self", { fields: { via: fieldError("self") } });
-  const networks = await published(actor.id.origin);
+  const networks = await publishedNetworks(actor.id.origin);
   if (!networks) return fail("not_found", "network.via_unreachable", { vars: { via } });
   const wanted = input.network?.trim();
   const chosen = wanted ? networks.filter((n) => n.key === wanted || n.id === wanted) : networks;

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { castBallot, foundNetwork, leaveNetwork, openMotion } from "../../domain/networks/actions.ts";
 import { toFailure } from "../../domain/networks/failures.ts";
-import { findNetwork, insertNetwork, listNetworks } from "../../domain/networks/networks.repository.ts";
+import { findNetwork, insertNetwork, listNetworks, updateNetwork } from "../../domain/networks/networks.repository.ts";
 import { idOf } from "../../domain/networks/objects.ts";
 import type { NetworkOperations } from "../../domain/networks/operations.ts";
 import type { NetworkRecord } from "../../domain/networks/record.ts";
@@ -166,6 +166,7 @@ export function networkOperations(
       const made = leaveNetwork(record, self.actor, Date.now());
       if (!made.ok) return { ok: false, error: toFailure(made.failure) };
       await publishObject(rt, self, made.value, recipientsOf(record, made.value, self.actor));
+      await updateNetwork(db, at.value.row.id, { status: "left" });
       return ok((await view(network))!);
     },
   };

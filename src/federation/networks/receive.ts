@@ -7,7 +7,7 @@ import type { Genesis, NetworkObject } from "../../domain/networks/objects.ts";
 import { authorOf, idOf } from "../../domain/networks/objects.ts";
 import { findNetwork, updateNetwork } from "../../domain/networks/networks.repository.ts";
 import type { NetworkRecord } from "../../domain/networks/record.ts";
-import { storeObject } from "../../domain/networks/store.ts";
+import { type HeldReplica, storeObject } from "../../domain/networks/store.ts";
 import { objectOf } from "./documents.ts";
 import { verifyDocument } from "./proof.ts";
 import type { NetworksRuntime } from "./runtime.ts";
@@ -35,13 +35,36 @@ export async function receiveDocument(rt: NetworksRuntime, document: unknown, pu
   if (!verified.ok) return refused(403, `The document is not proven to come from its author: ${verified.why}.`);
   const now = Date.now();
   if (pushed) {
-    const why = refusal(held.replica.record(now, rt.services.config.networkSettleMs), object, now);
+    const about = await applying(rt, held, object);
+    if (about === "later") return refused(404, "This instance does not hold the motion yet.");
+    const why = about ? undefined : refusal(held.replica.record(now, rt.services.config.networkSettleMs), object, now);
     if (why) return why;
   }
   const added = await rt.services.database.db.transaction((tx) =>
     storeObject(tx, object.network, object, verified.document, now),
   );
   return { ok: true, stored: added ? "added" : "duplicate", object };
+}
+
+/**
+ * Whether this instance is the applicant an object is about: its admission motion, or a ballot or closing
+ * on it. An applicant holds only the founding and its own admission, not the history that says who the
+ * members are, so it keeps what its proof vouches for; its closing (it witnesses its admission) still
+ * lists only what arrived before the close, and the fold decides what counts once it holds the record.
+ */
+async function applying(
+  rt: NetworksRuntime,
+  held: HeldReplica,
+  object: Exclude<NetworkObject, Genesis>,
+): Promise<boolean | "later"> {
+  const self = await rt.self();
+  const row = await findNetwork(rt.services.database.db, object.network);
+  if (!self || row?.status !== "applicant") return false;
+  if (object.type === "Leave") return false;
+  const motion = object.type === "Motion" ? object : held.replica.motions().find((m) => m.id === object.motion)?.object;
+  // A ballot or closing that came before its motion: the sender tries again.
+  if (!motion) return "later";
+  return motion.kind === "admission" && motion.subject === self.actor;
 }
 
 /** Why a pushed object may not be made now by its author, if it may not. */

@@ -16,6 +16,9 @@ import {
 
 type Json = Record<string, unknown>;
 
+/** Id pages read per collection in one round, at most (two million ids); the next round goes on. */
+const MAX_PAGES = 1000;
+
 export type SyncExchange = {
   /** The peer's origin. */
   readonly peer: URL;
@@ -81,6 +84,7 @@ export async function syncWith(exchange: SyncExchange): Promise<SyncRound> {
     const buckets = differingBuckets(replica.bucketDigests(collection), theirs.buckets);
     if (buckets.length === 0) continue;
     let after: string | null = null;
+    let pages = 0;
     do {
       const page = at(`sync/${collection}/ids`);
       // All sixteen buckets differing is the whole collection: no need to name them.
@@ -89,8 +93,9 @@ export async function syncWith(exchange: SyncExchange): Promise<SyncRound> {
       page.searchParams.set("limit", String(SYNC_LIMITS.idPage));
       const answer = parsed(idPageAnswer, page, await get(page));
       for (const id of answer.ids) if (!replica.has(id)) missing.push(id);
-      // A page must move forward, or a peer could keep this member asking forever.
+      // A page must move forward, and a round ends: a peer cannot keep this member asking forever.
       if (answer.next !== null && after !== null && answer.next <= after) break;
+      if (++pages >= MAX_PAGES) break;
       after = answer.next;
     } while (after !== null);
   }

@@ -11,11 +11,16 @@ import type { NetworkSelf, NetworksRuntime } from "./runtime.ts";
 
 const TICK_MS = 1000;
 
-/** One pass over every network held. */
-export async function tickNetworks(rt: NetworksRuntime, seen = new Map<string, string>()): Promise<void> {
+/**
+ * One pass over every network held. Returns when the next close or settlement falls due, so the clock
+ * can wake for it: a closing sent the moment a window closes reaches the others well within the
+ * settlement delay.
+ */
+export async function tickNetworks(rt: NetworksRuntime, seen = new Map<string, string>()): Promise<number | undefined> {
   const self = await rt.self();
-  if (!self) return;
+  if (!self) return undefined;
   const settleMs = rt.services.config.networkSettleMs;
+  let next: number | undefined;
   for (const row of await listNetworks(rt.services.database.db)) {
     const held = await rt.store.replica(row.id);
     if (!held) continue;
@@ -30,11 +35,18 @@ export async function tickNetworks(rt: NetworksRuntime, seen = new Map<string, s
       )
     )
       record = (await rt.store.replica(row.id))!.replica.record(now, settleMs);
+    for (const m of record.motions.values())
+      if (m.status === "open")
+        for (const at of [m.closesAt, m.closesAt + settleMs])
+          if (at > now && (next === undefined || at < next)) next = at;
+    // An applicant's record is partial: nothing is announced from it until it is a member.
+    if (row.status === "applicant" || row.status === "rejected") continue;
     const state = `${record.head} ${row.status} ${[...record.members.values()].map((m) => `${m.actor}=${m.status}`).join(",")}`;
     if (seen.get(row.id) === state) continue;
     if ((await showRecord(rt.services.database.db, row.id, record, self.actor)) > 0) rt.services.queue.wake();
     seen.set(row.id, state);
   }
+  return next;
 }
 
 /** Signs, stores and sends the closings owed: only for motions this instance witnesses (its electorate or subject). */
@@ -59,14 +71,37 @@ export function startNetworkTick(rt: NetworksRuntime): () => Promise<void> {
   const log = rt.services.logger.child({ module: "networks" });
   const seen = new Map<string, string>();
   let ticking: Promise<void> | undefined;
+  let again = false;
+  let early: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
   let lastSync = 0;
-  const timer = setInterval(() => {
-    ticking ??= tickNetworks(rt, seen)
+  /** `due`: woken for a close or a settlement, so a pass in progress is followed by another. */
+  const tick = (due = false) => {
+    if (ticking) {
+      again ||= due;
+      return;
+    }
+    ticking = tickNetworks(rt, seen)
+      .then(wakeAt)
       .catch((err: unknown) => log.warn({ err }, "network tick failed"))
       .finally(() => {
         ticking = undefined;
+        if (again) {
+          again = false;
+          tick();
+        }
       });
+  };
+  /** Wakes the clock for a close or a settlement due before the next second. */
+  const wakeAt = (at: number | undefined) => {
+    const wait = at === undefined ? Number.POSITIVE_INFINITY : at - Date.now();
+    if (wait >= TICK_MS) return;
+    clearTimeout(early);
+    early = setTimeout(() => tick(true), Math.max(0, wait) + 5);
+    early.unref();
+  };
+  const timer = setInterval(() => {
+    tick();
     if (syncing) return;
     const asked = rt.takeSyncRequests();
     const due = Date.now() - lastSync >= rt.services.config.networkSyncIntervalMs;
@@ -81,6 +116,8 @@ export function startNetworkTick(rt: NetworksRuntime): () => Promise<void> {
   timer.unref();
   return async () => {
     clearInterval(timer);
+    clearTimeout(early);
+    again = false;
     await Promise.all([ticking, syncing]);
   };
 }

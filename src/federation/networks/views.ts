@@ -1,6 +1,7 @@
 // The networks as operators see them (the views of domain/networks/operations.ts), read from the record
 // this instance folds itself and from its own row.
 import { type Charter, charterAt, parseCharter } from "../../domain/networks/charter.ts";
+import { statusBy } from "../../domain/networks/shown.ts";
 import type { HeldReplica } from "../../domain/networks/store.ts";
 import type { NetworkRow } from "../../domain/networks/networks.repository.ts";
 import type { Ballot } from "../../domain/networks/objects.ts";
@@ -16,10 +17,9 @@ import { documentIdOf, motionKeyOf } from "./documents.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** This instance's status: from the record once it is in it, else as stored (applicant, rejected). */
+/** This instance's status in a network (shown.ts `statusBy`). */
 export function statusIn(row: NetworkRow, record: NetworkRecord | undefined, self: string | undefined): NetworkStatus {
-  const mine = self === undefined ? undefined : record?.members.get(self);
-  return mine ? mine.status : row.status;
+  return self === undefined ? row.status : statusBy(record, self, row.status);
 }
 
 /** The charter an applicant saw before it holds the founding: as the member it applied through published it. */

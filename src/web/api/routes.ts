@@ -8,6 +8,7 @@ import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
+import { networkApiRoutes } from "./networks.ts";
 import { profileRoutes } from "./profile.ts";
 import { queueApiRoutes } from "./queue.ts";
 import { defineRoute, mountRoute, type RouteSpec } from "./route-spec.ts";
@@ -23,6 +24,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...tokenRoutes(deps),
     ...directoryApiRoutes(deps),
     ...queueApiRoutes(deps),
+    ...networkApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

@@ -3,6 +3,7 @@
 import { countDeadLetters } from "../../db/queue-admin.ts";
 import { countInquiries } from "../../domain/directory/inquiries.ts";
 import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
+import type { NetworkOperations } from "../../domain/networks/operations.ts";
 import { findProvider } from "../../domain/provider/provider.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -17,7 +18,13 @@ export type AttentionItem = {
   readonly href: string;
 };
 
-export type AttentionContext = { services: Runtime; operator: PanelOperator; t: Translate; today: string };
+export type AttentionContext = {
+  services: Runtime;
+  networks: NetworkOperations;
+  operator: PanelOperator;
+  t: Translate;
+  today: string;
+};
 export type AttentionProvider = (ctx: AttentionContext) => Promise<AttentionItem[]>;
 
 /** Inquiries carry people's names and addresses: only administrators see them. */
@@ -46,8 +53,29 @@ const deadLetters: AttentionProvider = async ({ services, operator, t }) => {
     : [];
 };
 
+/**
+ * Open motions this provider may vote on and has not: one line per network, since each network's page
+ * holds the ballot forms. Ballots are cast by administrators, who alone see the networks pages.
+ */
+const unvotedMotions: AttentionProvider = async ({ networks, operator, t }) => {
+  if (operator.role !== "admin") return [];
+  const items: AttentionItem[] = [];
+  for (const network of await networks.list()) {
+    if (network.status !== "member" || network.openMotions === 0) continue;
+    const motions = await networks.motions(network.key);
+    const count = motions.ok ? motions.value.filter((m) => m.state === "open" && m.canVote && !m.mine).length : 0;
+    if (count > 0)
+      items.push({
+        key: "network-motions",
+        text: t("networks.attention", { count, network: network.name }),
+        href: `/admin/networks/${network.key}`,
+      });
+  }
+  return items;
+};
+
 /** In the order the overview shows them. */
-export const attentionProviders: AttentionProvider[] = [newInquiries, lapsed, deadLetters];
+export const attentionProviders: AttentionProvider[] = [newInquiries, unvotedMotions, lapsed, deadLetters];
 
 export async function attentionItems(ctx: AttentionContext): Promise<AttentionItem[]> {
   return (await Promise.all(attentionProviders.map((provide) => provide(ctx)))).flat();

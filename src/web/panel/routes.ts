@@ -21,6 +21,7 @@ import { feedRoutes } from "./feed-routes.ts";
 import { attentionItems } from "./attention.ts";
 import { inquiryRoutes } from "./inquiry-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
+import { networksRoutes } from "./networks-routes.ts";
 import { queueRoutes } from "./queue-routes.ts";
 import { csrf, errorPage, requireOperator, type PanelEnv } from "./guard.ts";
 import { createFlashStore } from "./flash.ts";
@@ -51,6 +52,7 @@ export function panelRoutes(deps: WebDeps) {
   app.route("/announcements", announcementRoutes(deps));
   app.route("/audience", audienceRoutes(deps));
   app.route("/network", networkRoutes(deps));
+  app.route("/networks", networksRoutes(deps));
   app.route("/feed", feedRoutes(deps));
   app.route("/inquiries", inquiryRoutes(deps));
   app.route("/queue", queueRoutes(deps));
@@ -65,7 +67,13 @@ export function panelRoutes(deps: WebDeps) {
     const [followers, announcements] = await Promise.all([countFollowers(db), countAnnouncements(db)]);
     const today = new Date().toISOString().slice(0, 10);
     const lapsed = record ? lapsedEvidence(record.profile, today) : [];
-    const attention = await attentionItems({ services, operator: c.get("operator"), t, today });
+    const attention = await attentionItems({
+      services,
+      networks: deps.networks,
+      operator: c.get("operator"),
+      t,
+      today,
+    });
     const done = c.req.query("done") === "joined" ? t("panel.done.joined") : undefined;
     const acct = record ? `@${record.handle}@${new URL(services.config.origin).host}` : "";
     const body = html`<h1>${record?.name ?? t("panel.title")}</h1>${notice(done)}

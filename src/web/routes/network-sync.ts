@@ -82,7 +82,7 @@ export function networkSyncRoutes({ services, federation, networkSync }: WebDeps
     let bytes = 0;
     let truncated = false;
     for (const signed of network.replica.objects([...new Set(request.data.ids)])) {
-      const size = JSON.stringify(signed.proof).length;
+      const size = Buffer.byteLength(JSON.stringify(signed.proof));
       if (objects.length > 0 && bytes + size > SYNC_LIMITS.objectsAnswerBytes) {
         truncated = true;
         break;

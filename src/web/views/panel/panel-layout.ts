@@ -25,6 +25,7 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
   if (operator?.role === "admin")
     links.push(
       ["/admin/network", t("panel.nav.network")],
+      ["/admin/networks", t("panel.nav.networks")],
       ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
       ["/admin/operators", t("panel.nav.operators")],
       ["/admin/tokens", t("panel.nav.tokens")],
