@@ -56,10 +56,13 @@ async function startMember(kind: "pglite" | "postgres", url: string | undefined,
   const created = await createToken(open.db, "bench");
   await open.close();
   if (!created.ok) throw new Error("token creation failed");
-  const server = await startServer({ args: serveArgs(), env: { ...database.env, ...ENV } }).catch(async (error) => {
-    await database.drop();
-    throw error;
-  });
+  // Ten starts on a shared machine: each builds its start bundle in a fresh data directory.
+  const server = await startServer({ args: serveArgs(), env: { ...database.env, ...ENV }, timeoutMs: 240_000 }).catch(
+    async (error) => {
+      await database.drop();
+      throw error;
+    },
+  );
   return { handle, server, database, token: created.value.token, actor: `${server.origin}/actors/${handle}` };
 }
 
@@ -76,8 +79,12 @@ async function formNetwork(members: Member[]): Promise<string> {
     purpose: "Ten instances on loopback.",
     charter: { questions: [], rules, pauseAfterMissed: 3 },
   });
+  // A join reads the founder's public list of networks first; on a busy machine that read can time out
+  // ("try again later"), and a script tries again, as an operator would.
   for (const m of others)
-    await api(m, "POST", "/api/v1/networks/join", { via: founder.actor, network: key, answers: {} });
+    await until(`the application of ${m.handle}`, 120_000, () =>
+      api(m, "POST", "/api/v1/networks/join", { via: founder.actor, network: key, answers: {} }).then(() => true),
+    );
   for (const m of others) {
     const motion = await until(`the admission of ${m.handle}`, 60_000, async () =>
       list(await api(founder, "GET", `/api/v1/networks/${key}/motions`)).find(

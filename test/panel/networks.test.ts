@@ -280,7 +280,16 @@ describe("the panel's networks pages", () => {
       90_000,
       "the applicant to be admitted",
     );
-    const members = section((await alpha.get(`/admin/networks/${key}`)).html, "members-title");
-    expect(members).toContain(`${other.origin}/actors/beta`);
+    // On the founder too (each member decides in its own time); a member shows by its name once the
+    // directory knows it, else by its address.
+    const betaActor = `${other.origin}/actors/beta`;
+    await eventually(
+      async () => {
+        const members = section((await alpha.get(`/admin/networks/${key}`)).html, "members-title");
+        return members.includes(`href="${betaActor}"`) || members.includes(`actor=${encodeURIComponent(betaActor)}`);
+      },
+      60_000,
+      "the founder to list the new member",
+    );
   });
 });
