@@ -111,18 +111,20 @@ describe("API networks", () => {
     const left = await api.call("POST", `/api/v1/networks/${key}/leave`);
     expect(left.status, JSON.stringify(left.body)).toBe(200);
     expect(left.body.key).toBe(key);
-    // The departure is a decision like the others: recorded once it settles.
-    const gone = await eventually(
+    // The instance shows it has left at once; the departure is a decision like the others, recorded
+    // once it settles.
+    expect(left.body.status).toBe("left");
+    const record = await eventually(
       async () => {
-        const res = await api!.call("GET", "/api/v1/networks");
-        return res.body.items[0]?.status === "left" ? res.body.items[0] : undefined;
+        const res = await api!.call("GET", `/api/v1/networks/${key}/decisions`);
+        return res.body.decisions?.at(-1)?.kind === "left" ? res.body : undefined;
       },
       60_000,
       "the departure to be recorded",
     );
-    expect(gone.members).toMatchObject([{ actor: self, state: "left" }]);
-    const record = await api.call("GET", `/api/v1/networks/${key}/decisions`);
-    expect(record.body.decisions.at(-1)).toMatchObject({ kind: "left", member: self });
+    expect(record.decisions.at(-1)).toMatchObject({ kind: "left", member: self });
+    const listed = await api.call("GET", "/api/v1/networks");
+    expect(listed.body.items[0]).toMatchObject({ status: "left", members: [{ actor: self, state: "left" }] });
   });
 
   it("names every bad field with its code, in the request's language, and writes nothing", async () => {
