@@ -123,8 +123,8 @@ describe("API networks", () => {
       "the departure to be recorded",
     );
     expect(record.decisions.at(-1)).toMatchObject({ kind: "left", member: self });
-    const listed = await api.call("GET", "/api/v1/networks");
-    expect(listed.body.items[0]).toMatchObject({ status: "left", members: [{ actor: self, state: "left" }] });
+    const afterwards = await api.call("GET", "/api/v1/networks");
+    expect(afterwards.body.items[0]).toMatchObject({ status: "left", members: [{ actor: self, state: "left" }] });
   });
 
   it("names every bad field with its code, in the request's language, and writes nothing", async () => {
