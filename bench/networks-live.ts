@@ -79,25 +79,35 @@ async function formNetwork(members: Member[]): Promise<string> {
     purpose: "Ten instances on loopback.",
     charter: { questions: [], rules, pauseAfterMissed: 3 },
   });
-  // A join reads the founder's public list of networks first; on a busy machine that read can time out
-  // ("try again later"), and a script tries again, as an operator would.
-  for (const m of others)
+  // One applicant after the other: each applies (a join reads the founder's public list first; on a busy
+  // machine that read can time out, and a script tries again, as an operator would), then every member
+  // of the motion's electorate votes yes while its window is open. Applying all at once and voting
+  // afterwards let early windows close unvoted on a slow machine.
+  for (const m of others) {
     await until(`the application of ${m.handle}`, 120_000, () =>
       api(m, "POST", "/api/v1/networks/join", { via: founder.actor, network: key, answers: {} }).then(() => true),
     );
-  for (const m of others) {
     const motion = await until(`the admission of ${m.handle}`, 60_000, async () =>
       list(await api(founder, "GET", `/api/v1/networks/${key}/motions`)).find(
         (x: Json) => x.subject === m.actor && x.state === "open",
       ),
     );
-    await api(founder, "POST", `/api/v1/networks/${key}/motions/${motion.key}/ballot`, { choice: "yes" });
+    await voteYes(members, key, motion.key);
   }
   await until("every admission", 180_000, async () => {
     const records = await Promise.all(members.map((m) => api(m, "GET", `/api/v1/networks/${key}/decisions`)));
     return records.every((r: Json) => r.decisions.length === MEMBERS && r.head === records[0].head);
   });
   return key;
+}
+
+/** Every instance that may vote on the motion (its electorate, frozen when it opened) votes yes. */
+async function voteYes(members: Member[], key: string, motionKey: string): Promise<void> {
+  for (const m of members) {
+    const motions = await api(m, "GET", `/api/v1/networks/${key}/motions`).catch(() => undefined);
+    const motion = motions && list(motions).find((x: Json) => x.key === motionKey);
+    if (motion?.canVote) await api(m, "POST", `/api/v1/networks/${key}/motions/${motionKey}/ballot`, { choice: "yes" });
+  }
 }
 
 async function benchOne(kind: "pglite" | "postgres", url: string | undefined): Promise<Figure[]> {

@@ -5,7 +5,7 @@ import { decodeCursor } from "../../domain/pagination.ts";
 import type { WebDeps } from "../deps.ts";
 import { feedView } from "../views/panel/feed-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { requireOperator, type PanelEnv } from "./guard.ts";
+import { requireOperator, type PanelEnv, pageContext } from "./guard.ts";
 
 const PAGE_SIZE = 20;
 
@@ -20,7 +20,7 @@ export function feedRoutes(deps: WebDeps) {
     // A cursor that is not ours starts again from the newest posts.
     const cursor = before ? decodeCursor(before) : undefined;
     const page = await pageFeed(services.database.db, { limit: PAGE_SIZE, ...(cursor ? { before: cursor } : {}) });
-    const ctx = { locale: c.get("locale"), t, path: "/admin/feed", csrf: c.get("csrf"), operator: c.get("operator") };
+    const ctx = pageContext(c, "/admin/feed");
     return c.html(
       panelPage(ctx, t("panel.feed.title"), feedView({ t, locale: c.get("locale"), page, first: !cursor })),
     );

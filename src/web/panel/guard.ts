@@ -17,6 +17,15 @@ export type PanelVariables = LocaleVariables & { operator: PanelOperator; sessio
 export type PanelEnv = { Variables: PanelVariables };
 export type PanelContext = Context<PanelEnv>;
 
+/** What every panel page's layout needs from the request, for the page at `path`. */
+export const pageContext = (c: PanelContext, path: string) => ({
+  locale: c.get("locale"),
+  t: c.get("t"),
+  path,
+  csrf: c.get("csrf"),
+  operator: c.get("operator"),
+});
+
 export const SESSION_COOKIE = "commonhost_session";
 const CSRF_COOKIE = "commonhost_csrf";
 

@@ -14,7 +14,7 @@ import { ballotForm, motionForm } from "../views/panel/network-form-views.ts";
 import { motionPageView, networkDetailView } from "../views/panel/networks-views.ts";
 import { motionTitle } from "../views/panel/motion-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { field, formOf, type PanelContext, type PanelEnv } from "./guard.ts";
+import { field, formOf, pageContext, type PanelContext, type PanelEnv } from "./guard.ts";
 import {
   type BallotValues,
   charterValues,
@@ -23,14 +23,6 @@ import {
   readBallot,
   readMotion,
 } from "./network-forms.ts";
-
-const panelContext = (c: PanelContext, path: string) => ({
-  locale: c.get("locale"),
-  t: c.get("t"),
-  path,
-  csrf: c.get("csrf"),
-  operator: c.get("operator"),
-});
 
 const doneMessages = new Set(["founded", "motionOpened", "voted"]);
 
@@ -123,7 +115,7 @@ export function networkDetailRoutes(deps: WebDeps) {
             })
           : "",
     });
-    return c.html(panelPage(panelContext(c, "/admin/networks"), network.name, body), status);
+    return c.html(panelPage(pageContext(c, "/admin/networks"), network.name, body), status);
   };
 
   const motionPage = async (
@@ -158,7 +150,7 @@ export function networkDetailRoutes(deps: WebDeps) {
           })
         : "",
     });
-    return c.html(panelPage(panelContext(c, "/admin/networks"), motionTitle(t, motion, known), body), status);
+    return c.html(panelPage(pageContext(c, "/admin/networks"), motionTitle(t, motion, known), body), status);
   };
 
   app.get("/:key", async (c) => {

@@ -7,7 +7,15 @@ import { failureText } from "../errors.ts";
 import { networkView } from "../views/panel/network-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { confirmPage } from "./confirm.ts";
-import { field, formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import {
+  field,
+  formOf,
+  requireAdmin,
+  requireOperator,
+  type PanelContext,
+  type PanelEnv,
+  pageContext,
+} from "./guard.ts";
 
 const doneMessages = new Set(["peerAdded", "peerRemoved"]);
 
@@ -29,13 +37,7 @@ export function networkRoutes(deps: WebDeps) {
       ...extra,
       done: done && doneMessages.has(done) ? t(`panel.network.done.${done}`) : undefined,
     });
-    const ctx = {
-      locale: c.get("locale"),
-      t,
-      path: "/admin/network",
-      csrf: c.get("csrf"),
-      operator: c.get("operator"),
-    };
+    const ctx = pageContext(c, "/admin/network");
     return c.html(panelPage(ctx, t("panel.network.title"), body), status);
   };
 

@@ -10,7 +10,15 @@ import { networksListedBy } from "../../federation/networks/listed.ts";
 import { networksListView } from "../views/panel/networks-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { confirmPage } from "./confirm.ts";
-import { field, formOf, requireAdmin, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import {
+  field,
+  formOf,
+  pageContext,
+  requireAdmin,
+  requireOperator,
+  type PanelContext,
+  type PanelEnv,
+} from "./guard.ts";
 import { networkDetailRoutes } from "./network-detail-routes.ts";
 import {
   charterValues,
@@ -23,14 +31,6 @@ import {
 import { KEY_PATTERN } from "../../domain/networks/standing.ts";
 
 const doneMessages = new Set(["applied", "left"]);
-
-const panelContext = (c: PanelContext, path: string) => ({
-  locale: c.get("locale"),
-  t: c.get("t"),
-  path,
-  csrf: c.get("csrf"),
-  operator: c.get("operator"),
-});
 
 export function networksRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
@@ -73,7 +73,7 @@ export function networksRoutes(deps: WebDeps) {
         target: forms.join?.target,
       }),
     });
-    return c.html(panelPage(panelContext(c, "/admin/networks"), t("networks.panel.title"), body), status);
+    return c.html(panelPage(pageContext(c, "/admin/networks"), t("networks.panel.title"), body), status);
   };
 
   app.get("/", (c) => listPage(c));

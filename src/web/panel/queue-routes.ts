@@ -4,7 +4,7 @@ import { dropDeadLetter, listDeadLetters, queueStatus, requeueDeadLetters } from
 import type { WebDeps } from "../deps.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { queueView } from "../views/panel/queue-views.ts";
-import { errorPage, requireAdmin, requireOperator, type PanelEnv } from "./guard.ts";
+import { errorPage, requireAdmin, requireOperator, type PanelEnv, pageContext } from "./guard.ts";
 
 const doneMessages = new Set(["retried", "dropped"]);
 const idPattern = /^[1-9]\d{0,14}$/;
@@ -27,7 +27,7 @@ export function queueRoutes(deps: WebDeps) {
       letters,
       done: done && doneMessages.has(done) ? t(`panel.queue.done.${done}`) : undefined,
     });
-    const ctx = { locale: c.get("locale"), t, path: "/admin/queue", csrf: c.get("csrf"), operator: c.get("operator") };
+    const ctx = pageContext(c, "/admin/queue");
     return c.html(panelPage(ctx, t("panel.queue.title"), body));
   });
 
