@@ -55,8 +55,8 @@ describe("what a member announces", () => {
     const forged = record.decisions.map((d, i) => (i === 1 ? { seq: 1, digest: "sha256:other" } : d));
     expect(changesSince(record, { decisions: forged, members }, A, "member").fork).toEqual({
       seq: 1,
-      ours: "sha256:other",
-      theirs: record.decisions[1]!.digest,
+      ours: record.decisions[1]!.digest,
+      theirs: "sha256:other",
     });
   });
 

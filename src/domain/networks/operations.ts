@@ -115,4 +115,6 @@ export type NetworkOperations = {
   vote(network: string, motionKey: string, input: BallotInput): Promise<Result<MotionView>>;
   decisions(network: string): Promise<Result<{ head: string | null; decisions: DecisionView[] }>>;
   leave(network: string): Promise<Result<NetworkView>>;
+  /** Clears the warning that the decision record changed (an operator has read it). */
+  acknowledgeFork(network: string): Promise<Result<NetworkView>>;
 };

@@ -68,7 +68,8 @@ export function changesSince(record: NetworkRecord, shown: Shown, self: string, 
   }
   return {
     events,
-    fork: firstDivergence(shown.decisions, record.decisions),
+    // Ours is the record computed now, theirs what was shown before (the panel says so).
+    fork: firstDivergence(record.decisions, shown.decisions),
     members,
     status: statusBy(record, self, stored),
   };
@@ -89,6 +90,17 @@ export async function showRecord(db: Db, network: string, record: NetworkRecord,
     for (const event of changes.events) await recordEvent(tx, event);
     await writeShown(tx, row, record, decisions, changes);
     return changes.events.length;
+  });
+}
+
+/**
+ * Clears the fork warning once an operator has read it, under the lock `showRecord` takes, so a record
+ * being shown at that moment cannot bring the old warning back. The next divergence raises a new one.
+ */
+export async function acknowledgeFork(db: Db, network: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockKey(tx, `network-shown ${network}`);
+    await updateNetwork(tx, network, { fork: null });
   });
 }
 

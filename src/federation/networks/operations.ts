@@ -6,6 +6,7 @@ import { castBallot, foundNetwork, leaveNetwork, openMotion } from "../../domain
 import { toFailure } from "../../domain/networks/failures.ts";
 import { findNetwork, insertNetwork, listNetworks, updateNetwork } from "../../domain/networks/networks.repository.ts";
 import { idOf } from "../../domain/networks/objects.ts";
+import { acknowledgeFork } from "../../domain/networks/shown.ts";
 import type { NetworkOperations } from "../../domain/networks/operations.ts";
 import type { NetworkRecord } from "../../domain/networks/record.ts";
 import type { HeldReplica } from "../../domain/networks/store.ts";
@@ -167,6 +168,13 @@ export function networkOperations(
       if (!made.ok) return { ok: false, error: toFailure(made.failure) };
       await publishObject(rt, self, made.value, recipientsOf(record, made.value, self.actor));
       await updateNetwork(db, at.value.row.id, { status: "left" });
+      return ok((await view(network))!);
+    },
+
+    async acknowledgeFork(network) {
+      const loaded = await load(network);
+      if (!loaded) return unknown(network);
+      await acknowledgeFork(db, loaded.row.id);
       return ok((await view(network))!);
     },
   };

@@ -200,5 +200,23 @@ export function networkApiRoutes({ networks }: WebDeps): RouteSpec[] {
         return c.json(networkJson(result.value));
       },
     }),
+    defineRoute({
+      method: "post",
+      path: "/v1/networks/:key/fork/acknowledge",
+      operationId: "acknowledgeFork",
+      tag: TAG,
+      summary: "Clear the warning that the decision record changed",
+      description:
+        "Once an operator has read the `fork` warning, clears it. The record itself is not touched; a later change below a decision already shown raises a new warning.",
+      params: networkParams,
+      responses: { 200: { description: "The network, with `fork` null.", schema: networkSchema } },
+      async handle(c, { params, t }) {
+        const network = await known(c, params.key, t);
+        if (network instanceof Response) return network;
+        const result = await networks.acknowledgeFork(network.key);
+        if (!result.ok) return failureResponse(c, result.error);
+        return c.json(networkJson(result.value));
+      },
+    }),
   ];
 }

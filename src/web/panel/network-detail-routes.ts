@@ -7,7 +7,7 @@ import { knownProviders } from "../../domain/directory/names.ts";
 import type { DecisionView, MotionView, NetworkView } from "../../domain/networks/operations.ts";
 import { KEY_PATTERN } from "../../domain/networks/standing.ts";
 import type { WebDeps } from "../deps.ts";
-import { failureText } from "../errors.ts";
+import { failureText, htmlFailure } from "../errors.ts";
 import { confirmPage } from "./confirm.ts";
 import { errorSummary } from "../views/panel/forms.ts";
 import { ballotForm, motionForm } from "../views/panel/network-form-views.ts";
@@ -24,7 +24,7 @@ import {
   readMotion,
 } from "./network-forms.ts";
 
-const doneMessages = new Set(["founded", "motionOpened", "voted"]);
+const doneMessages = new Set(["founded", "motionOpened", "voted", "forkAcknowledged"]);
 
 /** Every actor a page names, so that the directory can give their names. */
 function actorsOf(n: NetworkView, motions: readonly MotionView[], decisions: readonly DecisionView[]): string[] {
@@ -80,6 +80,7 @@ export function networkDetailRoutes(deps: WebDeps) {
     const body = networkDetailView({
       t,
       locale,
+      csrf: c.get("csrf"),
       network,
       motions: motionList,
       decisions,
@@ -131,6 +132,7 @@ export function networkDetailRoutes(deps: WebDeps) {
     const body = motionPageView({
       t,
       locale: c.get("locale"),
+      csrf: c.get("csrf"),
       network,
       motion,
       known,
@@ -232,6 +234,14 @@ export function networkDetailRoutes(deps: WebDeps) {
         ? `/admin/networks/${network.key}?done=voted#motion-${motionKey}`
         : `/admin/networks/${network.key}/motions/${motionKey}?done=voted#tally`;
     return c.redirect(back, 303);
+  });
+
+  app.post("/:key/fork", async (c) => {
+    const network = await networkOf(c.req.param("key"));
+    if (!network) return c.notFound();
+    const result = await networks.acknowledgeFork(network.key);
+    if (!result.ok) return htmlFailure(c, result.error);
+    return c.redirect(`/admin/networks/${network.key}?done=forkAcknowledged`, 303);
   });
 
   return app;

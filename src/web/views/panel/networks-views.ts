@@ -7,7 +7,7 @@ import type { DecisionView, MotionView, NetworkView } from "../../../domain/netw
 import { formatNumber } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { charterSection, memberLink, memberList } from "../network-parts.ts";
-import { notice } from "./forms.ts";
+import { csrfField, notice } from "./forms.ts";
 import {
   ballotTable,
   decisionTable,
@@ -22,11 +22,12 @@ type Known = ReadonlyMap<string, KnownProvider>;
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The warning shown while the record differs from what this instance showed before (docs/governance.md). */
-export function forkWarning(t: Translate, locale: string, n: NetworkView) {
+export function forkWarning(t: Translate, locale: string, n: NetworkView, csrf: string) {
   if (!n.fork) return "";
   return html`<div class="warn-box" role="alert"><h2>${t("networks.fork.title")}</h2><p>${t("networks.fork.what", { seq: formatNumber(locale, n.fork.seq) })}</p>
 <p><small>${t("networks.fork.was")} <code class="digest">${n.fork.theirs}</code><br>${t("networks.fork.now")} <code class="digest">${n.fork.ours}</code></small></p>
-<p>${t("networks.fork.todo")}</p></div>`;
+<p>${t("networks.fork.todo")}</p>
+<form method="post" action="/admin/networks/${n.key}/fork">${csrfField(csrf)}<button type="submit">${t("networks.fork.acknowledge")}</button></form></div>`;
 }
 
 export function networksListView(p: {
@@ -77,6 +78,7 @@ export function networkDetailView(p: {
   motions: readonly MotionView[];
   decisions: readonly DecisionView[];
   known: Known;
+  csrf: string;
   done?: string | undefined;
   ballotForm: (m: MotionView) => Fragment | "";
   motionForm: Fragment | "";
@@ -85,7 +87,7 @@ export function networkDetailView(p: {
   const open = p.motions.filter((m) => m.state === "open");
   const closed = p.motions.filter((m) => m.state !== "open");
   const member = n.status === "member" || n.status === "suspended";
-  return html`<h1>${n.name}</h1>${notice(p.done)}${forkWarning(t, locale, n)}
+  return html`<h1>${n.name}</h1>${notice(p.done)}${forkWarning(t, locale, n, p.csrf)}
 <p>${t(`networks.status.about.${n.status}`)}${n.via ? html` ${t("networks.status.via")} ${memberLink(n.via, p.known)}` : ""}</p>
 <p class="row-actions"><a href="/networks/${n.key}">${t("networks.panel.publicPage")}</a>${member ? html`<a href="/admin/networks/${n.key}/leave" class="button">${t("networks.panel.leave")}</a>` : ""}</p>
 ${
@@ -117,13 +119,14 @@ export function motionPageView(p: {
   network: NetworkView;
   motion: MotionView;
   known: Known;
+  csrf: string;
   done?: string | undefined;
   ballotForm: Fragment | "";
   errorSummary: Fragment | "";
 }) {
   const { t, locale, network: n, motion: m } = p;
   const rule = m.charter === n.charter.version ? n.charter.rules[m.kind] : undefined;
-  return html`<p><a href="/admin/networks/${n.key}">${n.name}</a></p><h1>${motionTitle(t, m, p.known)}</h1>${notice(p.done)}${forkWarning(t, locale, n)}${p.errorSummary}
+  return html`<p><a href="/admin/networks/${n.key}">${n.name}</a></p><h1>${motionTitle(t, m, p.known)}</h1>${notice(p.done)}${forkWarning(t, locale, n, p.csrf)}${p.errorSummary}
 <p><strong>${motionState(t, locale, m)}</strong></p>
 ${motionDetails({ t, locale, motion: m, known: p.known })}
 <section aria-labelledby="tally-title" id="tally"><h2 id="tally-title">${t("networks.tally.title")}</h2>${tallyView({ t, locale, motion: m, rule })}<p>${myBallot(t, m)}</p>${p.ballotForm}</section>
