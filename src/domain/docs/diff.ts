@@ -32,6 +32,8 @@ export type DiffOptions = {
   readonly context?: number;
   /** Word marks inside changed lines: on unless told. */
   readonly words?: boolean;
+  /** Edits searched for before giving up on the shortest script (sequence.ts bounds it in any case). */
+  readonly maxEdits?: number;
 };
 
 /** Lines longer than this get no word marks: their cost would be out of proportion. */
@@ -44,7 +46,7 @@ export function diffLines(from: string, to: string, options: DiffOptions = {}): 
   const a = splitLines(from);
   const b = splitLines(to);
   const [ia, ib] = intern([a, b]) as [Int32Array, Int32Array];
-  const matches = longestCommon(ia, ib);
+  const matches = longestCommon(ia, ib, options.maxEdits);
   // Every line in order: deletions before insertions between two matches.
   const all: DiffLine[] = [];
   let i = 0;
