@@ -156,6 +156,22 @@ describe("the line diff", () => {
     expect(capped.removed).toBeGreaterThan(full.removed);
   });
 
+  it("finds a longest common subsequence of short sequences over two letters, 3,000 seeded cases", () => {
+    // Two letters make ties between diagonals frequent: the walk back must retrace the search exactly.
+    const rand = random(42);
+    for (let round = 0; round < 3000; round++) {
+      const a = Array.from({ length: Math.floor(rand() * 9) }, () => (rand() < 0.5 ? "x" : "y"));
+      const b = Array.from({ length: Math.floor(rand() * 9) }, () => (rand() < 0.5 ? "x" : "y"));
+      const [ia, ib] = intern([a, b]) as [Int32Array, Int32Array];
+      const m = longestCommon(ia, ib);
+      expect(m.count, `${a.join("")} / ${b.join("")}`).toBe(lcsLength(a, b));
+      for (let t = 0; t < m.count; t++) {
+        expect(a[m.aIdx[t]!], `${a.join("")} / ${b.join("")}`).toBe(b[m.bIdx[t]!]);
+        if (t > 0) expect(m.aIdx[t]! > m.aIdx[t - 1]! && m.bIdx[t]! > m.bIdx[t - 1]!).toBe(true);
+      }
+    }
+  });
+
   it("matches only equal elements, in increasing order on both sides", () => {
     const [a, b] = intern([
       ["x", "a", "b", "c", "a", "b", "b", "a"],
