@@ -150,6 +150,8 @@ describe("the line diff", () => {
     const b = edit(rand, a, 300);
     const capped = diffLines(a.join("\n"), b.join("\n"), { maxEdits: 10 });
     expect(capped.approximate).toBe(true);
+    // Lines a capped search pairs have nothing to do with each other: no word marks.
+    expect(capped.hunks.flatMap((h) => h.lines).filter((l) => "words" in l)).toEqual([]);
     expect(applyDiff(a.join("\n"), capped)).toBe(b.join("\n"));
     const full = diffLines(a.join("\n"), b.join("\n"));
     expect(full.approximate).toBe(false);

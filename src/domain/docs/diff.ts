@@ -62,7 +62,8 @@ export function diffLines(from: string, to: string, options: DiffOptions = {}): 
     for (; j < bj; j++) inserts.push({ kind: "insert", text: b[j]!, new: j + 1 });
     removed += deletes.length;
     added += inserts.length;
-    if (options.words !== false) markWords(deletes, inserts);
+    // A capped search pairs lines that have nothing to do with each other: no word marks then.
+    if (options.words !== false && !matches.approximate) markWords(deletes, inserts);
     all.push(...deletes, ...inserts);
     if (t < matches.count) {
       all.push({ kind: "context", text: a[i]!, old: i + 1, new: j + 1 });
