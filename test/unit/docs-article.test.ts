@@ -172,6 +172,8 @@ describe("an incoming Article", () => {
     expect(codes({ ...sent(), contentMap: undefined })).toBe("invalid contentMap");
     expect(codes({ ...sent(), contentMap: { english: "<p>x</p>" } })).toBe("invalid lang");
     expect(codes({ ...sent(), published: "yesterday" })).toBe("invalid published");
+    expect(codes({ ...sent(), id: "https://evil.example/docs/0193" })).toBe("invalid id");
+    expect(codes({ ...sent(), url: "https://evil.example/page" })).toBe("invalid url");
     expect(codes({ ...sent(), to: "https://b.example/actor", cc: undefined })).toBe("accepted");
     expect(codes("not an object")).toBe("invalid (root)");
   });

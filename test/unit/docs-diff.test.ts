@@ -200,6 +200,22 @@ describe("the three-way merge", () => {
     });
   });
 
+  it("merges edits of two parts kept apart by unchanged lines into both, over 200 seeded cases", () => {
+    const rand = random(99);
+    for (let round = 0; round < 200; round++) {
+      const first = text(rand, Math.floor(rand() * 30));
+      const second = text(rand, Math.floor(rand() * 30));
+      const middle = ["<!-- middle -->", "<!-- kept -->"];
+      const base = [...first, ...middle, ...second].join("\n");
+      const [firstEdited, secondEdited] = [edit(rand, first, 4), edit(rand, second, 4)];
+      const ours = [...firstEdited, ...middle, ...second];
+      const theirs = [...first, ...middle, ...secondEdited];
+      const expected = [...firstEdited, ...middle, ...secondEdited].join("\n");
+      expect(merge3(base, ours.join("\n"), theirs.join("\n")), `round ${round}`).toEqual({ ok: true, text: expected });
+      expect(merge3(base, ours.join("\n"), base), `round ${round}`).toEqual({ ok: true, text: ours.join("\n") });
+    }
+  });
+
   it("refuses changes to the same line, and says where", () => {
     const ours = base.replace("nightly", "hourly");
     const theirs = base.replace("nightly", "weekly");

@@ -151,8 +151,9 @@ export type ReceivedArticle = {
 /**
  * An Article from a peer as domain values. Refused: an oversized part (`too_large`,
  * `docs.article_too_large`, with the field), a malformed one (`invalid`, `docs.article_invalid`, with
- * field codes). HTML is sanitised again whatever the sender did; text parts go through the same limits
- * as a local writer's (title ≤ 200, summary ≤ 500, markdown ≤ 200 KB, tags ≤ 20).
+ * field codes; `id` or `url` on another origin than `attributedTo` is `origin`). HTML is sanitised
+ * again whatever the sender did; text parts go through the same limits as a local writer's (title ≤ 200,
+ * summary ≤ 500, markdown ≤ 200 KB, tags ≤ 20).
  */
 export function parseArticle(json: unknown): Result<ReceivedArticle> {
   const parsed = articleSchema.safeParse(json);
@@ -163,6 +164,11 @@ export function parseArticle(json: unknown): Result<ReceivedArticle> {
     return fail("invalid", "docs.article_invalid", { fields });
   }
   const a = parsed.data;
+  // An Article speaks for its author's server only: its id and its page are on the author's origin.
+  const origin = new URL(a.attributedTo).origin;
+  for (const field of ["id", "url"] as const)
+    if (new URL(a[field]).origin !== origin)
+      return fail("invalid", "docs.article_invalid", { fields: { [field]: { code: "origin" } } });
   const languages = Object.keys(a.contentMap ?? {});
   const primary = languages[0];
   if (!primary) return fail("invalid", "docs.article_invalid", { fields: { contentMap: { code: "required" } } });
