@@ -1,9 +1,10 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks, and on demand only networks-live. Each is
+// Sections: http, startup, inbox, send, directory, networks, docs, and on demand only networks-live. Each is
 // bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { benchDocs } from "./docs.ts";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
 import { benchNetworks } from "./networks.ts";
@@ -19,6 +20,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   startup: { title: "Cold start and idle memory vs bare Hono", run: benchStartup },
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
   networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
+  docs: { title: "Shared documents: diffs of 50 KB revisions (bench/docs.ts)", run: benchDocs },
   // Ten instances at once: only when named.
   "networks-live": {
     title: "Networks: ten real instances decide a motion (bench/networks-live.ts)",
