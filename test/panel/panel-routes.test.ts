@@ -7,6 +7,9 @@ import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
 import { PanelClient, setUpThroughPanel, signIn } from "../helpers/panel-client.ts";
 
+/** A date `days` from today, as the profile form takes it. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 describe("the panel's pages", () => {
   let instance: TestInstance | undefined;
   afterEach(async () => stopAll(instance));
@@ -44,6 +47,12 @@ describe("the panel's pages", () => {
       "evidence.0.claim": "Backups",
       "evidence.0.url": "https://coop.example/b",
       "evidence.0.reconfirmBy": "2020-01-01",
+      "evidence.1.claim": "Emergency access",
+      "evidence.1.url": "https://coop.example/e",
+      "evidence.1.reconfirmBy": inDays(10),
+      "evidence.2.claim": "Three months' notice",
+      "evidence.2.url": "https://coop.example/n",
+      "evidence.2.reconfirmBy": "2021-06-01",
       _action: "save",
     });
     expect(good.status).toBe(303);
@@ -52,7 +61,15 @@ describe("the panel's pages", () => {
     expect(await queued()).toBe(before + 1);
     // The lapsed evidence shows a warning in the editor and on the overview.
     expect((await admin.get("/admin/profile")).html).toContain('class="warn"');
-    expect((await admin.get("/admin")).html).toContain("warn-box");
+    const overview = (await admin.get("/admin")).html;
+    expect(overview).toContain("warn-box");
+    // The claim still backed is a reminder before its date passes.
+    expect(overview).toContain("1 evidence link is due for re-confirmation by");
+    // Searchers see that one claim is no longer backed, on the page and in the API.
+    const directory = await fetch(`${instance.origin}/directory?q=Co-op`, { headers: { "accept-language": "en" } });
+    expect(await directory.text()).toContain("2 claims of this profile are past their re-confirm date: no longer backed");
+    const api = await fetch(`${instance.origin}/api/v1/directory?q=Co-op`);
+    expect((await api.json()).results).toMatchObject([{ local: true, unbacked: 2 }]);
   });
 
   it("previews without saving", async () => {

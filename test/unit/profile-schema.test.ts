@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyProfile, lapsedEvidence, priceSchema, profileSchema } from "../../src/domain/profile/profile.schema.ts";
+import {
+  emptyProfile,
+  evidenceDueSoon,
+  lapsedEvidence,
+  priceSchema,
+  profileSchema,
+} from "../../src/domain/profile/profile.schema.ts";
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
@@ -52,5 +58,18 @@ describe("profile schema", () => {
     });
     expect(lapsedEvidence(profile, "2026-11-21").map((e) => e.claim)).toEqual(["renewable"]);
     expect(emptyProfile()).toMatchObject({ summary: "", services: [], evidence: [] });
+  });
+
+  it("reminds of evidence that lapses within 30 days, soonest first, and not of lapsed or later ones", () => {
+    const profile = profileSchema.parse({
+      evidence: [
+        { claim: "lapsed", url: "https://e.org/a", reconfirmBy: "2026-11-20" },
+        { claim: "in a month", url: "https://e.org/b", reconfirmBy: "2026-12-21" },
+        { claim: "today", url: "https://e.org/c", reconfirmBy: "2026-11-21" },
+        { claim: "later", url: "https://e.org/d", reconfirmBy: "2026-12-22" },
+      ],
+    });
+    expect(evidenceDueSoon(profile, "2026-11-21").map((e) => e.claim)).toEqual(["today", "in a month"]);
+    expect(evidenceDueSoon(profile, "2026-11-21", 0).map((e) => e.claim)).toEqual(["today"]);
   });
 });

@@ -162,3 +162,14 @@ export function emptyProfile(): Profile {
 export function lapsedEvidence(profile: Profile, today: string): Evidence[] {
   return profile.evidence.filter((e) => e.reconfirmBy < today);
 }
+
+/** How long before a re-confirm-by date operators are reminded of it. */
+export const EVIDENCE_REMINDER_DAYS = 30;
+
+/** Evidence still backed today that lapses within `days` days, soonest first: operators are reminded. */
+export function evidenceDueSoon(profile: Profile, today: string, days = EVIDENCE_REMINDER_DAYS): Evidence[] {
+  const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return profile.evidence
+    .filter((e) => e.reconfirmBy >= today && e.reconfirmBy <= until)
+    .sort((a, b) => a.reconfirmBy.localeCompare(b.reconfirmBy));
+}

@@ -36,6 +36,10 @@ export const directoryResultSchema = z.object({
     .nullable()
     .describe("whether a network this instance is in lists the provider as a member; null while it is in none"),
   stale: z.boolean().describe("not heard from for longer than DIRECTORY_STALE_AFTER"),
+  unbacked: z
+    .number()
+    .int()
+    .describe("claims of the profile whose re-confirm-by date has passed: no longer backed by their evidence"),
   summary: z.string(),
   languages: z.array(z.string()),
   valueTags: z.array(z.string()),

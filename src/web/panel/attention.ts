@@ -2,7 +2,8 @@
 // something waiting adds one provider to `attentionProviders`; the overview lists what they return.
 import { countDeadLetters } from "../../db/queue-admin.ts";
 import { countInquiries } from "../../domain/directory/inquiries.ts";
-import { lapsedEvidence } from "../../domain/profile/profile.schema.ts";
+import { evidenceDueSoon, lapsedEvidence } from "../../domain/profile/profile.schema.ts";
+import { formatDate } from "../../i18n/format.ts";
 import type { NetworkOperations } from "../../domain/networks/operations.ts";
 import { findProvider } from "../../domain/provider/provider.ts";
 import type { Translate } from "../../i18n/i18n.ts";
@@ -44,6 +45,21 @@ const lapsed: AttentionProvider = async ({ services, t, today }) => {
     : [];
 };
 
+/** A reminder before a claim lapses, with the first date, so it can be re-confirmed in time. */
+const dueSoon: AttentionProvider = async ({ services, t, today }) => {
+  const record = await findProvider(services.database.db);
+  const due = record ? evidenceDueSoon(record.profile, today) : [];
+  if (!due.length) return [];
+  const date = formatDate(t.locale ?? "en", due[0]!.reconfirmBy);
+  return [
+    {
+      key: "evidence-due",
+      text: t("panel.attention.evidenceDue", { count: due.length, date }),
+      href: "/admin/profile#f-evidence-0-claim",
+    },
+  ];
+};
+
 /** Dead letters are dealt with on the queue page, which only administrators see. */
 const deadLetters: AttentionProvider = async ({ services, operator, t }) => {
   if (operator.role !== "admin") return [];
@@ -75,7 +91,7 @@ const unvotedMotions: AttentionProvider = async ({ networks, operator, t }) => {
 };
 
 /** In the order the overview shows them. */
-export const attentionProviders: AttentionProvider[] = [newInquiries, unvotedMotions, lapsed, deadLetters];
+export const attentionProviders: AttentionProvider[] = [newInquiries, unvotedMotions, lapsed, dueSoon, deadLetters];
 
 export async function attentionItems(ctx: AttentionContext): Promise<AttentionItem[]> {
   return (await Promise.all(attentionProviders.map((provide) => provide(ctx)))).flat();

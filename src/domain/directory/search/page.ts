@@ -9,7 +9,7 @@ import type { PageEntry, PageRow } from "./types.ts";
 /** Providers kept: a few pages of each of the searches people make. */
 const KEPT_PROVIDERS = 1000;
 
-type Shown = Omit<PageRow, "score" | "stale">;
+type Shown = Omit<PageRow, "score" | "stale" | "unbacked"> & { reconfirmBy: string[] };
 
 /** The providers' rows as results show them, in no particular order. */
 export function pageSql(actorUris: readonly string[]): SQL {
@@ -18,6 +18,8 @@ export function pageSql(actorUris: readonly string[]): SQL {
       'summary', p.summary, 'languages', p.languages, 'valueTags', p.value_tags, 'country', p.country, 'region', p.region,
       'jurisdiction', p.jurisdiction, 'spareStorageGb', p.spare_storage_gb, 'spareAccounts', p.spare_accounts,
       'lastSeenAt', p.last_seen_at,
+      'reconfirmBy', (select coalesce(json_agg(e->>'reconfirmBy'), '[]'::json)
+        from jsonb_array_elements(coalesce(p.profile->'evidence', '[]'::jsonb)) e),
       'services', (select coalesce(json_agg(json_build_object(
           'kind', s.kind, 'name', s.name, 'software', s.software, 'description', s.description, 'url', s.url,
           'priceModel', s.price_model, 'priceAmount', s.price_amount, 'priceCurrency', s.price_currency,
@@ -45,13 +47,17 @@ export class PageProviders {
         this.#keep(shown.actorUri, generations.get(shown.actorUri)!, shown);
     }
     const staleBefore = Date.now() - staleAfterMs;
+    // Dates, not generations: a claim lapses when the day passes, whether or not its row changed.
+    const today = new Date().toISOString().slice(0, 10);
     return page.flatMap((e) => {
       const kept = this.#kept.get(e.actorUri);
       if (!kept) return [];
       // Recently used last: the first ones out are the least recently shown.
       this.#kept.delete(e.actorUri);
       this.#kept.set(e.actorUri, kept);
-      return [{ ...kept.shown, score: e.score, stale: !e.local && e.lastSeen < staleBefore }];
+      const { reconfirmBy, ...shown } = kept.shown;
+      const unbacked = reconfirmBy.filter((date) => date < today).length;
+      return [{ ...shown, score: e.score, stale: !e.local && e.lastSeen < staleBefore, unbacked }];
     });
   }
 

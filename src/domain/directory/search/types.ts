@@ -78,6 +78,8 @@ export type DirectoryResult = {
   local: boolean;
   member: boolean | null;
   stale: boolean;
+  /** Claims of its profile whose re-confirm-by date has passed: no longer backed by their evidence. */
+  unbacked: number;
   summary: string;
   languages: string[];
   valueTags: string[];
