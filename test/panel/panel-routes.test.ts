@@ -65,9 +65,11 @@ describe("the panel's pages", () => {
     expect(overview).toContain("warn-box");
     // The claim still backed is a reminder before its date passes.
     expect(overview).toContain("1 evidence link is due for re-confirmation by");
-    // Searchers see that one claim is no longer backed, on the page and in the API.
+    // Searchers see how many claims are no longer backed, on the page and in the API.
     const directory = await fetch(`${instance.origin}/directory?q=Co-op`, { headers: { "accept-language": "en" } });
-    expect(await directory.text()).toContain("2 claims of this profile are past their re-confirm date: no longer backed");
+    expect(await directory.text()).toContain(
+      "2 claims of this profile are past their re-confirm date: no longer backed",
+    );
     const api = await fetch(`${instance.origin}/api/v1/directory?q=Co-op`);
     expect((await api.json()).results).toMatchObject([{ local: true, unbacked: 2 }]);
   });
