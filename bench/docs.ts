@@ -5,21 +5,11 @@
 // least any line diff does. Each diff is also a ratio to the 20 ms target.
 import { diffLines } from "../src/domain/docs/diff.ts";
 import { merge3 } from "../src/domain/docs/merge.ts";
-import { type Figure, median, round } from "./lib/stats.ts";
+import { type Figure, round, timeIt } from "./lib/stats.ts";
+import { seededRandom } from "../test/helpers/seeded-random.ts";
 
 const TARGET_MS = 20;
 const SIZE = 50 * 1024;
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   "the a of to and members server mail backup nightly keys DNS hosting provider network group cooperative " +
@@ -78,19 +68,8 @@ function splitAndHash(from: string, to: string): number {
   return ids.size;
 }
 
-function timeIt(fn: () => void, rounds: number): number {
-  for (let i = 0; i < 3; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-
 export async function benchDocs(): Promise<Figure[]> {
-  const rand = random(20261128);
+  const rand = seededRandom(20261128);
   const base = markdown(rand, SIZE);
   const from = base.join("\n");
   const cases = [
@@ -102,7 +81,7 @@ export async function benchDocs(): Promise<Figure[]> {
   const path = Array.from({ length: 2000 }, () => few[Math.floor(rand() * few.length)]!);
   const shuffled = Array.from({ length: 2000 }, () => few[Math.floor(rand() * few.length)]!);
   const figures: Figure[] = [];
-  const baseMs = timeIt(() => splitAndHash(from, cases[0]!.to), 21);
+  const baseMs = timeIt(() => splitAndHash(from, cases[0]!.to), 21, 3);
   const baseline = `split + hash of both texts: ${round(baseMs, 3)} ms`;
   const figure = (name: string, ms: number, note = ""): Figure => ({
     name: `${name}${note}`,
@@ -115,11 +94,11 @@ export async function benchDocs(): Promise<Figure[]> {
   });
   for (const c of cases) {
     const diff = diffLines(from, c.to);
-    const ms = timeIt(() => diffLines(from, c.to), 11);
+    const ms = timeIt(() => diffLines(from, c.to), 11, 3);
     figures.push(figure(c.name, ms, ` (${diff.removed} removed, ${diff.added} added)`));
   }
   const pathDiff = diffLines(path.join("\n"), shuffled.join("\n"));
-  const pathMs = timeIt(() => diffLines(path.join("\n"), shuffled.join("\n")), 5);
+  const pathMs = timeIt(() => diffLines(path.join("\n"), shuffled.join("\n")), 5, 3);
   figures.push(
     figure(
       "pathological: 2,000 lines of five kinds, reshuffled",
@@ -129,10 +108,10 @@ export async function benchDocs(): Promise<Figure[]> {
   );
   // A stale proposal: the author changed ~5 % of the first half since, the proposal ~2 % of the second.
   const half = Math.floor(base.length / 2);
-  const head = [...edited(random(3), base.slice(0, half), 0.05), ...base.slice(half)].join("\n");
-  const proposal = [...base.slice(0, half), ...edited(random(7), base.slice(half), 0.02)].join("\n");
+  const head = [...edited(seededRandom(3), base.slice(0, half), 0.05), ...base.slice(half)].join("\n");
+  const proposal = [...base.slice(0, half), ...edited(seededRandom(7), base.slice(half), 0.02)].join("\n");
   const merged = merge3(from, head, proposal);
-  const mergeMs = timeIt(() => merge3(from, head, proposal), 11);
+  const mergeMs = timeIt(() => merge3(from, head, proposal), 11, 3);
   figures.push(
     figure(
       "three-way merge of a stale proposal (2 % of one half) over a 5 % edit of the other",

@@ -8,23 +8,13 @@ import { foldRecord, identified, indexClosing } from "../src/domain/networks/rec
 import { tallyMotion } from "../src/domain/networks/tally.ts";
 import { benchBallotProofs } from "./network-proofs.ts";
 import { benchNetworkSync } from "./network-sync.ts";
-import { type Figure, median, round } from "./lib/stats.ts";
+import { type Figure, round, timeIt } from "./lib/stats.ts";
 
 const KEY = "0123456789abcdef0123";
 const NET = `https://a.example/networks/${KEY}`;
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 const iso = (ms: number) => new Date(ms).toISOString();
 const actor = (i: number) => `https://m${i}.example/actor`;
-
-function timeIt(fn: () => void, rounds: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
 
 function network(members: number, resolutionVoters: number) {
   const charter = parseCharter({ rules: { admission: { window: "PT1H" }, resolution: { window: "PT1H" } } }, 1000);

@@ -6,6 +6,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median time of `rounds` calls, in milliseconds, after `warmUp` calls that are not counted. */
+export function timeIt(fn: () => void, rounds: number, warmUp = 0): number {
+  for (let i = 0; i < warmUp; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 export type Figure = {
   readonly name: string;
   /** The measured value divided by the baseline of the same run. */

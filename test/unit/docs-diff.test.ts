@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyDiff, diffLines, formatUnified, wordDiff } from "../../src/domain/docs/diff.ts";
 import { merge3 } from "../../src/domain/docs/merge.ts";
 import { intern, longestCommon } from "../../src/domain/docs/sequence.ts";
-
-/** mulberry32: a small seeded generator, so that every run sees the same "random" edits. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 /** Lines from a small vocabulary, so that repeated lines (blank lines, fences) are common, as in markdown. */
 function text(rand: () => number, lines: number): string[] {
@@ -123,7 +112,7 @@ describe("the line diff", () => {
   });
 
   it("applied to `from`, gives `to`, and removes no more lines than it must, over 300 seeded random edits", () => {
-    const rand = random(20261128);
+    const rand = seededRandom(20261128);
     for (let round = 0; round < 300; round++) {
       const a = text(rand, Math.floor(rand() * 60));
       const b = edit(rand, a, Math.floor(rand() * 12));
@@ -145,7 +134,7 @@ describe("the line diff", () => {
   });
 
   it("gives up the shortest script past its edit budget, and stays correct", () => {
-    const rand = random(7);
+    const rand = seededRandom(7);
     const a = text(rand, 400);
     const b = edit(rand, a, 300);
     const capped = diffLines(a.join("\n"), b.join("\n"), { maxEdits: 10 });
@@ -160,7 +149,7 @@ describe("the line diff", () => {
 
   it("finds a longest common subsequence of short sequences over two letters, 3,000 seeded cases", () => {
     // Two letters make ties between diagonals frequent: the walk back must retrace the search exactly.
-    const rand = random(42);
+    const rand = seededRandom(42);
     for (let round = 0; round < 3000; round++) {
       const a = Array.from({ length: Math.floor(rand() * 9) }, () => (rand() < 0.5 ? "x" : "y"));
       const b = Array.from({ length: Math.floor(rand() * 9) }, () => (rand() < 0.5 ? "x" : "y"));
@@ -201,7 +190,7 @@ describe("the three-way merge", () => {
   });
 
   it("merges edits of two parts kept apart by unchanged lines into both, over 200 seeded cases", () => {
-    const rand = random(99);
+    const rand = seededRandom(99);
     for (let round = 0; round < 200; round++) {
       const first = text(rand, Math.floor(rand() * 30));
       const second = text(rand, Math.floor(rand() * 30));

@@ -19,6 +19,7 @@ import {
   type Signed,
   type Summary,
 } from "../../../src/domain/networks/replica.ts";
+import { seededRandom } from "../../helpers/seeded-random.ts";
 
 export const SKEW_MS = 30_000;
 const MINUTE = 60_000;
@@ -50,18 +51,6 @@ export type SimReport = {
   truthHead: string;
   records: Map<string, NetworkRecord>;
 };
-
-/** mulberry32: small, fast, and the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Message =
   | { kind: "object"; signed: Signed }
@@ -104,7 +93,7 @@ class Member {
 }
 
 export function simulate(o: SimOptions): SimReport {
-  const rnd = random(o.seed);
+  const rnd = seededRandom(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const secret = (who: string) => sha256(`secret:${who}`);
   const sign = (object: NetworkObject): Signed => ({
