@@ -1,5 +1,5 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks, and on demand only networks-live. Each is
+// Sections: http, startup, inbox, send, directory, networks, watch, and on demand only networks-live. Each is
 // bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
@@ -10,6 +10,7 @@ import { benchNetworks } from "./networks.ts";
 import { benchNetworksLive } from "./networks-live.ts";
 import { benchSend } from "./send.ts";
 import { benchStartup } from "./startup.ts";
+import { benchWatch } from "./watch.ts";
 import { formatFigures, type Figure } from "./lib/stats.ts";
 
 const sections: Record<string, { title: string; run: () => Promise<Figure[]>; onDemand?: boolean }> = {
@@ -19,6 +20,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   startup: { title: "Cold start and idle memory vs bare Hono", run: benchStartup },
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
   networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
+  watch: { title: "Mutual aid: health verdicts and the probe schedule (bench/watch.ts)", run: benchWatch },
   // Ten instances at once: only when named.
   "networks-live": {
     title: "Networks: ten real instances decide a motion (bench/networks-live.ts)",

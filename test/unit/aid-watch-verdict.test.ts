@@ -1,7 +1,15 @@
 // The health verdict: k distinct reporters to mark down, k clean streaks of n to mark up, no member
 // judging itself, only members' reports, one voice per reporter, and the same answer in any order.
 import { describe, expect, it } from "vitest";
-import { downAt, type Report, verdicts, watchRule } from "../../src/domain/aid/watch/verdict.ts";
+import {
+  counted,
+  downAt,
+  foldReports,
+  type Report,
+  verdictOfState,
+  verdicts,
+  watchRule,
+} from "../../src/domain/aid/watch/verdict.ts";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-11-01T00:00:00Z");
@@ -150,5 +158,39 @@ describe("the health verdict", () => {
       false,
       false,
     ]);
+  });
+
+  it("folds in two steps from a checkpoint to the same state as at once, wherever the cut", () => {
+    const reports = [
+      r(A, 0, false),
+      r(B, 1, false),
+      r(C, 3, false),
+      r(A, 5, true),
+      r(B, 6, true),
+      r(C, 8, false),
+      r(A, 10, true),
+      r(B, 11, true),
+      r(A, 30, false),
+      r(B, 31, false),
+      r(D, 31, true),
+    ];
+    const [group] = counted(reports, members);
+    const end = T0 + 50 * MIN;
+    const once = foldReports(undefined, group ?? [], rule, end);
+    expect(once && verdictOfState(once)).toEqual({
+      subject: S,
+      service: "health",
+      down: true,
+      firstSeen: T0,
+      transitions: [
+        { at: T0 + MIN, down: true },
+        { at: T0 + 11 * MIN, down: false },
+        { at: T0 + 31 * MIN, down: true },
+      ],
+    });
+    for (const cut of [0, 1, 4, 5.5, 11, 15, 16, 20, 25, 31, 40]) {
+      const checkpoint = foldReports(undefined, group ?? [], rule, T0 + cut * MIN);
+      expect(foldReports(checkpoint, group ?? [], rule, end)).toEqual(once);
+    }
   });
 });

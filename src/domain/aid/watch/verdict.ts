@@ -10,7 +10,8 @@
 // - The verdict is a function of the set of reports: they are deduplicated and swept in time order,
 //   all reports of one instant together, so arrival order and duplicates change nothing. A reporter
 //   that says both ok and fail at the same instant says nothing then.
-// - A report's own time is used, but one claiming a time later than now + tolerance is not counted.
+// - A report's own time is used; the verdict "at now" is the fold up to now + tolerance, so that a
+//   reporter whose clock is a little ahead still counts, and one far ahead does not (yet).
 import { durationMs } from "../../networks/duration.ts";
 
 /** The instance's own health endpoint, when a report is not about one declared service. */
@@ -62,8 +63,6 @@ export type Verdict = {
   readonly firstSeen: number;
 };
 
-const keyOf = (subject: string, service: string) => `${subject}\n${service}`;
-
 /**
  * The verdict of every subject and service the reports are about, at `now` (ms), sorted by subject and
  * service. `members` are the current members: reports by anyone else are ignored.
@@ -74,64 +73,112 @@ export function verdicts(
   rule: WatchRule,
   now: number,
 ): Verdict[] {
-  const groups = new Map<string, Report[]>();
-  const latest = now + rule.toleranceMs;
-  for (const r of reports) {
-    if (r.reporter === r.subject || !members.has(r.reporter) || !(r.at <= latest)) continue;
-    const key = keyOf(r.subject, r.service);
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
   const out: Verdict[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    const v = verdictOf(groups.get(key) ?? [], rule, now);
-    if (v) out.push(v);
+  for (const group of counted(reports, members)) {
+    const state = foldReports(undefined, group, rule, now + rule.toleranceMs);
+    if (state) out.push(verdictOfState(state));
   }
   return out;
 }
 
 /**
- * The verdict at `now` over the reports about one subject and service (already filtered: members only,
- * none about itself, none later than now + tolerance).
+ * The reports that count, grouped by subject and service (sorted by both): by members only, none about
+ * the reporter itself. Nested maps, so that no key string is built per report.
  */
-export function verdictOf(reports: readonly Report[], rule: WatchRule, now: number): Verdict | undefined {
-  const sorted = [...reports].sort(byTimeThenReporter);
+export function counted(reports: Iterable<Report>, members: ReadonlySet<string>): Report[][] {
+  const groups = new Map<string, Map<string, Report[]>>();
+  for (const r of reports) {
+    if (r.reporter === r.subject || !members.has(r.reporter)) continue;
+    let services = groups.get(r.subject);
+    if (!services) {
+      services = new Map();
+      groups.set(r.subject, services);
+    }
+    const group = services.get(r.service);
+    if (group) group.push(r);
+    else services.set(r.service, [r]);
+  }
+  const out: Report[][] = [];
+  for (const subject of [...groups.keys()].sort()) {
+    const services = groups.get(subject) as Map<string, Report[]>;
+    for (const service of [...services.keys()].sort()) out.push(services.get(service) ?? []);
+  }
+  return out;
+}
+
+/** A reporter's voice: its latest report still within the window, and how many oks it has sent in a row. */
+export type Voice = { readonly at: number; readonly fail: boolean; readonly okRun: number };
+
+/**
+ * The fold of one subject and service up to an instant: a verdict, and what the next reports need to
+ * continue from it (a checkpoint that storage may keep instead of the reports before it).
+ */
+export type WatchState = Verdict & {
+  /** Every report at or before this instant is folded in; every expiry up to it has happened. */
+  readonly until: number;
+  readonly voices: ReadonlyMap<string, Voice>;
+};
+
+export const verdictOfState = (s: WatchState): Verdict => ({
+  subject: s.subject,
+  service: s.service,
+  down: s.down,
+  transitions: s.transitions,
+  firstSeen: s.firstSeen,
+});
+
+/**
+ * Folds the reports about one subject and service (from members, none by the subject) with
+ * `start.until < at <= until` into `start` (or from nothing). Folding in two steps at any cut gives the
+ * same state as folding at once, so a caller may keep a checkpoint and fold only newer reports; a report
+ * at or before the checkpoint's `until` that arrives later means folding again from an earlier one.
+ */
+export function foldReports(
+  start: WatchState | undefined,
+  reports: readonly Report[],
+  rule: WatchRule,
+  until: number,
+): WatchState | undefined {
+  const from = start?.until ?? Number.NEGATIVE_INFINITY;
+  const sorted = reports.filter((r) => r.at > from && r.at <= until).sort(byTimeThenReporter);
   const first = sorted[0];
-  if (!first) return undefined;
+  if (!start && !first) return undefined;
   const { k, n, windowMs } = rule;
-  // Per reporter (by index): the time of its voice (NaN: none), whether it is fail, its run of oks.
-  const index = new Map<string, number>();
-  const voiceAt: number[] = [];
-  const voiceFail: boolean[] = [];
-  const okRun: number[] = [];
+  type Live = { at: number; fail: boolean; okRun: number };
+  const voices = new Map<string, Live>();
   let failing = 0;
   let clean = 0;
-  let down = false;
-  const transitions: Transition[] = [];
-  // Voices given, in time order; each expires at its time + window, so a cursor walks them in order.
-  const givenBy: number[] = [];
-  const givenAt: number[] = [];
+  // Voices in time order; each expires at its time + window, so a cursor walks them in order.
+  const queueBy: string[] = [];
+  const queueAt: number[] = [];
+  for (const [reporter, v] of [...(start?.voices ?? [])].sort(([a, x], [b, y]) => x.at - y.at || cmp(a, b))) {
+    voices.set(reporter, { ...v });
+    if (v.fail) failing++;
+    else if (v.okRun >= n) clean++;
+    queueBy.push(reporter);
+    queueAt.push(v.at);
+  }
+  let down = start?.down ?? false;
+  const transitions: Transition[] = [...(start?.transitions ?? [])];
   let expiring = 0;
-
-  const silence = (ri: number) => {
-    if (Number.isNaN(voiceAt[ri] as number)) return;
-    if (voiceFail[ri]) failing--;
-    else if ((okRun[ri] as number) >= n) clean--;
+  const silence = (v: Live) => {
+    if (v.fail) failing--;
+    else if (v.okRun >= n) clean--;
   };
+
   let i = 0;
   for (;;) {
     const nextReport = i < sorted.length ? (sorted[i] as Report).at : Number.POSITIVE_INFINITY;
-    const expiry = expiring < givenAt.length ? (givenAt[expiring] as number) + windowMs : Number.POSITIVE_INFINITY;
-    const t = Math.min(nextReport, expiry <= now ? expiry : Number.POSITIVE_INFINITY);
+    const expiry = expiring < queueAt.length ? (queueAt[expiring] as number) + windowMs : Number.POSITIVE_INFINITY;
+    const t = Math.min(nextReport, expiry <= until ? expiry : Number.POSITIVE_INFINITY);
     if (t === Number.POSITIVE_INFINITY) break;
     // Voices whose window has closed by t fall silent (unless a later report speaks for the reporter).
-    while (expiring < givenAt.length && (givenAt[expiring] as number) + windowMs <= t) {
-      const ri = givenBy[expiring] as number;
-      if (voiceAt[ri] === givenAt[expiring]) {
-        silence(ri);
-        voiceAt[ri] = Number.NaN;
-        okRun[ri] = 0;
+    while (expiring < queueAt.length && (queueAt[expiring] as number) + windowMs <= t) {
+      const reporter = queueBy[expiring] as string;
+      const v = voices.get(reporter);
+      if (v && v.at === queueAt[expiring]) {
+        silence(v);
+        voices.delete(reporter);
       }
       expiring++;
     }
@@ -145,22 +192,19 @@ export function verdictOf(reports: readonly Report[], rule: WatchRule, now: numb
         i++;
       }
       if (mixed) continue;
-      let ri = index.get(r.reporter);
-      if (ri === undefined) {
-        ri = voiceAt.length;
-        index.set(r.reporter, ri);
-        voiceAt.push(Number.NaN);
-        voiceFail.push(false);
-        okRun.push(0);
+      let v = voices.get(r.reporter);
+      if (v) silence(v);
+      else {
+        v = { at: t, fail: false, okRun: 0 };
+        voices.set(r.reporter, v);
       }
-      silence(ri);
-      voiceAt[ri] = t;
-      voiceFail[ri] = !r.ok;
-      okRun[ri] = r.ok ? (okRun[ri] as number) + 1 : 0;
-      if (!r.ok) failing++;
-      else if ((okRun[ri] as number) >= n) clean++;
-      givenBy.push(ri);
-      givenAt.push(t);
+      v.at = t;
+      v.fail = !r.ok;
+      v.okRun = r.ok ? v.okRun + 1 : 0;
+      if (v.fail) failing++;
+      else if (v.okRun >= n) clean++;
+      queueBy.push(r.reporter);
+      queueAt.push(t);
     }
     if (!down && failing >= k) {
       down = true;
@@ -170,12 +214,16 @@ export function verdictOf(reports: readonly Report[], rule: WatchRule, now: numb
       transitions.push({ at: t, down });
     }
   }
-  return { subject: first.subject, service: first.service, down, transitions, firstSeen: first.at };
+  const subject = start?.subject ?? (first as Report).subject;
+  const service = start?.service ?? (first as Report).service;
+  const firstSeen = start?.firstSeen ?? (first as Report).at;
+  return { subject, service, down, transitions, firstSeen, until, voices };
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function byTimeThenReporter(a: Report, b: Report): number {
-  if (a.at !== b.at) return a.at - b.at;
-  return a.reporter < b.reporter ? -1 : a.reporter > b.reporter ? 1 : 0;
+  return a.at - b.at || cmp(a.reporter, b.reporter);
 }
 
 /** Whether the verdict is down at `t` (ms), from its transitions. */
