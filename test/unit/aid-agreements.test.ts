@@ -12,6 +12,7 @@ import {
   termsDigest,
 } from "../../src/domain/aid/agreements.ts";
 import { balanceOfHelp } from "../../src/domain/aid/balance.ts";
+import { toFailure } from "../../src/domain/aid/failures.ts";
 import { type AidProposal, parseProposal } from "../../src/domain/aid/proposals.ts";
 
 const A = "https://a.example/actor";
@@ -47,13 +48,13 @@ function proposed(): Agreement {
     proposed: at,
   });
   const r = proposeAgreement({ proposal: offer, by: B, answer, at, signature: sign(B, digest), verify });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  if (!r.ok) throw new Error(JSON.stringify(r.failure));
   return r.value;
 }
 
 function act(a: Agreement, action: AgreementAction): Agreement {
   const r = applyAction(a, action, verify);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  if (!r.ok) throw new Error(JSON.stringify(r.failure));
   return r.value;
 }
 
@@ -97,8 +98,8 @@ describe("an offer or request as the operator writes it", () => {
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.reason).toBe("aid.proposal_invalid");
-    expect(r.error.fields).toEqual({
+    expect(r.failure.code).toBe("aid.proposal_invalid");
+    expect(r.failure.fields).toEqual({
       purpose: { code: "choice" },
       resource: { code: "choice" },
       "quantity.value": { code: "tooSmall", vars: { min: 0 } },
@@ -114,7 +115,7 @@ describe("an offer or request as the operator writes it", () => {
       from: "2026-12-02T00:00:00Z",
       until: "2026-12-01T00:00:00Z",
     });
-    expect(order.ok ? undefined : order.error.fields).toEqual({ until: { code: "untilBeforeFrom" } });
+    expect(order.ok ? undefined : order.failure.fields).toEqual({ until: { code: "untilBeforeFrom" } });
   });
 });
 
@@ -183,7 +184,7 @@ describe("proposing an agreement", () => {
       proposeAgreement({ ...base, answer: { ...answer, until: "2028-01-01T00:00:00Z" }, signature: "" }),
       proposeAgreement({ ...base, signature: "forged" }),
       proposeAgreement({ ...base, by: A, signature: "" }),
-    ].map((r) => (r.ok ? "accepted" : `${r.error.reason} ${Object.keys(r.error.fields ?? {}).join(",")}`));
+    ].map((r) => (r.ok ? "accepted" : `${r.failure.code} ${Object.keys(r.failure.fields ?? {}).join(",")}`));
     expect(reasons).toEqual([
       "aid.agreement_invalid quantity.value",
       "aid.agreement_invalid quantity.unit",
@@ -197,7 +198,7 @@ describe("proposing an agreement", () => {
 describe("the lifecycle of an agreement", () => {
   const reason = (a: Agreement, action: AgreementAction) => {
     const r = applyAction(a, action, verify);
-    return r.ok ? r.value.state : r.error.reason;
+    return r.ok ? r.value.state : r.failure.code;
   };
 
   it("is accepted or rejected only by the party that did not propose it", () => {
@@ -220,6 +221,17 @@ describe("the lifecycle of an agreement", () => {
     expect(reason(b, { type: "cancel", by: B, at })).toBe("cancelled");
     expect(reason(b, { type: "end", by: A, at })).toBe("ended");
     expect(reason(b, { type: "end", by: C, at })).toBe("aid.not_party");
+  });
+
+  it("fails as codes the edge translates: a conflict names the state and the action", () => {
+    const r = applyAction(proposed(), { type: "end", by: A, at }, verify);
+    expect(r.ok ? undefined : toFailure(r.failure)).toEqual({
+      code: "conflict",
+      reason: "aid.transition_invalid",
+      vars: { state: "proposed", action: "end" },
+    });
+    const q = applyAction(proposed(), { type: "end", by: C, at }, verify);
+    expect(q.ok ? undefined : toFailure(q.failure)).toEqual({ code: "forbidden", reason: "aid.not_party" });
   });
 
   it("records a breach declared by a party, with its reason, and then allows nothing more", () => {

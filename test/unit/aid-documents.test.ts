@@ -115,7 +115,7 @@ describe("a Proposal (FEP-0837)", () => {
       { ...doc, publishes: { ...intent, hasEnd: "2026-01-01T00:00:00Z" } },
       { ...doc, publishes: { ...intent, hasBeginning: "tomorrow" } },
     ];
-    expect(cases.map((c) => (parseProposalDocument(c) as { error?: { reason: string } }).error?.reason)).toEqual([
+    expect(cases.map((c) => (parseProposalDocument(c) as { failure?: { code: string } }).failure?.code)).toEqual([
       "aid.proposal_document_invalid",
       "aid.proposal_document_invalid",
       "aid.proposal_document_invalid",

@@ -4,7 +4,7 @@
 // terms, so both hold the same agreement: its id is the digest of its canonical terms, and each party
 // signs that digest (signatures are checked through a port: the domain does not know the keys).
 import { digestOf } from "../networks/canonical.ts";
-import { fail, ok, type Result } from "../validation.ts";
+import { accept, type Outcome, refuse } from "./failures.ts";
 import { type AidProposal, instantSchema, type Quantity, quantitySchema, type Resource } from "./proposals.ts";
 
 /** What both parties sign. `provider` gives the help, `receiver` uses it. */
@@ -124,31 +124,31 @@ export function proposeAgreement(p: {
   at: string;
   signature: string;
   verify: VerifySignature;
-}): Result<Agreement> {
+}): Outcome<Agreement> {
   const { proposal, by, answer } = p;
-  if (by === proposal.author) return fail("forbidden", "aid.own_proposal");
+  if (by === proposal.author) return refuse("aid.own_proposal");
   const quantity = quantitySchema.safeParse(answer.quantity);
   const from = instantSchema.safeParse(answer.from);
   const until = instantSchema.safeParse(answer.until);
   const at = instantSchema.safeParse(p.at);
-  if (!quantity.success) return fail("invalid", "aid.agreement_invalid", { fields: { quantity: { code: "invalid" } } });
-  if (!from.success) return fail("invalid", "aid.agreement_invalid", { fields: { from: { code: "date" } } });
-  if (!until.success) return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "date" } } });
-  if (!at.success) return fail("invalid", "aid.agreement_invalid", { fields: { at: { code: "date" } } });
+  if (!quantity.success) return refuse("aid.agreement_invalid", { fields: { quantity: { code: "invalid" } } });
+  if (!from.success) return refuse("aid.agreement_invalid", { fields: { from: { code: "date" } } });
+  if (!until.success) return refuse("aid.agreement_invalid", { fields: { until: { code: "date" } } });
+  if (!at.success) return refuse("aid.agreement_invalid", { fields: { at: { code: "date" } } });
   if (quantity.data.unit !== proposal.quantity.unit)
-    return fail("invalid", "aid.agreement_invalid", {
+    return refuse("aid.agreement_invalid", {
       fields: { "quantity.unit": { code: "unitMismatch", vars: { unit: proposal.quantity.unit } } },
     });
   if (quantity.data.value > proposal.quantity.value)
-    return fail("invalid", "aid.agreement_invalid", {
+    return refuse("aid.agreement_invalid", {
       fields: { "quantity.value": { code: "tooBig", vars: { max: proposal.quantity.value } } },
     });
   if (Date.parse(until.data) <= Date.parse(from.data))
-    return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "untilBeforeFrom" } } });
+    return refuse("aid.agreement_invalid", { fields: { until: { code: "untilBeforeFrom" } } });
   if (Date.parse(from.data) < Date.parse(proposal.from))
-    return fail("invalid", "aid.agreement_invalid", { fields: { from: { code: "outsideProposal" } } });
+    return refuse("aid.agreement_invalid", { fields: { from: { code: "outsideProposal" } } });
   if (proposal.until !== undefined && Date.parse(until.data) > Date.parse(proposal.until))
-    return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "outsideProposal" } } });
+    return refuse("aid.agreement_invalid", { fields: { until: { code: "outsideProposal" } } });
   const terms = canonicalTerms({
     proposal: proposal.id,
     provider: proposal.purpose === "offer" ? proposal.author : by,
@@ -161,9 +161,9 @@ export function proposeAgreement(p: {
     proposed: at.data,
   });
   const id = termsDigest(terms);
-  if (!p.verify(by, id, p.signature)) return fail("forbidden", "aid.signature_invalid");
+  if (!p.verify(by, id, p.signature)) return refuse("aid.signature_invalid");
   const message = answer.message?.trim().slice(0, 2000);
-  return ok({
+  return accept({
     id,
     terms,
     proposedBy: by,
@@ -174,28 +174,28 @@ export function proposeAgreement(p: {
   });
 }
 
-const refuse = (a: Agreement, action: AgreementAction) =>
-  fail("conflict", "aid.transition_invalid", { vars: { state: a.state, action: action.type } });
+const notNow = (a: Agreement, action: AgreementAction) =>
+  refuse("aid.transition_invalid", { vars: { state: a.state, action: action.type } });
 
 /**
  * One party's action on an agreement. Only the party that did not propose accepts or rejects; only the
  * proposer withdraws (cancels) a proposal; either party cancels or ends an active agreement, declares a
  * breach (with a reason) or proposes a renewal, which the other party accepts or declines.
  */
-export function applyAction(a: Agreement, action: AgreementAction, verify: VerifySignature): Result<Agreement> {
-  if (!isParty(a, action.by)) return fail("forbidden", "aid.not_party");
+export function applyAction(a: Agreement, action: AgreementAction, verify: VerifySignature): Outcome<Agreement> {
+  if (!isParty(a, action.by)) return refuse("aid.not_party");
   const at = instantSchema.safeParse(action.at);
-  if (!at.success) return fail("invalid", "aid.agreement_invalid", { fields: { at: { code: "date" } } });
+  if (!at.success) return refuse("aid.agreement_invalid", { fields: { at: { code: "date" } } });
   const step: Step = { action: action.type, by: action.by, at: at.data };
-  const next = (changes: Partial<Agreement>): Result<Agreement> =>
-    ok({ ...a, ...changes, history: [...a.history, step] });
+  const next = (changes: Partial<Agreement>): Outcome<Agreement> =>
+    accept({ ...a, ...changes, history: [...a.history, step] });
   switch (action.type) {
     case "accept":
     case "reject": {
-      if (a.state !== "proposed") return refuse(a, action);
-      if (action.by === a.proposedBy) return fail("forbidden", "aid.own_proposal");
+      if (a.state !== "proposed") return notNow(a, action);
+      if (action.by === a.proposedBy) return refuse("aid.own_proposal");
       if (action.type === "reject") return next({ state: "rejected" });
-      if (!verify(action.by, a.id, action.signature)) return fail("forbidden", "aid.signature_invalid");
+      if (!verify(action.by, a.id, action.signature)) return refuse("aid.signature_invalid");
       const [first, ...rest] = a.periods as [Period, ...Period[]];
       return next({
         state: "active",
@@ -203,34 +203,34 @@ export function applyAction(a: Agreement, action: AgreementAction, verify: Verif
       });
     }
     case "cancel":
-      if (a.state === "proposed" && action.by !== a.proposedBy) return refuse(a, action);
-      if (a.state !== "proposed" && a.state !== "active") return refuse(a, action);
+      if (a.state === "proposed" && action.by !== a.proposedBy) return notNow(a, action);
+      if (a.state !== "proposed" && a.state !== "active") return notNow(a, action);
       return next({ state: "cancelled", pendingRenewal: undefined });
     case "end":
-      if (a.state !== "active") return refuse(a, action);
+      if (a.state !== "active") return notNow(a, action);
       return next({ state: "ended", pendingRenewal: undefined });
     case "breach": {
-      if (a.state !== "active") return refuse(a, action);
+      if (a.state !== "active") return notNow(a, action);
       const reason = action.reason.trim().slice(0, 2000);
-      if (!reason) return fail("invalid", "aid.agreement_invalid", { fields: { reason: { code: "required" } } });
+      if (!reason) return refuse("aid.agreement_invalid", { fields: { reason: { code: "required" } } });
       return next({ state: "breached", breach: { by: action.by, reason }, pendingRenewal: undefined });
     }
     case "renew": {
-      if (a.state !== "active" || a.pendingRenewal) return refuse(a, action);
+      if (a.state !== "active" || a.pendingRenewal) return notNow(a, action);
       const until = instantSchema.safeParse(action.until);
       const current = currentPeriod(a);
       if (!until.success || Date.parse(until.data) <= Date.parse(current.until))
-        return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "renewalTooShort" } } });
+        return refuse("aid.agreement_invalid", { fields: { until: { code: "renewalTooShort" } } });
       const digest = renewalDigest(a.id, a.periods.length, current.until, until.data);
-      if (!verify(action.by, digest, action.signature)) return fail("forbidden", "aid.signature_invalid");
+      if (!verify(action.by, digest, action.signature)) return refuse("aid.signature_invalid");
       return next({ pendingRenewal: { by: action.by, until: until.data, digest, signature: action.signature } });
     }
     case "acceptRenewal":
     case "declineRenewal": {
       const pending = a.pendingRenewal;
-      if (a.state !== "active" || !pending || action.by === pending.by) return refuse(a, action);
+      if (a.state !== "active" || !pending || action.by === pending.by) return notNow(a, action);
       if (action.type === "declineRenewal") return next({ pendingRenewal: undefined });
-      if (!verify(action.by, pending.digest, action.signature)) return fail("forbidden", "aid.signature_invalid");
+      if (!verify(action.by, pending.digest, action.signature)) return refuse("aid.signature_invalid");
       const period: Period = {
         from: currentPeriod(a).until,
         until: pending.until,

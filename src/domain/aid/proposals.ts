@@ -1,8 +1,9 @@
 // Offers and requests of mutual aid: what an operator publishes (what, how much, when, where, on what
-// conditions, to whom). The operator's input is checked here with zod; a failure is the house's Result
+// conditions, to whom). The operator's input is checked here with zod; a failure is an Outcome (failures.ts)
 // with one field code per bad field (src/domain/validation.ts), never text.
 import { z } from "zod";
-import { fail, fieldErrors, ok, type Result } from "../validation.ts";
+import { fieldErrors } from "../validation.ts";
+import { accept, type Outcome, refuse } from "./failures.ts";
 
 export const RESOURCES = [
   "storage",
@@ -90,10 +91,10 @@ export const proposalInputSchema = z
 export type ProposalInput = z.input<typeof proposalInputSchema>;
 
 /** Checks an operator's offer or request; on failure `aid.proposal_invalid` with the bad fields. */
-export function parseProposal(input: unknown): Result<ProposalTerms> {
+export function parseProposal(input: unknown): Outcome<ProposalTerms> {
   const parsed = proposalInputSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", "aid.proposal_invalid", { fields: fieldErrors(parsed.error) });
-  return ok(withoutUndefined(parsed.data) as ProposalTerms);
+  if (!parsed.success) return refuse("aid.proposal_invalid", { fields: fieldErrors(parsed.error) });
+  return accept(withoutUndefined(parsed.data) as ProposalTerms);
 }
 
 /** Whether the proposal still stands at `now` (ms): not past its `until`. */

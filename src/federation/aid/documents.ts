@@ -13,7 +13,7 @@ import {
   RESOURCES,
   type Resource,
 } from "../../domain/aid/proposals.ts";
-import { fail, ok, type Result } from "../../domain/validation.ts";
+import { accept, type Outcome, refuse } from "../../domain/aid/failures.ts";
 import { NAMESPACE } from "../vocab/context.ts";
 
 export const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
@@ -117,9 +117,9 @@ const incomingSchema = z.looseObject({
 });
 
 /** An incoming Proposal as the domain's offer or request, checked by the same rules as an operator's. */
-export function parseProposalDocument(json: unknown): Result<AidProposal> {
+export function parseProposalDocument(json: unknown): Outcome<AidProposal> {
   const parsed = incomingSchema.safeParse(json);
-  if (!parsed.success) return fail("invalid", "aid.proposal_document_invalid");
+  if (!parsed.success) return refuse("aid.proposal_document_invalid");
   const d = parsed.data;
   const audience: Audience = [...d.to, ...d.cc].includes(PUBLIC) ? "public" : "network";
   const terms = parseProposal({
@@ -133,7 +133,7 @@ export function parseProposalDocument(json: unknown): Result<AidProposal> {
     audience,
   });
   if (!terms.ok) return terms;
-  return ok({ ...(terms.value as ProposalTerms), id: d.id, author: d.attributedTo, published: d.published });
+  return accept({ ...(terms.value as ProposalTerms), id: d.id, author: d.attributedTo, published: d.published });
 }
 
 /** One line of the public Note: a key to translate (`aid.note.<x>`) and its variables. */
