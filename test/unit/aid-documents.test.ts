@@ -1,7 +1,9 @@
 // Offers and requests as FEP-0837 Proposals: the JSON-LD we send, the same offer read back from it,
 // hostile or foreign Proposals refused or mapped, and the parts of the public Note.
 import { describe, expect, it } from "vitest";
+import { type AgreementTerms, termsDigest } from "../../src/domain/aid/agreements.ts";
 import type { AidProposal } from "../../src/domain/aid/proposals.ts";
+import { agreementDocument, parseAgreementDocument } from "../../src/federation/aid/agreement-document.ts";
 import {
   noteText,
   PROPOSAL_CONTEXT,
@@ -139,5 +141,62 @@ describe("the public Note of an offer", () => {
     expect(publicNoteParts({ ...offer, audience: "network" }, "https://a.example/aid/offers/7")).toBeUndefined();
     const text = noteText(parts ?? [], (key, vars) => `${key}(${Object.values(vars).join("|")})`);
     expect(text.split("\n")[0]).toBe("aid.note.offer(backup-space|1.5|TB)");
+  });
+});
+
+describe("an Agreement (FEP-0837)", () => {
+  const terms: AgreementTerms = {
+    proposal: "https://a.example/aid/offers/7",
+    provider: "https://a.example/actor",
+    receiver: "https://b.example/actor",
+    resource: "backup-space",
+    quantity: { value: 0.5, unit: "TB" },
+    from: "2026-12-01T00:00:00.000Z",
+    until: "2027-03-01T00:00:00.000Z",
+    conditions: "Encrypted at rest; restic or borg.",
+    proposed: "2026-11-20T10:00:00.000Z",
+  };
+  const id = "https://b.example/aid/agreements/3";
+
+  it("stipulates one Commitment that satisfies the offer's Intent, with the terms' digest", () => {
+    const doc = agreementDocument(id, terms, "https://b.example/actor");
+    expect({ ...doc, "@context": undefined }).toEqual({
+      "@context": undefined,
+      type: "Agreement",
+      id,
+      attributedTo: "https://b.example/actor",
+      published: "2026-11-20T10:00:00.000Z",
+      stipulates: {
+        type: "Commitment",
+        id: `${id}#primary`,
+        action: "deliverService",
+        provider: "https://a.example/actor",
+        receiver: "https://b.example/actor",
+        satisfies: "https://a.example/aid/offers/7#primary",
+        resourceConformsTo: "https://w3id.org/commonhost/ns#aid-backup-space",
+        resourceQuantity: { hasUnit: "TB", hasNumericalValue: "0.5" },
+        hasBeginning: "2026-12-01T00:00:00.000Z",
+        hasEnd: "2027-03-01T00:00:00.000Z",
+      },
+      conditions: "Encrypted at rest; restic or borg.",
+      termsDigest: termsDigest(terms),
+    });
+  });
+
+  it("reads back as the same terms and digest on the other side, and refuses a changed term", () => {
+    const doc = JSON.parse(JSON.stringify(agreementDocument(id, terms, "https://b.example/actor")));
+    expect(parseAgreementDocument(doc)).toEqual({
+      ok: true,
+      value: { id, proposedBy: "https://b.example/actor", terms, digest: termsDigest(terms) },
+    });
+    const changed = {
+      ...doc,
+      stipulates: { ...doc.stipulates, resourceQuantity: { hasUnit: "TB", hasNumericalValue: "5" } },
+    };
+    expect(parseAgreementDocument(changed)).toEqual({ ok: false, failure: { code: "aid.digest_mismatch" } });
+    expect(parseAgreementDocument({ ...doc, termsDigest: "md5:0" })).toEqual({
+      ok: false,
+      failure: { code: "aid.agreement_document_invalid" },
+    });
   });
 });

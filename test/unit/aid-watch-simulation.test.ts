@@ -7,7 +7,17 @@
 // a whole day.
 import { describe, expect, it } from "vitest";
 import { probeSchedule } from "../../src/domain/aid/watch/schedule.ts";
-import { downAt, HEALTH, type Report, type Verdict, verdicts, watchRule } from "../../src/domain/aid/watch/verdict.ts";
+import {
+  counted,
+  downAt,
+  foldReports,
+  HEALTH,
+  type Report,
+  type Verdict,
+  verdictOfState,
+  verdicts,
+  watchRule,
+} from "../../src/domain/aid/watch/verdict.ts";
 import { aidSimLong as long } from "../helpers/test-environment.ts";
 
 const MIN = 60_000;
@@ -58,6 +68,8 @@ function simulate(seed: number, hours: number) {
   const arrivals: { at: number; seq: number; to: string; report: Report }[] = [];
   const stats = { made: 0, lostAtSource: 0, lost: 0, duplicated: 0 };
   let seq = 0;
+  /** Reports a live member made and kept: every live member must end up holding them. */
+  const kept = new Set<string>();
   const send = (report: Report, sentAt: number, from: string) => {
     for (const to of members) {
       if (to === from) continue;
@@ -87,6 +99,7 @@ function simulate(seed: number, hours: number) {
           continue;
         }
         logs.get(prober)?.push(report);
+        if (alive(prober, end)) kept.add(keyOf(report));
         send(report, t, prober);
       }
     }
@@ -124,7 +137,7 @@ function simulate(seed: number, hours: number) {
   }
   const memberSet = new Set(members);
   const results = new Map(live.map((m) => [m, verdicts(logs.get(m) ?? [], memberSet, rule, end)]));
-  return { members, memberSet, live, liar, crashed, end, logs, results, rounds, stats, outages, held };
+  return { members, memberSet, live, liar, crashed, end, logs, results, rounds, stats, outages, held, kept };
 }
 
 const seeds = long ? Array.from({ length: 12 }, (_, i) => 100 + i) : [1, 2, 3];
@@ -144,7 +157,8 @@ function failingVoices(reports: readonly Report[], subject: string, members: Rea
 
 describe("the health watch, simulated", () => {
   for (const seed of seeds) {
-    it(`gives every live member the same verdicts, and no member alone marks another down (seed ${seed})`, () => {
+    const title = `gives every live member the same verdicts, and no member alone marks another down (seed ${seed})`;
+    it(title, { timeout: long ? 1_800_000 : 300_000 }, () => {
       const s = simulate(seed, hours);
       expect(s.live).toHaveLength(19);
       expect(s.stats.lostAtSource).toBeGreaterThan(0);
@@ -155,6 +169,7 @@ describe("the health watch, simulated", () => {
       // Every live member holds every report that a live member made and did not lose at its source.
       const union = s.held.get(s.live[0] as string) as Set<string>;
       for (const m of s.live) expect(s.held.get(m)).toEqual(union);
+      expect([...s.kept].filter((k) => !union.has(k))).toEqual([]);
       const logs = s.live.map((m) => s.logs.get(m)?.length ?? 0);
       expect(new Set(logs).size).toBeGreaterThan(1); // the logs differ (duplicates, order), the sets do not
 
@@ -169,6 +184,14 @@ describe("the health watch, simulated", () => {
         const v = all.find((x) => x.subject === m);
         expect(v && downAt(v, o.from + 15 * MIN)).toBe(true);
       }
+      // A checkpoint halfway, folded on with the later reports, gives the same verdicts.
+      const half = T0 + Math.floor((s.end - T0) / 2);
+      const resumed = counted(s.logs.get(s.live[1] as string) ?? [], s.memberSet).map((group) => {
+        const state = foldReports(foldReports(undefined, group, rule, half), group, rule, s.end + rule.toleranceMs);
+        return state && verdictOfState(state);
+      });
+      expect(JSON.stringify(resumed)).toBe(first);
+
       // Every move to down was made by at least k distinct members other than the subject.
       const reports = s.logs.get(s.live[0] as string) ?? [];
       let downs = 0;

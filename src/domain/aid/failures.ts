@@ -8,6 +8,10 @@ export type AidFailureCode =
   | "aid.proposal_invalid"
   /** A Proposal from a peer is not one we can read. */
   | "aid.proposal_document_invalid"
+  /** An Agreement from a peer is not one we can read. */
+  | "aid.agreement_document_invalid"
+  /** An Agreement from a peer whose terms do not give the digest it claims. */
+  | "aid.digest_mismatch"
   /** A proposed agreement or an action on one breaks a rule (see `fields`). */
   | "aid.agreement_invalid"
   /** Answering one's own offer or request, or accepting or rejecting one's own proposed agreement. */
