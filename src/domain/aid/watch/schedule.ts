@@ -1,9 +1,9 @@
 // When each instance probes each member: once per interval, spread over the interval so that a network
 // never probes in bursts. A prober starts its round at an offset from the hash of its own actor, and
 // takes its subjects in the order of the hash of (prober, subject), evenly spaced over the interval.
-// Each prober thus puts at most ceil(m / 20) of its m probes in any twentieth of the interval, and the
-// probers' rounds start at unrelated offsets: the busiest twentieth holds at most twice the average
-// once a prober has ten or more subjects (ADR 0017).
+// Each prober thus puts at most floor(m / 20) + 1 of its m probes in any twentieth of the interval, at
+// most twice its average share m / 20 once it has ten or more subjects, and so does the network, whatever
+// the probers' starts (ADR 0017).
 import { createHash } from "node:crypto";
 
 /** A number in [0, 2^48) from the sha-256 of the text: the same on every machine. */
