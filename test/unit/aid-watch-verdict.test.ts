@@ -10,6 +10,7 @@ import {
   verdicts,
   watchRule,
 } from "../../src/domain/aid/watch/verdict.ts";
+import { reportJson, reportSchema } from "../../src/domain/aid/watch/reports.ts";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-11-01T00:00:00Z");
@@ -34,6 +35,7 @@ describe("the health verdict", () => {
     expect(watchRule()).toEqual({ k: 2, n: 2, windowMs: 15 * MIN, toleranceMs: MIN });
     expect(watchRule({ k: 1, interval: "PT1M" })).toEqual({ k: 2, n: 2, windowMs: 3 * MIN, toleranceMs: MIN });
     expect(watchRule({ k: 3, n: 4 }).k).toBe(3);
+    expect(watchRule({ k: Number.NaN, n: Number.NaN })).toEqual(watchRule());
   });
 
   it("is down once two distinct members report it failing within the window", () => {
@@ -192,5 +194,26 @@ describe("the health verdict", () => {
       const checkpoint = foldReports(undefined, group ?? [], rule, T0 + cut * MIN);
       expect(foldReports(checkpoint, group ?? [], rule, end)).toEqual(once);
     }
+  });
+
+  it("reads a report from the wire and writes it back, refusing a bad status, time or address", () => {
+    const wire = { reporter: A, subject: S, status: "fail", at: "2026-11-01T01:00:00+01:00" };
+    const parsed = reportSchema.safeParse(wire);
+    expect(parsed.data).toEqual({ reporter: A, subject: S, service: "health", ok: false, at: T0 });
+    expect(parsed.data && reportJson(parsed.data)).toEqual({
+      reporter: A,
+      subject: S,
+      service: "health",
+      status: "fail",
+      at: "2026-11-01T00:00:00.000Z",
+    });
+    for (const bad of [
+      { ...wire, status: "down" },
+      { ...wire, at: "yesterday" },
+      { ...wire, reporter: "javascript:alert(1)" },
+      { ...wire, service: "<b>" },
+      { ...wire, extra: 1 },
+    ])
+      expect(reportSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -43,9 +43,11 @@ export const DEFAULT_INTERVAL = "PT5M";
 /** The rule for a probe interval: k from the charter (default 2), n = 2, a window of three intervals. */
 export function watchRule(p: { k?: number; n?: number; interval?: string } = {}): WatchRule {
   const interval = durationMs(p.interval ?? DEFAULT_INTERVAL) ?? 300_000;
+  const whole = (v: number | undefined, min: number, fallback: number) =>
+    v !== undefined && Number.isFinite(v) ? Math.max(min, Math.floor(v)) : fallback;
   return {
-    k: Math.max(2, Math.floor(p.k ?? 2)),
-    n: Math.max(1, Math.floor(p.n ?? 2)),
+    k: whole(p.k, 2, 2),
+    n: whole(p.n, 1, 2),
     windowMs: 3 * interval,
     toleranceMs: 60_000,
   };
