@@ -7,6 +7,7 @@ import {
   type AgreementTerms,
   applyAction,
   proposeAgreement,
+  receiveAgreement,
   settle,
   signedByBoth,
   termsDigest,
@@ -271,6 +272,18 @@ describe("the lifecycle of an agreement", () => {
     expect(settle(renewed, Date.parse(until)).state).toBe("ended");
     const declined = act(asked, { type: "declineRenewal", by: B, at });
     expect([declined.periods.length, declined.pendingRenewal]).toEqual([1, undefined]);
+  });
+
+  it("is received by the other side as the same agreement, and refused with a wrong signature or outside proposer", () => {
+    const sent = proposed();
+    const received = receiveAgreement({ terms: sent.terms, proposedBy: B, signature: sign(B, sent.id), verify });
+    expect(received).toEqual({ ok: true, value: sent });
+    const forged = receiveAgreement({ terms: sent.terms, proposedBy: B, signature: sign(C, sent.id), verify });
+    const outsider = receiveAgreement({ terms: sent.terms, proposedBy: C, signature: sign(C, sent.id), verify });
+    expect([forged, outsider].map((r) => (r.ok ? "received" : r.failure.code))).toEqual([
+      "aid.signature_invalid",
+      "aid.not_party",
+    ]);
   });
 
   it("comes out the same on both sides when both apply the same actions", () => {

@@ -174,6 +174,35 @@ export function proposeAgreement(p: {
   });
 }
 
+/**
+ * The same proposed agreement on the side that receives it: the terms as they arrived (read from the
+ * peer's document), checked to be signed by their proposer, one of the two parties. Its id is the
+ * digest of the terms, so both sides name it alike.
+ */
+export function receiveAgreement(p: {
+  terms: AgreementTerms;
+  proposedBy: string;
+  signature: string;
+  message?: string;
+  verify: VerifySignature;
+}): Outcome<Agreement> {
+  const terms = canonicalTerms(p.terms);
+  if (p.proposedBy !== terms.provider && p.proposedBy !== terms.receiver) return refuse("aid.not_party");
+  if (terms.provider === terms.receiver) return refuse("aid.own_proposal");
+  const id = termsDigest(terms);
+  if (!p.verify(p.proposedBy, id, p.signature)) return refuse("aid.signature_invalid");
+  const message = p.message?.trim().slice(0, 2000);
+  return accept({
+    id,
+    terms,
+    proposedBy: p.proposedBy,
+    ...(message ? { message } : {}),
+    state: "proposed",
+    periods: [{ from: terms.from, until: terms.until, digest: id, signatures: { [p.proposedBy]: p.signature } }],
+    history: [{ action: "propose", by: p.proposedBy, at: terms.proposed }],
+  });
+}
+
 const notNow = (a: Agreement, action: AgreementAction) =>
   refuse("aid.transition_invalid", { vars: { state: a.state, action: action.type } });
 
