@@ -107,8 +107,12 @@ describe("an offer or request as the operator writes it", () => {
       "quantity.unit": { code: "required" },
       audience: { code: "choice" },
     });
-    const dates = parseProposal({ ...offer, id: undefined, author: undefined, published: undefined });
-    expect(dates.ok).toBe(false);
+    const { id: _id, author: _author, published: _published, ...terms } = offer;
+    const extra = parseProposal({ ...terms, price: 3, from: "1 December" });
+    expect(extra.ok ? undefined : extra.failure.fields).toEqual({
+      "(root)": { code: "unknown", vars: { keys: "price" } },
+      from: { code: "format" },
+    });
     const order = parseProposal({
       purpose: "request",
       resource: "compute",
