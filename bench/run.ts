@@ -1,5 +1,5 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks, docs, and on demand only networks-live. Each is
+// Sections: http, startup, inbox, send, directory, networks, docs, watch, and on demand only networks-live. Each is
 // bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
@@ -11,6 +11,7 @@ import { benchNetworks } from "./networks.ts";
 import { benchNetworksLive } from "./networks-live.ts";
 import { benchSend } from "./send.ts";
 import { benchStartup } from "./startup.ts";
+import { benchWatch } from "./watch.ts";
 import { formatFigures, type Figure } from "./lib/stats.ts";
 
 const sections: Record<string, { title: string; run: () => Promise<Figure[]>; onDemand?: boolean }> = {
@@ -21,6 +22,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
   networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
   docs: { title: "Shared documents: diffs of 50 KB revisions (bench/docs.ts)", run: benchDocs },
+  watch: { title: "Mutual aid: health verdicts and the probe schedule (bench/watch.ts)", run: benchWatch },
   // Ten instances at once: only when named.
   "networks-live": {
     title: "Networks: ten real instances decide a motion (bench/networks-live.ts)",

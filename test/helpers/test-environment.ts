@@ -16,6 +16,9 @@ export const updateScreenshots: boolean = env.UPDATE_SCREENSHOTS === "1";
 /** NETWORK_SIM_LONG=1 (npm run sim): the network simulation runs more seeds and more motions. */
 export const networkSimLong: boolean = env.NETWORK_SIM_LONG === "1";
 
+/** AID_SIM_LONG=1 (npm run sim:aid): the health-watch simulation runs more seeds over a longer day. */
+export const aidSimLong: boolean = env.AID_SIM_LONG === "1";
+
 /** The environment for a child process: this process's, with some variables changed. */
 export function environmentWith(changes: Record<string, string>): Record<string, string | undefined> {
   return { ...env, ...changes };
