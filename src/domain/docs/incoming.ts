@@ -6,6 +6,7 @@ import { findFollowed } from "../following/following.ts";
 import { fail, ok, type Result } from "../validation.ts";
 import { newKey } from "./docs.ts";
 import {
+  type DocumentRow,
   decideProposal,
   findDocument,
   findProposal,
@@ -114,14 +115,18 @@ export type IncomingOffer = {
 
 /**
  * A change offered by another instance to one of this instance's documents, kept open for the
- * operators. The proposer must be allowed to read the document (`mayRead`, the edge's answer for its
- * audience); the rest is the core's `propose`. An offer already held is accepted again as it is.
+ * operators. The proposer must be allowed to read the document (`mayRead`: the edge knows who is in
+ * a network); the rest is the core's `propose`. An offer already held is accepted again as it is.
  */
-export async function receiveOffer(db: Db, offer: IncomingOffer, mayRead: boolean): Promise<Result<string>> {
+export async function receiveOffer(
+  db: Db,
+  offer: IncomingOffer,
+  mayRead: (doc: DocumentRow) => Promise<boolean>,
+): Promise<Result<string>> {
   if (new URL(offer.id).origin !== new URL(offer.proposer).origin) return fail("forbidden", "docs.not_proposer");
   const doc = await findDocument(db, offer.document);
   if (!doc?.local || doc.id !== offer.document) return fail("not_found", "docs.not_found");
-  if (!mayRead) return fail("not_found", "docs.not_found");
+  if (!(await mayRead(doc))) return fail("not_found", "docs.not_found");
   const known = await findProposal(db, offer.id);
   if (known) return known.proposer === offer.proposer ? ok(known.key) : fail("forbidden", "docs.not_proposer");
   const history = await loadHistory(db, doc.id);
