@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { enqueueInTransaction } from "../db/message-queue.ts";
 import type { AnnouncementEvent } from "./announcements/events.ts";
 import type { DirectoryEvent } from "./directory/events.ts";
+import type { DocsEvent } from "./docs/events.ts";
 import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
 import type { NetworkEvent } from "./networks/events.ts";
@@ -16,7 +17,8 @@ export type DomainEvent =
   | FollowersEvent
   | FollowingEvent
   | DirectoryEvent
-  | NetworkEvent;
+  | NetworkEvent
+  | DocsEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

@@ -35,6 +35,9 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
     // Not through the cached document: building the document itself asks for the key pairs.
     .setKeyPairsDispatcher((_ctx, identifier) => actors.keyPairs(identifier));
 
+  // Network activities, and the Offers of changes to documents with their answers, are read as the JSON
+  // they are before Fedify (web/middleware/inbox-trust.ts -> federation/networks/inbox.ts,
+  // federation/docs/inbox.ts). A document's Article arrives in a Create or an Update below.
   federation
     .setInboxListeners(paths.inbox, paths.sharedInbox)
     .on(Follow, onFollow)

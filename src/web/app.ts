@@ -15,6 +15,7 @@ import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
+import { docsPublicRoutes } from "./routes/docs.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { networkSyncRoutes } from "./routes/network-sync.ts";
 import { networkPublicRoutes } from "./routes/networks.ts";
@@ -111,6 +112,7 @@ export function createApp(deps: WebDeps): App {
   app.route("/", languageRoute());
   app.route("/", directoryRoutes(deps));
   app.route("/", networkPublicRoutes(deps));
+  app.route("/", docsPublicRoutes(deps));
   app.route("/", publicRoutes(deps));
 
   app.notFound((c) =>

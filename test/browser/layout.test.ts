@@ -118,7 +118,43 @@ describe("the pages people see", () => {
       kind: "resolution",
       text: "Adopter une page d’état commune : https://statut.hebergeurs.example.org/page-etat-commune-des-services",
     });
+    // A shared document with a wide table, a long code line and an outdated translation.
+    const doc = await api("/docs", {
+      title: "Procédure de restauration des sauvegardes chiffrées",
+      summary: "Étapes à suivre : https://hosting.example.org/documentation/restauration-des-sauvegardes-chiffrees",
+      body: [
+        "# Restauration",
+        "",
+        "| Service | Fréquence | Conservation | Emplacement | Responsable |",
+        "| --- | --- | --- | --- | --- |",
+        "| Courriels | Quotidienne | Trente jours | Lyon et Berlin | Équipe d’astreinte |",
+        "",
+        "```",
+        "borg extract --progress ssh://sauvegardes@backup.hebergeurs.example.org/./depot-courriels::2026-11-28",
+        "```",
+        "",
+      ].join("\n"),
+      lang: "fr",
+      tags: ["ops"],
+      audience: "public",
+    });
+    await api(`/docs/${doc.key}/translations`, {
+      lang: "en",
+      title: "Restoring encrypted backups",
+      body: "# Restoring",
+    });
+    await fetch(new URL(`/api/v1/docs/${doc.key}`, instance.origin), {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token.value.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "Procédure de restauration",
+        body: "# Restauration\n\nVoir l’équipe.\n",
+        lang: "fr",
+        audience: "public",
+      }),
+    });
     seeded = {
+      doc: doc.key,
       network: network.key,
       motion: motion.key,
       handle: "coop",

@@ -18,6 +18,8 @@ export type Seeded = {
   /** A network this instance founded, and a motion open in it. */
   network: string;
   motion: string;
+  /** A public shared document, with an outdated English translation. */
+  doc: string;
 };
 
 export type PageEntry = {
@@ -43,6 +45,9 @@ export const pages: readonly PageEntry[] = [
   { as: "visitor", path: "/networks" },
   { as: "visitor", path: "/networks/:network" },
   { as: "visitor", path: "/networks/0123456789abcdef0123", status: 404 },
+  { as: "visitor", path: "/docs/:doc" },
+  { as: "visitor", path: "/docs/:doc?lang=en" },
+  { as: "visitor", path: "/docs/no-such-document", status: 404 },
   { as: "visitor", path: "/admin/login" },
   { as: "visitor", path: "/admin/invite?code=:inviteCode" },
   { as: "visitor", path: "/no-such-page", status: 404 },

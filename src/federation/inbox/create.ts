@@ -1,18 +1,20 @@
 import type { InboxContext } from "@fedify/fedify";
-import { type Create, isActor, Mention, Note } from "@fedify/vocab";
+import { Article, type Create, isActor, Mention, Note } from "@fedify/vocab";
 import { receiveNote } from "../../domain/announcements/incoming.ts";
 import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
+import { onArticle } from "./article.ts";
 import { feedPostOf } from "./feed.ts";
 import { onInquiry } from "./inquiry.ts";
 import { ourAnnouncementId } from "./interaction-target.ts";
 import { localIdentifiers } from "./local-targets.ts";
 import { lookupOptions } from "./lookup.ts";
 
-/** A new Note: an inquiry for the operators, or a post (receiveNote decides where it goes). */
+/** A new Note: an inquiry for the operators, or a post (receiveNote decides where it goes); a shared document. */
 export async function onCreate(ctx: InboxContext<Runtime>, create: Create): Promise<void> {
   if (!create.actorId) return;
   const note = await create.getObject(lookupOptions(ctx));
+  if (note instanceof Article) return onArticle(ctx, create.actorId, note);
   if (!(note instanceof Note) || !note.id || note.attributionId?.href !== create.actorId.href) return;
   // An inquiry for the operators is a direct message, never a feed post.
   if (await onInquiry(ctx, create, note)) return;

@@ -43,6 +43,9 @@ export type NetworksRuntime = {
 
 const runtimes = new WeakMap<Runtime, NetworksRuntime>();
 
+/** The instance's networks runtime once made (the composition root makes it at start), for inbox handlers. */
+export const heldNetworksRuntime = (services: Runtime): NetworksRuntime | undefined => runtimes.get(services);
+
 export function networksRuntime(services: Runtime, federation: AppFederation, actors: LocalActors): NetworksRuntime {
   const known = runtimes.get(services);
   if (known) return known;

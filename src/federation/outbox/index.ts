@@ -10,6 +10,7 @@ import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
 import { announcementSenders } from "./announcements.ts";
 import { directorySenders } from "./directory.ts";
+import { docsSenders } from "./docs.ts";
 import { isFollowersPage, sendFollowersPage } from "./fanout.ts";
 import { followerSenders } from "./followers.ts";
 import { followingSenders } from "./following.ts";
@@ -27,6 +28,7 @@ const senders: Senders<EventName> = {
   ...directorySenders,
   ...networkSenders,
   ...networkNoticeSenders,
+  ...docsSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

@@ -6,6 +6,7 @@ import { announcementRoutes } from "./announcements.ts";
 import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
+import { docsApiRoutes } from "./docs.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
@@ -25,6 +26,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...directoryApiRoutes(deps),
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
+    ...docsApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

@@ -2,6 +2,7 @@
 // shape: a refused request never reaches Fedify.
 import type { MiddlewareHandler } from "hono";
 import type { InboxAnswer } from "../../federation/networks/inbox-answer.ts";
+import { handleDocsActivity } from "../../federation/docs/inbox.ts";
 import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
 import { checkInbound, isInboxPath } from "../../federation/trust/inbound.ts";
@@ -27,13 +28,17 @@ export function inboxTrust(deps: WebDeps): MiddlewareHandler {
   };
 }
 
-/** Network activities go to the networks inbox (Fedify does not know them); an unexpected error is a 503 to retry. */
+/**
+ * Network activities go to the networks inbox, and offered changes to documents and their answers to the
+ * documents' (Fedify does not know them); an unexpected error is a 503 to retry.
+ */
 async function networkActivity(
   deps: WebDeps,
   json: Record<string, unknown>,
 ): Promise<InboxAnswer | undefined | { status: 503; code: string; reason: string }> {
   try {
-    return await handleNetworkActivity(networksRuntime(deps.services, deps.federation, deps.localActors), json);
+    const rt = networksRuntime(deps.services, deps.federation, deps.localActors);
+    return (await handleNetworkActivity(rt, json)) ?? (await handleDocsActivity(rt, json));
   } catch (err) {
     deps.services.logger.warn({ err }, "network activity failed");
     return {

@@ -1,0 +1,106 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+/**
+ * Shared documents this instance holds: its own (written here) and replicas of those it may read
+ * (sent by a followed provider or a fellow network member). Who may read is the document's; what it
+ * says is in its revisions.
+ */
+export const documents = pgTable(
+  "documents",
+  {
+    /** The document's URI: `<author origin>/docs/<key>`, also its public page. */
+    id: text("id").primaryKey(),
+    /** This instance's short name for it (the author's key for its own documents). */
+    key: text("key").notNull().unique(),
+    /** The writing provider's actor. */
+    author: text("author").notNull(),
+    /** Whether it was written here (false: a replica). */
+    local: boolean("local").notNull(),
+    audience: text("audience", { enum: ["public", "network", "group"] }).notNull(),
+    network: text("network"),
+    group: text("group"),
+    lang: text("lang").notNull(),
+    tags: text("tags").array().notNull().default([]),
+    /** Digest of the head revision. */
+    head: text("head").notNull(),
+    /** The author's instance no longer answers (a replica kept for reading). */
+    gone: boolean("gone").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("documents_updated_idx").on(t.updatedAt)],
+);
+
+/** Every revision of a document, numbered in this instance's history (1, 2, 3…). */
+export const documentRevisions = pgTable(
+  "document_revisions",
+  {
+    document: text("document")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    digest: text("digest").notNull(),
+    /** The actor credited: the writer, or the proposer of an accepted change. */
+    author: text("author").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    lang: text("lang").notNull(),
+    tags: text("tags").array().notNull().default([]),
+    message: text("message").notNull().default(""),
+    /** For an accepted change: the proposal's id and who accepted it. */
+    proposal: text("proposal"),
+    acceptedBy: text("accepted_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.document, t.number] }),
+    index("document_revisions_digest_idx").on(t.document, t.digest),
+  ],
+);
+
+/** One translation per document and language, naming the revision it translates. */
+export const documentTranslations = pgTable(
+  "document_translations",
+  {
+    document: text("document")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    /** Digest of the revision translated. */
+    revision: text("revision").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    translator: text("translator").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.document, t.lang] })],
+);
+
+/**
+ * Proposed changes: those made here (to a local document or, offered, to another instance's) and those
+ * offered here by other instances for a local document.
+ */
+export const documentProposals = pgTable(
+  "document_proposals",
+  {
+    key: text("key").primaryKey(),
+    /** The proposal's URI (`<proposer origin>/docs/proposals/<key>`): the same on both instances. */
+    id: text("id").notNull(),
+    document: text("document").notNull(),
+    /** Digest of the revision it was made on. */
+    base: text("base").notNull(),
+    body: text("body").notNull(),
+    message: text("message").notNull(),
+    proposer: text("proposer").notNull(),
+    state: text("state", { enum: ["open", "accepted", "rejected", "withdrawn"] }).notNull(),
+    decidedBy: text("decided_by"),
+    reason: text("reason"),
+    /** The revision an accepted proposal became. */
+    revision: text("revision"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [unique("document_proposals_id_unique").on(t.id), index("document_proposals_document_idx").on(t.document)],
+);

@@ -1,0 +1,26 @@
+// A document held here as the Article its readers get: the public page's JSON-LD and what the outbox
+// sends. A network document names the network as its `audience`, so that a member receiving it knows
+// whose members may read it (and never `as:Public`).
+import type { DocumentView } from "../../domain/docs/docs.ts";
+import { type Article, type ArticleAudience, buildArticle } from "../mappers/article.ts";
+import { tagUrl } from "../mappers/note.ts";
+
+export type ArticleReaders = { readonly followers: string } | { readonly members: readonly string[] };
+
+export function articleOf(view: DocumentView, origin: string, readers: ArticleReaders): Article {
+  const { document } = view;
+  const audience: ArticleAudience =
+    "followers" in readers
+      ? { kind: "public", followers: readers.followers }
+      : { kind: document.audience === "group" ? "group" : "network", members: readers.members };
+  const article = buildArticle({
+    id: document.id,
+    url: document.id,
+    attributedTo: document.author,
+    history: view.history,
+    translations: view.translations,
+    audience,
+    tagUrl: (tag) => tagUrl(origin, tag).href,
+  });
+  return document.audience === "network" && document.network ? { ...article, audience: document.network } : article;
+}
