@@ -9,3 +9,4 @@ export * from "./directory.ts";
 export * from "./images.ts";
 export * from "./trust.ts";
 export * from "./networks.ts";
+export * from "./shutdown.ts";
