@@ -9,6 +9,7 @@ import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
 import type { NetworkEvent } from "./networks/events.ts";
 import type { ProviderEvent } from "./provider/events.ts";
+import type { ShutdownEvent } from "./shutdown/events.ts";
 
 export type DomainEvent =
   | ProviderEvent
@@ -16,7 +17,8 @@ export type DomainEvent =
   | FollowersEvent
   | FollowingEvent
   | DirectoryEvent
-  | NetworkEvent;
+  | NetworkEvent
+  | ShutdownEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

@@ -15,8 +15,12 @@ export const shutdownNotices = pgTable(
     announcementId: uuid("announcement_id").notNull(),
     /** The id of the Offer that asks the successor's consent. */
     offerId: text("offer_id").notNull().unique(),
-    consent: text("consent", { enum: ["pending", "accepted", "rejected"] }).notNull().default("pending"),
-    state: text("state", { enum: ["standing", "withdrawn", "moved", "closed"] }).notNull().default("standing"),
+    consent: text("consent", { enum: ["pending", "accepted", "rejected"] })
+      .notNull()
+      .default("pending"),
+    state: text("state", { enum: ["standing", "withdrawn", "moved", "closed"] })
+      .notNull()
+      .default("standing"),
     /** Why a notice closed without a Move (no consent, the successor does not list this actor). */
     outcome: text("outcome"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -38,7 +42,9 @@ export const successionRequests = pgTable(
     predecessorName: text("predecessor_name"),
     effective: timestamp("effective", { withTimezone: true }).notNull(),
     message: text("message").notNull().default(""),
-    state: text("state", { enum: ["pending", "accepted", "rejected", "withdrawn"] }).notNull().default("pending"),
+    state: text("state", { enum: ["pending", "accepted", "rejected", "withdrawn"] })
+      .notNull()
+      .default("pending"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
   },

@@ -17,6 +17,7 @@ import { networkNoticeSenders } from "./network-notices.ts";
 import { networkSenders } from "./networks.ts";
 import type { Outgoing, Sender, Senders } from "./outgoing.ts";
 import { profileSenders } from "./profile.ts";
+import { shutdownSenders } from "./shutdown.ts";
 
 // Every event has its sender: the type fails to check when an area declares an event and no sender.
 const senders: Senders<EventName> = {
@@ -27,6 +28,7 @@ const senders: Senders<EventName> = {
   ...directorySenders,
   ...networkSenders,
   ...networkNoticeSenders,
+  ...shutdownSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {
