@@ -9,6 +9,7 @@ import { directoryApiRoutes } from "./directory.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
+import { shutdownApiRoutes } from "./shutdown.ts";
 import { profileRoutes } from "./profile.ts";
 import { queueApiRoutes } from "./queue.ts";
 import { defineRoute, mountRoute, type RouteSpec } from "./route-spec.ts";
@@ -25,6 +26,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...directoryApiRoutes(deps),
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
+    ...shutdownApiRoutes(deps),
   ];
   specs.push(
     defineRoute({
