@@ -102,6 +102,9 @@ describe("a provider closes down and hands over to its successor", { timeout: 12
     expect(move.targetId?.href).toBe(betaUri);
     expect((await actorJson(alphaUri)).movedTo).toBe(betaUri);
     expect(await (await callA("GET", "/v1/shutdown")).json()).toMatchObject({ state: "moved", move: "moved" });
+    // A's own directory sends searchers to B.
+    const found = (await (await fetch(`${a.origin}/api/v1/directory`)).json()) as { results: { movedTo: string }[] };
+    expect(found.results[0]!.movedTo).toBe(betaUri);
   });
 
   it("refuses a date shorter than the notice the profile promises, naming the field", async () => {
