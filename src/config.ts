@@ -94,6 +94,7 @@ const envSchema = z.object({
       message: "expected an ISO 8601 duration of at least one second, such as PT1M or PT1S",
     })
     .default("PT1M"),
+  SHUTDOWN_CHECK_INTERVAL: duration.default(60_000),
   COMMONHOST_TOKEN: z.string().trim().optional(),
 });
 
@@ -133,6 +134,8 @@ export type Config = Readonly<{
   networkSettleMs: number;
   /** Networks: how often each member runs an anti-entropy round with each other member, in ms. */
   networkSyncIntervalMs: number;
+  /** How often a notice of closing whose date has come is looked for (and the Move made), in ms. */
+  shutdownCheckMs: number;
   /** An API token the command line uses to ask the running server (queue commands). */
   cliToken: string | undefined;
 }>;
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
     networkSettleMs: durationMs(e.NETWORK_SETTLE) ?? 120_000,
     networkSyncIntervalMs: durationMs(e.NETWORK_SYNC_INTERVAL) ?? 60_000,
+    shutdownCheckMs: e.SHUTDOWN_CHECK_INTERVAL,
     cliToken: e.COMMONHOST_TOKEN || undefined,
   });
 }

@@ -10,6 +10,7 @@ import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
 import type { NetworkEvent } from "./networks/events.ts";
 import type { ProviderEvent } from "./provider/events.ts";
+import type { ShutdownEvent } from "./shutdown/events.ts";
 
 export type DomainEvent =
   | ProviderEvent
@@ -18,7 +19,8 @@ export type DomainEvent =
   | FollowingEvent
   | DirectoryEvent
   | NetworkEvent
-  | DocsEvent;
+  | DocsEvent
+  | ShutdownEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

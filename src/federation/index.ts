@@ -1,5 +1,5 @@
 // THE routing table: every dispatcher and every inbox listener of the instance, in one place.
-import { Accept, Announce, Create, Delete, Follow, Like, Note, Reject, Undo, Update } from "@fedify/vocab";
+import { Accept, Announce, Create, Delete, Follow, Like, Note, Offer, Reject, Undo, Update } from "@fedify/vocab";
 import {
   countAnnouncements,
   findAnnouncement,
@@ -15,6 +15,7 @@ import { onCreate } from "./inbox/create.ts";
 import { onDelete } from "./inbox/delete.ts";
 import { onFollow } from "./inbox/follow.ts";
 import { onLike } from "./inbox/like.ts";
+import { onOffer } from "./inbox/offer.ts";
 import { onUndo } from "./inbox/undo.ts";
 import { onUpdate } from "./inbox/update.ts";
 import type { LocalActors } from "./local-actors.ts";
@@ -49,6 +50,7 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
     .on(Delete, onDelete)
     .on(Like, onLike)
     .on(Announce, onAnnounce)
+    .on(Offer, onOffer)
     // Likes and boosts are stored once by their id (a unique key), so Fedify's separate record of
     // what was processed (a read and a write per activity) is skipped for them.
     .withIdempotency((ctx, activity) =>

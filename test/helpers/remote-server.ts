@@ -3,7 +3,7 @@
 // instance sends it, and posts Mastodon's own activity fixtures, byte for byte, signed.
 import { serve, type ServerType } from "@hono/node-server";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore } from "@fedify/fedify";
-import { Accept, type Activity, Create, Person, Reject } from "@fedify/vocab";
+import { Accept, type Activity, Create, Delete, Move, Person, Reject } from "@fedify/vocab";
 import { fixture } from "./fixtures.ts";
 import { freePort } from "./instance.ts";
 import { signedRequest } from "./signed-post.ts";
@@ -50,7 +50,9 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
     .setInboxListeners("/users/{identifier}/inbox", "/inbox")
     .on(Accept, (_ctx, activity) => void received.push(activity))
     .on(Reject, (_ctx, activity) => void received.push(activity))
-    .on(Create, (_ctx, activity) => void received.push(activity));
+    .on(Create, (_ctx, activity) => void received.push(activity))
+    .on(Delete, (_ctx, activity) => void received.push(activity))
+    .on(Move, (_ctx, activity) => void received.push(activity));
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(

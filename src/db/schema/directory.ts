@@ -44,6 +44,11 @@ export const directoryProviders = pgTable(
     jurisdiction: text("jurisdiction"),
     spareStorageGb: real("spare_storage_gb"),
     spareAccounts: integer("spare_accounts"),
+    /** A closing provider: when it closes and who takes over (as its actor says); null otherwise. */
+    closingAt: timestamp("closing_at", { withTimezone: true }),
+    closingSuccessor: text("closing_successor"),
+    /** The successor's actor URI once the provider has moved: searchers are sent there. */
+    movedTo: text("moved_to"),
     /** Network membership; null until membership exists. */
     member: boolean("member"),
     /** How the provider was found: 1 = a peer this instance follows, 2+ = learned through peers. */

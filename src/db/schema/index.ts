@@ -10,3 +10,4 @@ export * from "./images.ts";
 export * from "./trust.ts";
 export * from "./networks.ts";
 export * from "./docs.ts";
+export * from "./shutdown.ts";

@@ -11,6 +11,12 @@ export const provider = pgTable("provider", {
   /** The icon (logo or avatar) and the header image: ids in `images`, null when there is none. */
   iconImage: text("icon_image").references(() => images.id),
   headerImage: text("header_image").references(() => images.id),
+  /** Earlier actors of this provider (their URIs): a successor lists the provider it takes over from. */
+  alsoKnownAs: text("also_known_as").array().notNull().default([]),
+  /** The successor's actor URI once this provider has moved (closed down and handed over). */
+  movedTo: text("moved_to"),
+  /** The standing notice of closing, as the actor publishes it; null when there is none. */
+  closing: jsonb("closing").$type<{ effective: string; successor: string }>(),
   /** Bumped on every change; caches of the actor document key on it. */
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -44,20 +44,29 @@ export async function createAnnouncement(db: Db, input: unknown, tagUrl: TagUrl)
   const parsed = announcementInputSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", "announcement.invalid", { fields: fieldErrors(parsed.error) });
   const { content, language, pinned } = parsed.data;
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(announcements)
-      .values({
-        id: uuidv7(),
-        ...render(content, tagUrl),
-        language: language ?? null,
-        pinnedAt: pinned ? new Date() : null,
-      })
-      .returning();
-    await recordEvent(tx, { commonhost: "announcement.created", id: created!.id });
-    return created!;
-  });
+  const row = await db.transaction((tx) =>
+    insertAnnouncement(tx, { content, language: language ?? null, pinned: pinned ?? false }, tagUrl),
+  );
   return ok(row);
+}
+
+/** Stores an announcement and records its event; `tx` is the caller's transaction. */
+export async function insertAnnouncement(
+  tx: Db,
+  input: { content: string; language: string | null; pinned: boolean },
+  tagUrl: TagUrl,
+): Promise<Announcement> {
+  const [created] = await tx
+    .insert(announcements)
+    .values({
+      id: uuidv7(),
+      ...render(input.content, tagUrl),
+      language: input.language,
+      pinnedAt: input.pinned ? new Date() : null,
+    })
+    .returning();
+  await recordEvent(tx, { commonhost: "announcement.created", id: created!.id });
+  return created!;
 }
 
 export async function updateAnnouncement(
@@ -90,18 +99,21 @@ export async function updateAnnouncement(
 
 /** Deletes an announcement, keeping a tombstone so its URL answers 410 Gone. */
 export async function deleteAnnouncement(db: Db, id: string): Promise<Result<{ id: string }>> {
-  const done = await db.transaction(async (tx) => {
-    const current = await findLiveAnnouncement(tx, id);
-    if (!current) return false;
-    const deletedAt = new Date();
-    await tx
-      .update(announcements)
-      .set({ deletedAt, source: "", html: "", hashtags: [], pinnedAt: null })
-      .where(eq(announcements.id, id));
-    await recordEvent(tx, { commonhost: "announcement.deleted", id, deletedAt: deletedAt.toISOString() });
-    return true;
-  });
+  const done = await db.transaction((tx) => tombstoneAnnouncement(tx, id));
   return done ? ok({ id }) : fail("not_found", "announcement.notFound");
+}
+
+/** Deletes and unpins a live announcement in the caller's transaction; false when there is none. */
+export async function tombstoneAnnouncement(tx: Db, id: string): Promise<boolean> {
+  const current = await findLiveAnnouncement(tx, id);
+  if (!current) return false;
+  const deletedAt = new Date();
+  await tx
+    .update(announcements)
+    .set({ deletedAt, source: "", html: "", hashtags: [], pinnedAt: null })
+    .where(eq(announcements.id, id));
+  await recordEvent(tx, { commonhost: "announcement.deleted", id, deletedAt: deletedAt.toISOString() });
+  return true;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

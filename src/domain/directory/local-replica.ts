@@ -27,6 +27,9 @@ export async function syncLocalReplica(db: Db, origin: string): Promise<boolean>
     profile: record.profile,
     local: true,
     depth: 0,
+    closingAt: record.closing ? new Date(record.closing.effective) : null,
+    closingSuccessor: record.closing?.successor ?? null,
+    movedTo: record.movedTo ?? null,
   });
   // Written for the first time: it may already be a member of a network this instance is in.
   if (!current) await markMembers(db, await recordedMembership(db).memberships(), [actorUri]);

@@ -21,6 +21,9 @@ export type ReplicaInput = {
   learnedFrom?: string | null;
   etag?: string | null;
   lastModified?: string | null;
+  closingAt?: Date | null;
+  closingSuccessor?: string | null;
+  movedTo?: string | null;
 };
 
 /** Replaces a provider's replica with the profile it published, in one transaction. */
@@ -43,6 +46,9 @@ export async function applyReplica(db: Db, input: ReplicaInput): Promise<void> {
     jurisdiction: profile.place.jurisdiction ?? null,
     spareStorageGb: profile.capacity?.storageGb ?? null,
     spareAccounts: profile.capacity?.accounts ?? null,
+    closingAt: input.closingAt ?? null,
+    closingSuccessor: input.closingSuccessor ?? null,
+    movedTo: input.movedTo ?? null,
     etag: input.etag ?? null,
     lastModified: input.lastModified ?? null,
     profile,

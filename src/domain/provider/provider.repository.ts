@@ -11,6 +11,10 @@ export type ProviderRecord = {
   /** Ids in `images` (see domain/images), absent or null when there is none. */
   iconImage?: string | null;
   headerImage?: string | null;
+  /** Earlier actors of this provider, its successor once moved, and its standing notice of closing. */
+  alsoKnownAs?: string[];
+  movedTo?: string | null;
+  closing?: { effective: string; successor: string } | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -39,7 +43,14 @@ export async function insertProvider(
 
 export async function updateProviderRow(
   db: Db,
-  values: Partial<{ handle: string; name: string; profile: Profile }>,
+  values: Partial<{
+    handle: string;
+    name: string;
+    profile: Profile;
+    alsoKnownAs: string[];
+    movedTo: string | null;
+    closing: { effective: string; successor: string } | null;
+  }>,
 ): Promise<ProviderRecord> {
   const [row] = await db
     .update(provider)

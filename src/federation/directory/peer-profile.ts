@@ -21,6 +21,10 @@ export type PeerDocument = {
   following: string | null;
   etag: string | null;
   lastModified: string | null;
+  /** A standing notice of closing (`closing`) and, once moved, the successor (`movedTo`). */
+  closingAt: Date | null;
+  closingSuccessor: string | null;
+  movedTo: string | null;
 };
 
 export type FetchOutcome =
@@ -132,9 +136,26 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
       iconUrl: imageUrlOf(doc.icon),
       profile: parsed.data,
       following: typeof doc.following === "string" && /^https?:\/\//.test(doc.following) ? doc.following : null,
+      ...closingOf(doc),
       etag: headers.get("etag")?.slice(0, 200) ?? null,
       lastModified: headers.get("last-modified")?.slice(0, 100) ?? null,
     },
+  };
+}
+
+const httpUrl = (v: unknown): string | null =>
+  typeof v === "string" && /^https?:\/\//.test(v) && v.length <= 2048 ? v : null;
+
+/** The notice of closing and the successor an actor publishes, if well formed. */
+function closingOf(doc: Record<string, unknown>) {
+  const closing = (doc.closing ?? {}) as { effective?: unknown; successor?: unknown };
+  const at = typeof closing.effective === "string" ? new Date(closing.effective) : null;
+  const successor = httpUrl(closing.successor);
+  const valid = at && !Number.isNaN(at.getTime()) && successor;
+  return {
+    closingAt: valid ? at : null,
+    closingSuccessor: valid ? successor : null,
+    movedTo: httpUrl(doc.movedTo),
   };
 }
 

@@ -113,6 +113,9 @@ export async function buildActor(
     tags: profileHashtags(record).map((tag) => new Hashtag({ name: `#${tag}`, href: urls.tag(tag) })),
     icon: imageOf(record.iconImage, urls.profilePage),
     image: imageOf(record.headerImage, urls.profilePage),
+    // Mastodon's account migration: alsoKnownAs on a successor, movedTo on a provider that closed.
+    aliases: (record.alsoKnownAs ?? []).map((uri) => new URL(uri)),
+    successor: record.movedTo ? new URL(record.movedTo) : null,
   });
   const compact = (await base.toJsonLd({ format: "compact" })) as Record<string, unknown>;
   const context = compact["@context"];
@@ -123,6 +126,8 @@ export async function buildActor(
     commonhost: profileExtension(record),
     // The networks this provider is a member of: a public collection on this instance.
     networks: new URL("/networks", ctx.origin).href,
+    // A standing notice of closing: when, and who takes over.
+    ...(record.closing ? { closing: record.closing } : {}),
   };
   const actor = await Organization.fromJsonLd(json, {
     documentLoader: ctx.documentLoader,

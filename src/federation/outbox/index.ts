@@ -18,6 +18,7 @@ import { networkNoticeSenders } from "./network-notices.ts";
 import { networkSenders } from "./networks.ts";
 import type { Outgoing, Sender, Senders } from "./outgoing.ts";
 import { profileSenders } from "./profile.ts";
+import { shutdownSenders } from "./shutdown.ts";
 
 // Every event has its sender: the type fails to check when an area declares an event and no sender.
 const senders: Senders<EventName> = {
@@ -29,6 +30,7 @@ const senders: Senders<EventName> = {
   ...networkSenders,
   ...networkNoticeSenders,
   ...docsSenders,
+  ...shutdownSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

@@ -36,6 +36,9 @@ export const directoryResultSchema = z.object({
     .nullable()
     .describe("whether a network this instance is in lists the provider as a member; null while it is in none"),
   stale: z.boolean().describe("not heard from for longer than DIRECTORY_STALE_AFTER"),
+  closingAt: z.string().nullable().describe("the provider announced it closes at this instant"),
+  closingSuccessor: z.string().nullable().describe("the actor that takes over from a closing provider"),
+  movedTo: z.string().nullable().describe("the provider closed and moved here: send searchers to this actor"),
   unbacked: z
     .number()
     .int()

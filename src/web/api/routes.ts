@@ -10,6 +10,7 @@ import { docsApiRoutes } from "./docs.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
+import { shutdownApiRoutes } from "./shutdown.ts";
 import { profileRoutes } from "./profile.ts";
 import { queueApiRoutes } from "./queue.ts";
 import { defineRoute, mountRoute, type RouteSpec } from "./route-spec.ts";
@@ -27,6 +28,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
     ...docsApiRoutes(deps),
+    ...shutdownApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

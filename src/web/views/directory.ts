@@ -99,6 +99,7 @@ ${
 ${r.valueTags.length ? html`<ul class="tags">${r.valueTags.map((v) => html`<li>${t(`taxonomy.value.${v}`)}</li>`)}</ul>` : ""}
 ${place ? html`<p>${place}</p>` : ""}
 ${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
+${r.movedTo ? html`<p class="warn"><a href="${r.movedTo}">${t("directory.movedTo", { successor: r.movedTo })}</a></p>` : r.closingAt ? html`<p class="warn">${t("directory.closing", { date: r.closingAt.slice(0, 10), successor: r.closingSuccessor ?? "" })}</p>` : ""}
 ${r.unbacked ? html`<p class="warn">${t("directory.unbacked", { count: r.unbacked })}</p>` : ""}
 ${explanationView(t, r.explanation)}
 <p><a href="/directory/contact?provider=${encodeURIComponent(r.actorUri)}${needs ? `&needs=${encodeURIComponent(needs)}` : ""}">${t("directory.contact")}</a></p>

@@ -15,6 +15,7 @@ type Shown = Omit<PageRow, "score" | "stale" | "unbacked"> & { reconfirmBy: stri
 export function pageSql(actorUris: readonly string[]): SQL {
   return sql`select coalesce(json_agg(json_build_object(
       'actorUri', p.actor_uri, 'handle', p.handle, 'name', p.name, 'url', p.url, 'iconUrl', p.icon_url, 'local', p.local, 'member', p.member,
+      'closingAt', p.closing_at, 'closingSuccessor', p.closing_successor, 'movedTo', p.moved_to,
       'summary', p.summary, 'languages', p.languages, 'valueTags', p.value_tags, 'country', p.country, 'region', p.region,
       'jurisdiction', p.jurisdiction, 'spareStorageGb', p.spare_storage_gb, 'spareAccounts', p.spare_accounts,
       'lastSeenAt', p.last_seen_at,

@@ -78,6 +78,10 @@ export type DirectoryResult = {
   local: boolean;
   member: boolean | null;
   stale: boolean;
+  /** A standing notice of closing (when, and who takes over), and the successor once moved. */
+  closingAt: string | null;
+  closingSuccessor: string | null;
+  movedTo: string | null;
   /** Claims of its profile whose re-confirm-by date has passed: no longer backed by their evidence. */
   unbacked: number;
   summary: string;
