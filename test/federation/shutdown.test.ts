@@ -105,6 +105,9 @@ describe("a provider closes down and hands over to its successor", { timeout: 12
     // A's own directory sends searchers to B.
     const found = (await (await fetch(`${a.origin}/api/v1/directory`)).json()) as { results: { movedTo: string }[] };
     expect(found.results[0]!.movedTo).toBe(betaUri);
+    // And so does its public page, to people who come to it.
+    const home = await (await fetch(`${a.origin}/`, { headers: { "accept-language": "en" } })).text();
+    expect(home).toContain(`<a href="${betaUri}">Closed down: its users moved to ${betaUri}</a>`);
   });
 
   it("refuses a date shorter than the notice the profile promises, naming the field", async () => {

@@ -17,7 +17,7 @@ import type { WebDeps } from "../deps.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
 import { failureSummary, failureText, fieldTexts, htmlFailure } from "../errors.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
-import { contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
+import { closingNotice, contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
 import { profileView } from "../views/profile.ts";
@@ -109,7 +109,11 @@ export function directoryRoutes(deps: WebDeps) {
     return page(
       c,
       replica.name,
-      html`${stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}${profileView({
+      html`${stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}${closingNotice(t, {
+        movedTo: replica.movedTo,
+        closingAt: replica.closingAt?.toISOString() ?? null,
+        closingSuccessor: replica.closingSuccessor,
+      })}${profileView({
         record: { name: replica.name, profile: replica.profile, iconUrl: replica.iconUrl },
         acct: replica.handle,
         t,

@@ -11,7 +11,7 @@ import { imagePath } from "../../domain/images/images.ts";
 import type { WebDeps } from "../deps.ts";
 import type { LocaleVariables } from "../middleware/locale.ts";
 import { announcementList, profileView, setupNeededView } from "../views/profile.ts";
-import { searchBox } from "../views/directory.ts";
+import { closingNotice, searchBox } from "../views/directory.ts";
 import { layout } from "../views/layout.ts";
 
 type Env = { Variables: LocaleVariables };
@@ -45,7 +45,14 @@ export function publicRoutes(deps: WebDeps) {
         description: entry.record.profile.summary,
         alternate: entry.uri.href,
         // The home page also searches the whole network, from this instance's own directory.
-        body: html`${c.req.path === "/" ? html`<section class="network"><h2>${t("directory.home.title")}</h2><p>${t("directory.home.intro")}</p>${searchBox(t)}<p><a href="/directory/find">${t("directory.find.link")}</a></p></section>` : ""}${profileView({ record: { ...entry.record, iconUrl: entry.record.iconImage ? imagePath(entry.record.iconImage) : null, headerUrl: entry.record.headerImage ? imagePath(entry.record.headerImage) : null }, acct, t, locale: c.get("locale"), announcements, today: new Date().toISOString().slice(0, 10) })}`,
+        body: html`${c.req.path === "/" ? html`<section class="network"><h2>${t("directory.home.title")}</h2><p>${t("directory.home.intro")}</p>${searchBox(t)}<p><a href="/directory/find">${t("directory.find.link")}</a></p></section>` : ""}${closingNotice(
+          t,
+          {
+            movedTo: entry.record.movedTo,
+            closingAt: entry.record.closing?.effective ?? null,
+            closingSuccessor: entry.record.closing?.successor ?? null,
+          },
+        )}${profileView({ record: { ...entry.record, iconUrl: entry.record.iconImage ? imagePath(entry.record.iconImage) : null, headerUrl: entry.record.headerImage ? imagePath(entry.record.headerImage) : null }, acct, t, locale: c.get("locale"), announcements, today: new Date().toISOString().slice(0, 10) })}`,
       }),
     );
   };

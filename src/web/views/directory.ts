@@ -9,6 +9,18 @@ import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxon
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 
+/** A provider that closes sends searchers to its successor: the date and successor, then where it moved. */
+export function closingNotice(
+  t: Translate,
+  p: { movedTo?: string | null; closingAt?: string | null; closingSuccessor?: string | null },
+) {
+  if (p.movedTo)
+    return html`<p class="warn"><a href="${p.movedTo}">${t("directory.movedTo", { successor: p.movedTo })}</a></p>`;
+  if (p.closingAt)
+    return html`<p class="warn">${t("directory.closing", { date: p.closingAt.slice(0, 10), successor: p.closingSuccessor ?? "" })}</p>`;
+  return "";
+}
+
 export function reasonText(t: Translate, r: Reason): string {
   switch (r.filter) {
     case "kind":
@@ -99,7 +111,7 @@ ${
 ${r.valueTags.length ? html`<ul class="tags">${r.valueTags.map((v) => html`<li>${t(`taxonomy.value.${v}`)}</li>`)}</ul>` : ""}
 ${place ? html`<p>${place}</p>` : ""}
 ${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
-${r.movedTo ? html`<p class="warn"><a href="${r.movedTo}">${t("directory.movedTo", { successor: r.movedTo })}</a></p>` : r.closingAt ? html`<p class="warn">${t("directory.closing", { date: r.closingAt.slice(0, 10), successor: r.closingSuccessor ?? "" })}</p>` : ""}
+${closingNotice(t, r)}
 ${r.unbacked ? html`<p class="warn">${t("directory.unbacked", { count: r.unbacked })}</p>` : ""}
 ${explanationView(t, r.explanation)}
 <p><a href="/directory/contact?provider=${encodeURIComponent(r.actorUri)}${needs ? `&needs=${encodeURIComponent(needs)}` : ""}">${t("directory.contact")}</a></p>
