@@ -6,6 +6,7 @@ import { enqueueInTransaction } from "../db/message-queue.ts";
 import type { AnnouncementEvent } from "./announcements/events.ts";
 import type { DirectoryEvent } from "./directory/events.ts";
 import type { DocsEvent } from "./docs/events.ts";
+import type { EmergencyEvent } from "./emergencies/events.ts";
 import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
 import type { NetworkEvent } from "./networks/events.ts";
@@ -20,7 +21,8 @@ export type DomainEvent =
   | DirectoryEvent
   | NetworkEvent
   | DocsEvent
-  | ShutdownEvent;
+  | ShutdownEvent
+  | EmergencyEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

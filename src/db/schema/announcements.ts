@@ -8,6 +8,8 @@ export const announcements = pgTable(
     source: text("source").notNull(),
     html: text("html").notNull(),
     language: text("language"),
+    /** A content warning: shown before the text, which followers' apps fold behind it. */
+    summary: text("summary"),
     hashtags: text("hashtags").array().notNull().default([]),
     pinnedAt: timestamp("pinned_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),

@@ -11,3 +11,4 @@ export * from "./trust.ts";
 export * from "./networks.ts";
 export * from "./docs.ts";
 export * from "./shutdown.ts";
+export * from "./emergencies.ts";

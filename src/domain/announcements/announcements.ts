@@ -53,7 +53,7 @@ export async function createAnnouncement(db: Db, input: unknown, tagUrl: TagUrl)
 /** Stores an announcement and records its event; `tx` is the caller's transaction. */
 export async function insertAnnouncement(
   tx: Db,
-  input: { content: string; language: string | null; pinned: boolean },
+  input: { content: string; language: string | null; pinned: boolean; warning?: string },
   tagUrl: TagUrl,
 ): Promise<Announcement> {
   const [created] = await tx
@@ -62,6 +62,7 @@ export async function insertAnnouncement(
       id: uuidv7(),
       ...render(input.content, tagUrl),
       language: input.language,
+      summary: input.warning ?? null,
       pinnedAt: input.pinned ? new Date() : null,
     })
     .returning();
@@ -110,7 +111,7 @@ export async function tombstoneAnnouncement(tx: Db, id: string): Promise<boolean
   const deletedAt = new Date();
   await tx
     .update(announcements)
-    .set({ deletedAt, source: "", html: "", hashtags: [], pinnedAt: null })
+    .set({ deletedAt, source: "", html: "", summary: null, hashtags: [], pinnedAt: null })
     .where(eq(announcements.id, id));
   await recordEvent(tx, { commonhost: "announcement.deleted", id, deletedAt: deletedAt.toISOString() });
   return true;

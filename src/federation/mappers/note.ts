@@ -14,6 +14,8 @@ export function announcementToNote(ctx: Context<Runtime>, handle: string, row: A
     cc: ctx.getFollowersUri(handle),
     // A plain content for every reader, and contentMap with the language for those that use it.
     contents: row.language ? [row.html, new LanguageString(row.html, row.language)] : [row.html],
+    // A content warning: Mastodon shows `summary` as the spoiler text and folds the rest behind it.
+    ...(row.summary ? { summary: row.summary, sensitive: true } : {}),
     source: new Source({ content: row.source, mediaType: "text/markdown" }),
     url: ctx.getObjectUri(Note, { id: row.id }),
     published: Temporal.Instant.fromEpochMilliseconds(row.publishedAt.getTime()),

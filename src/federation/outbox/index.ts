@@ -11,6 +11,7 @@ import type { LocalActors } from "../local-actors.ts";
 import { announcementSenders } from "./announcements.ts";
 import { directorySenders } from "./directory.ts";
 import { docsSenders } from "./docs.ts";
+import { emergencySenders } from "./emergencies.ts";
 import { isFollowersPage, sendFollowersPage } from "./fanout.ts";
 import { followerSenders } from "./followers.ts";
 import { followingSenders } from "./following.ts";
@@ -31,6 +32,7 @@ const senders: Senders<EventName> = {
   ...networkNoticeSenders,
   ...docsSenders,
   ...shutdownSenders,
+  ...emergencySenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

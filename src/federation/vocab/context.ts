@@ -141,3 +141,19 @@ export const NETWORK_DOCUMENT_CONTEXT = [
   "https://w3id.org/security/data-integrity/v1",
   networkContext,
 ] as const;
+
+/**
+ * The terms of an emergency sent to fellow members (`Create`/`Update` of an `Emergency`). `summary`,
+ * `content`, `source`, `attributedTo` and `published` are Activity Streams' own.
+ */
+export const emergencyContext = {
+  ch: NAMESPACE,
+  Emergency: id("Emergency"),
+  emergencyKind: id("emergencyKind"),
+  subject: link("subject"),
+  onBehalf: id("onBehalf"),
+  emergencyState: id("emergencyState"),
+  resolved: { "@id": id("resolved"), "@type": "http://www.w3.org/2001/XMLSchema#dateTime" },
+} as const;
+
+export const EMERGENCY_DOCUMENT_CONTEXT = ["https://www.w3.org/ns/activitystreams", emergencyContext] as const;

@@ -7,6 +7,7 @@ import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
 import { docsApiRoutes } from "./docs.ts";
+import { emergencyApiRoutes } from "./emergencies.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
@@ -29,6 +30,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...networkApiRoutes(deps),
     ...docsApiRoutes(deps),
     ...shutdownApiRoutes(deps),
+    ...emergencyApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

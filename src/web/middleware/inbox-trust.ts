@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { InboxAnswer } from "../../federation/networks/inbox-answer.ts";
 import { handleDocsActivity } from "../../federation/docs/inbox.ts";
+import { handleEmergencyActivity } from "../../federation/emergencies/inbox.ts";
 import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
 import { checkInbound, isInboxPath } from "../../federation/trust/inbound.ts";
@@ -30,7 +31,7 @@ export function inboxTrust(deps: WebDeps): MiddlewareHandler {
 
 /**
  * Network activities go to the networks inbox, and offered changes to documents and their answers to the
- * documents' (Fedify does not know them); an unexpected error is a 503 to retry.
+ * documents', emergencies to theirs (Fedify does not know them); an unexpected error is a 503 to retry.
  */
 async function networkActivity(
   deps: WebDeps,
@@ -38,7 +39,11 @@ async function networkActivity(
 ): Promise<InboxAnswer | undefined | { status: 503; code: string; reason: string }> {
   try {
     const rt = networksRuntime(deps.services, deps.federation, deps.localActors);
-    return (await handleNetworkActivity(rt, json)) ?? (await handleDocsActivity(rt, json));
+    return (
+      (await handleNetworkActivity(rt, json)) ??
+      (await handleDocsActivity(rt, json)) ??
+      (await handleEmergencyActivity(rt, json))
+    );
   } catch (err) {
     deps.services.logger.warn({ err }, "network activity failed");
     return {
