@@ -82,14 +82,15 @@ export async function checkInbound(services: Runtime, federation: AppFederation,
 }
 
 /**
- * The activity as the vocabulary reads it: a network document carried by an `Add` has a type of our own,
- * which the vocabulary refuses, so it is read by its id (the networks inbox checks the document itself).
+ * The activity as the vocabulary reads it: a network document carried by an `Add`, and an `Emergency`
+ * carried by a `Create` or `Update`, have types of our own, which the vocabulary refuses, so they are read
+ * by their id (the networks and emergencies inboxes check the object itself).
  */
 function withoutNetworkDocument(json: Record<string, unknown>): Record<string, unknown> {
   const object = json.object;
   if (typeof object !== "object" || object === null || Array.isArray(object)) return json;
   const { id, type } = object as Record<string, unknown>;
-  return isNetworkDocumentType(type) && type !== "Leave"
+  return (isNetworkDocumentType(type) && type !== "Leave") || type === "Emergency"
     ? { ...json, object: typeof id === "string" ? id : null }
     : json;
 }

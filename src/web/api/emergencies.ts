@@ -7,7 +7,7 @@ import {
   listEmergencies,
   resolveEmergency,
 } from "../../domain/emergencies/emergencies.ts";
-import { EMERGENCY_KINDS } from "../../domain/emergencies/rules.ts";
+import { EMERGENCY_KINDS, emergencyInputSchema } from "../../domain/emergencies/rules.ts";
 import { emergencyPorts } from "../../federation/emergencies/ports.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
@@ -17,11 +17,18 @@ import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
 const TAG = "Emergencies";
 
+// The domain's own schema, so that the API names every bad field at once.
 const declareBodySchema = z.object({
-  kind: z.enum(EMERGENCY_KINDS),
-  summary: z.string().meta({ description: "One line: what happened.", example: "Our server was seized." }),
-  needs: z.string().meta({ description: "What is needed, in markdown.", example: "Temporary mail hosting." }),
-  onBehalfOf: z.string().optional().meta({
+  kind: emergencyInputSchema.shape.kind,
+  summary: emergencyInputSchema.shape.summary.meta({
+    description: "One line: what happened.",
+    example: "Our server was seized.",
+  }),
+  needs: emergencyInputSchema.shape.needs.meta({
+    description: "What is needed, in markdown.",
+    example: "Temporary mail hosting.",
+  }),
+  onBehalfOf: emergencyInputSchema.shape.onBehalfOf.meta({
     description:
       "The actor URI of a fellow member that cannot speak for itself; both must be current members of a shared network.",
   }),
