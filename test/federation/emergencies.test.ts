@@ -6,7 +6,7 @@ import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, type TestInstance } from "../helpers/instance.ts";
 import { DELIVERED_WITHIN_MS, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
-import { type RemoteServer, startMastodonLike } from "../helpers/remote-server.ts";
+import { followedByMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API and activity bodies are read in the shape each test expects
 type Json = any;
@@ -19,18 +19,6 @@ async function featured(a: TestInstance): Promise<string[]> {
   const items = ((await response.json()) as { orderedItems?: unknown }).orderedItems;
   const list = Array.isArray(items) ? items : items ? [items] : [];
   return list.map((i) => (typeof i === "string" ? i : (i as { id: string }).id));
-}
-
-async function followedByMastodon(a: TestInstance): Promise<RemoteServer> {
-  const host = new URL(a.origin).host;
-  const remote = await startMastodonLike({
-    "https://hosting.example/actors/provider": `${a.origin}/actors/alpha`,
-    "https://hosting.example": a.origin,
-    "@provider@hosting.example": `@alpha@${host}`,
-  });
-  expect((await remote.post("mastodon-follow.json", `${a.origin}/actors/alpha/inbox`)).status).toBe(202);
-  await eventually(() => remote.received.length > 0, 30_000, "the Accept of the follow");
-  return remote;
 }
 
 const listOn = async (node: Node): Promise<Json[]> => (await node.call("GET", "/api/v1/emergencies")).body.items;
@@ -48,7 +36,7 @@ describe("emergencies", { timeout: 300_000 }, () => {
     nodes = await startNodes(4, { env: { ALLOW_PRIVATE_ADDRESS: "true" } });
     const [a, b, c, d] = nodes as [Node, Node, Node, Node];
     await networkOf([a, b, c]);
-    remote = await followedByMastodon(a.instance);
+    remote = await followedByMastodonLike(a.instance);
 
     // Refused before anything is stored: bad fields (named), and speaking for a non-member.
     const invalid = await a.call("POST", "/api/v1/emergencies", { kind: "flood", summary: " ", needs: "Help" });

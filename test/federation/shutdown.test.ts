@@ -3,7 +3,7 @@ import { Move } from "@fedify/vocab";
 import { afterEach, describe, expect, it } from "vitest";
 import { createToken } from "../../src/domain/tokens/tokens.ts";
 import { eventually, startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
-import { startMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
+import { followedByMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
 
 const env = { SHUTDOWN_CHECK_INTERVAL: "200ms" };
 const noNotice = { norms: { shutdownNoticeDays: 0 } };
@@ -33,18 +33,6 @@ async function pinned(a: TestInstance): Promise<number> {
 
 type Succession = { key: string; predecessor: { actorUri: string }; state: string };
 
-async function followedByMastodon(a: TestInstance): Promise<RemoteServer> {
-  const host = new URL(a.origin).host;
-  const remote = await startMastodonLike({
-    "https://hosting.example/actors/provider": `${a.origin}/actors/alpha`,
-    "https://hosting.example": a.origin,
-    "@provider@hosting.example": `@alpha@${host}`,
-  });
-  expect((await remote.post("mastodon-follow.json", `${a.origin}/actors/alpha/inbox`)).status).toBe(202);
-  await eventually(() => remote.received.length > 0, 30_000, "the Accept of the follow");
-  return remote;
-}
-
 describe("a provider closes down and hands over to its successor", { timeout: 120_000 }, () => {
   let a: TestInstance | undefined;
   let b: TestInstance | undefined;
@@ -59,7 +47,7 @@ describe("a provider closes down and hands over to its successor", { timeout: 12
     b = await startInstance({ handle: "beta", name: "Beta Collectif", env });
     const alphaUri = `${a.origin}/actors/alpha`;
     const betaUri = `${b.origin}/actors/beta`;
-    remote = await followedByMastodon(a);
+    remote = await followedByMastodonLike(a);
     const callA = await api(a);
     const callB = await api(b);
 
@@ -128,7 +116,7 @@ describe("a provider closes down and hands over to its successor", { timeout: 12
   it("withdrawing deletes the note, unpins it and lets the successor's request lapse", async () => {
     a = await startInstance({ handle: "alpha", profile: noNotice, env });
     b = await startInstance({ handle: "beta", env });
-    remote = await followedByMastodon(a);
+    remote = await followedByMastodonLike(a);
     const callA = await api(a);
     const callB = await api(b);
     const effective = new Date(Date.now() + 3_600_000).toISOString();

@@ -5,7 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore } from "@fedify/fedify";
 import { Accept, type Activity, Create, Delete, Move, Person, Reject } from "@fedify/vocab";
 import { fixture } from "./fixtures.ts";
-import { freePort } from "./instance.ts";
+import { eventually, freePort } from "./instance.ts";
 import { signedRequest } from "./signed-post.ts";
 
 export type RemoteServer = {
@@ -88,4 +88,21 @@ export async function startMastodonLike(ours: Record<string, string>): Promise<R
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/**
+ * A Mastodon stand-in that follows the provider `handle` of an instance (the fixture's Follow, its
+ * accounts mapped onto the instance), once the instance has accepted.
+ */
+export async function followedByMastodonLike(instance: { origin: string }, handle = "alpha"): Promise<RemoteServer> {
+  const host = new URL(instance.origin).host;
+  const remote = await startMastodonLike({
+    "https://hosting.example/actors/provider": `${instance.origin}/actors/${handle}`,
+    "https://hosting.example": instance.origin,
+    "@provider@hosting.example": `@${handle}@${host}`,
+  });
+  const posted = await remote.post("mastodon-follow.json", `${instance.origin}/actors/${handle}/inbox`);
+  if (posted.status !== 202) throw new Error(`the follow was answered ${posted.status}`);
+  await eventually(() => remote.received.length > 0, 30_000, "the Accept of the follow");
+  return remote;
 }
