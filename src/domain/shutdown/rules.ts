@@ -5,13 +5,20 @@ const DAY_MS = 86_400_000;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether `YYYY-MM-DD` names a day of the calendar (Date.parse takes 2027-02-30 for March 2nd). */
+const realDay = (day: string) => {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
+};
+
 /** An ISO date (midnight UTC of that day) or an instant with its offset. */
 const effectiveSchema = z
   .string()
   .trim()
-  .refine((v) => (datePattern.test(v) || instantPattern.test(v)) && !Number.isNaN(Date.parse(v)), {
-    message: "isoDate",
-  })
+  .refine(
+    (v) => (datePattern.test(v) || instantPattern.test(v)) && realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)),
+    { message: "isoDate" },
+  )
   .transform((v) => new Date(Date.parse(datePattern.test(v) ? `${v}T00:00:00Z` : v)));
 
 export const shutdownInputSchema = z.object({
