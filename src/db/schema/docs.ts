@@ -1,4 +1,6 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * Shared documents this instance holds: its own (written here) and replicas of those it may read
@@ -25,10 +27,18 @@ export const documents = pgTable(
     head: text("head").notNull(),
     /** The author's instance no longer answers (a replica kept for reading). */
     gone: boolean("gone").notNull().default(false),
+    /** The library's full-text document: the head and its translations, stemmed in their languages. */
+    searchVector: tsvector("search_vector"),
+    /** The distinct folded words of the head, for typo corrections (pg_trgm similarity). */
+    searchWords: text("search_words").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("documents_updated_idx").on(t.updatedAt)],
+  (t) => [
+    index("documents_updated_idx").on(t.updatedAt),
+    index("documents_search_idx").using("gin", t.searchVector),
+    index("documents_author_idx").on(t.author),
+  ],
 );
 
 /** Every revision of a document, numbered in this instance's history (1, 2, 3…). */

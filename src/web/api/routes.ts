@@ -7,6 +7,7 @@ import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
 import { docsApiRoutes } from "./docs.ts";
+import { libraryApiRoutes } from "./library.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
@@ -28,6 +29,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
     ...docsApiRoutes(deps),
+    ...libraryApiRoutes(deps),
     ...shutdownApiRoutes(deps),
   ];
   specs.push(
