@@ -29,8 +29,6 @@ export const documents = pgTable(
     gone: boolean("gone").notNull().default(false),
     /** The library's full-text document: the head and its translations, stemmed in their languages. */
     searchVector: tsvector("search_vector"),
-    /** The distinct folded words of the head, for typo corrections (pg_trgm similarity). */
-    searchWords: text("search_words").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
@@ -38,6 +36,23 @@ export const documents = pgTable(
     index("documents_updated_idx").on(t.updatedAt),
     index("documents_search_idx").using("gin", t.searchVector),
     index("documents_author_idx").on(t.author),
+  ],
+);
+
+/**
+ * The words of the documents held, for the library's typo corrections (a trigram index): a word once
+ * in a public document is `public` (the public page's corrections), every word also non-public.
+ * Words are only added: a correction to a word no document has any more finds nothing, and is not said.
+ */
+export const documentWords = pgTable(
+  "document_words",
+  {
+    word: text("word").notNull(),
+    public: boolean("public").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.word, t.public] }),
+    index("document_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
   ],
 );
 

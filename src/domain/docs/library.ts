@@ -79,9 +79,15 @@ export async function indexDocument(db: Db, id: string): Promise<void> {
     sql` || `,
   );
   const words = [...new Set(queryTokens(`${head.title} ${tags} ${head.summary} ${head.body}`, 20 * WORDS_KEPT))]
-    .slice(0, WORDS_KEPT)
-    .join(" ");
-  await db.execute(sql`update documents set search_vector = ${vector}, search_words = ${words} where id = ${doc.id}`);
+    .filter((w) => w.length >= 3 && w.length <= 40)
+    .slice(0, WORDS_KEPT);
+  await db.execute(sql`update documents set search_vector = ${vector} where id = ${doc.id}`);
+  if (words.length === 0) return;
+  // Every word is known to operators (public false); a public document's to everyone too.
+  const scopes = doc.audience === "public" ? sql`(values (false), (true))` : sql`(values (false))`;
+  await db.execute(
+    sql`insert into document_words (word, public) select w, p from unnest(${textArray(words)}) w, ${scopes} s(p) on conflict do nothing`,
+  );
 }
 
 const pending = new WeakSet<Db>();
@@ -130,22 +136,23 @@ function filtersSql(query: LibraryQuery, scope: LibraryScope): SQL {
 }
 
 /**
- * For each query word of four letters or more that no visible document has, the (at most two) words
- * of visible documents most like it by pg_trgm's similarity, as the directory's vocabulary corrects.
+ * For each query word of four letters or more that no document of the scope has, the (at most two)
+ * known words most like it by pg_trgm's similarity (its `%` at the directory's threshold, through the
+ * trigram index), as the directory's vocabulary corrects.
  */
 async function corrections(db: Db, words: readonly string[], scope: LibraryScope): Promise<Map<string, string[]>> {
   const asked = words.filter((w) => Array.from(w).length >= 4);
   if (asked.length === 0) return new Map();
-  const rows = await rowsOf<{ word: string; known: string[] }>(
-    db,
-    sql`with v as (
-  select distinct w from documents d, unnest(string_to_array(d.search_words, ' ')) w
-  where ${visibleSql(scope)} and length(w) between 3 and 40
-)
-select q.word, array(select v.w from v where similarity(v.w, q.word) >= ${SIMILARITY_THRESHOLD}
-  order by similarity(v.w, q.word) desc, v.w limit 2) as known
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILARITY_THRESHOLD}`));
+    return rowsOf<{ word: string; known: string[] }>(
+      tx,
+      sql`select q.word, array(select w.word from document_words w
+  where w.word % q.word and w.public = ${scope === "public"}
+  order by similarity(w.word, q.word) desc, w.word limit 2) as known
 from unnest(${textArray(asked)}) q(word)`,
-  );
+    );
+  });
   return new Map(rows.filter((r) => r.known.length && !r.known.includes(r.word)).map((r) => [r.word, r.known]));
 }
 
@@ -164,12 +171,18 @@ async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery:
   const pageSize = query.pageSize;
   const rows = await rowsOf<Row>(
     db,
-    sql`select d.id, d.key, d.local, r.title, r.summary, r.body, d.lang, d.tags, d.author, d.audience, d.network, d.gone,
-  d.updated_at as "updatedAt", ${score}::float8 as score
-from documents d join document_revisions r on r.document = d.id and r.digest = d.head
-where ${where}
-order by score desc, d.updated_at desc, d.id
-limit ${pageSize} offset ${(query.page - 1) * pageSize}`,
+    // The page first, then its revisions: only the page's rows are joined.
+    sql`with m as (
+  select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d.gone, d.head, d.updated_at,
+    ${score}::float8 as score
+  from documents d where ${where}
+  order by score desc, d.updated_at desc, d.id
+  limit ${pageSize} offset ${(query.page - 1) * pageSize}
+)
+select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.author, m.audience, m.network, m.gone,
+  m.updated_at as "updatedAt", m.score
+from m join document_revisions r on r.document = m.id and r.digest = m.head
+order by m.score desc, m.updated_at desc, m.id`,
   );
   const facetRows = await rowsOf<{ kind: "lang" | "tag"; value: string; n: number }>(
     db,
@@ -193,17 +206,20 @@ export async function searchLibrary(db: Db, query: LibraryQuery, scope: LibraryS
   const words = query.q ? queryWords(query.q) : [];
   let stems = await stemsOf(db, words);
   let terms = words.map((w) => queryTerm(w, [], stems)).filter((t) => t !== undefined);
-  let tsquery = tsqueryText(terms);
-  let found = await pageOf(db, query, scope, tsquery);
+  let found = await pageOf(db, query, scope, tsqueryText(terms));
   let corrected = new Map<string, string[]>();
   // A query that finds nothing may hold a typo: its unknown words are read as the nearest known ones.
   if (found.total === 0 && words.length) {
     corrected = await corrections(db, words, scope);
     if (corrected.size) {
       stems = await stemsOf(db, [...words, ...[...corrected.values()].flat()]);
-      terms = words.map((w) => queryTerm(w, corrected.get(w) ?? [], stems)).filter((t) => t !== undefined);
-      tsquery = tsqueryText(terms);
-      found = await pageOf(db, query, scope, tsquery);
+      const corrections = words.map((w) => queryTerm(w, corrected.get(w) ?? [], stems)).filter((t) => t !== undefined);
+      const again = await pageOf(db, query, scope, tsqueryText(corrections));
+      // Said only when it finds something: a word known once may be in no readable document now.
+      if (again.total > 0) {
+        terms = corrections;
+        found = again;
+      } else corrected = new Map();
     }
   }
   const lexemes = terms.flatMap((t) => t.alternatives.flat());
