@@ -36,6 +36,7 @@ export const documents = pgTable(
     index("documents_updated_idx").on(t.updatedAt),
     index("documents_search_idx").using("gin", t.searchVector),
     index("documents_author_idx").on(t.author),
+    index("documents_tags_idx").using("gin", t.tags),
   ],
 );
 

@@ -169,10 +169,12 @@ async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery:
   const score = tsquery ? sql`ts_rank(d.search_vector, ${tsquery}::tsquery)` : sql`0`;
   const where = sql`${match} and ${filtersSql(query, scope)}`;
   const pageSize = query.pageSize;
-  const rows = await rowsOf<Row>(
-    db,
-    // The page first, then its revisions: only the page's rows are joined.
-    sql`with m as (
+  // The page and the facets at once: on PostgreSQL each has its own connection.
+  const [rows, facetRows] = await Promise.all([
+    rowsOf<Row>(
+      db,
+      // The page first, then its revisions: only the page's rows are joined.
+      sql`with m as (
   select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d.gone, d.head, d.updated_at,
     ${score}::float8 as score
   from documents d where ${where}
@@ -183,16 +185,17 @@ select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.autho
   m.updated_at as "updatedAt", m.score
 from m join document_revisions r on r.document = m.id and r.digest = m.head
 order by m.score desc, m.updated_at desc, m.id`,
-  );
-  const facetRows = await rowsOf<{ kind: "lang" | "tag"; value: string; n: number }>(
-    db,
-    sql`select kind, value, n from (
+    ),
+    rowsOf<{ kind: "lang" | "tag"; value: string; n: number }>(
+      db,
+      sql`select kind, value, n from (
   select f.kind, f.value, count(*)::int as n, row_number() over (partition by f.kind order by count(*) desc, f.value) as rank
   from documents d
   cross join lateral (select 'lang' as kind, d.lang as value union all select 'tag', t from unnest(d.tags) t) f
   where ${where} group by f.kind, f.value
 ) x where kind = 'lang' or rank <= ${FACET_TAGS}`,
-  );
+    ),
+  ]);
   const facets = { lang: {} as Record<string, number>, tag: {} as Record<string, number> };
   for (const f of facetRows) facets[f.kind][f.value] = f.n;
   // Every document has one language: their counts add up to the matches.
