@@ -2,7 +2,9 @@ import "temporal-polyfill/global";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveArticle } from "../../src/domain/docs/incoming.ts";
 import { receiveActorDeletion } from "../../src/domain/remote-actors/incoming.ts";
+import { refreshReplica } from "../../src/federation/directory/replication.ts";
 import { stopAll } from "../helpers/instance.ts";
+import { recordingServer } from "../helpers/recording-server.ts";
 import { type ApiClient, startApi } from "./api-client.ts";
 
 const PEER = "https://peer.example/actors/provider";
@@ -181,5 +183,33 @@ describe("API library search", () => {
     const read = await api.call("GET", `/api/v1/docs/${found.results[0].key}`);
     expect(read.status).toBe(200);
     expect(read.body.gone).toBe(true);
+  });
+
+  it("marks an author's documents gone when its actor answers 410 to the directory's refresh", async () => {
+    const server = await recordingServer(410);
+    try {
+      const author = `${server.origin}/actors/provider`;
+      const db = api.instance.services.database.db;
+      const held = await receiveArticle(
+        db,
+        {
+          id: `${server.origin}/docs/closing`,
+          attributedTo: author,
+          published: "2026-01-01T00:00:00.000Z",
+          content: { title: "Closing notes", summary: "", body: "Our last words.", lang: "en", tags: [] },
+          audience: { kind: "public" },
+        },
+        author,
+        anyone,
+      );
+      expect(held.ok).toBe(true);
+      const query = `author=${encodeURIComponent(author)}`;
+      expect((await search(query)).results).toMatchObject([{ title: "Closing notes", gone: false }]);
+      const outcome = await refreshReplica(api.instance.services, author, { depth: 1 });
+      expect(outcome.status).toBe("gone");
+      expect((await search(query)).results).toMatchObject([{ title: "Closing notes", gone: true }]);
+    } finally {
+      await server.close();
+    }
   });
 });
