@@ -1,5 +1,5 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks, docs, watch, and on demand only networks-live. Each is
+// Sections: http, startup, inbox, send, directory, networks, docs, library, watch, and on demand only networks-live. Each is
 // bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { benchDocs } from "./docs.ts";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
+import { benchLibrary } from "./library.ts";
 import { benchNetworks } from "./networks.ts";
 import { benchNetworksLive } from "./networks-live.ts";
 import { benchSend } from "./send.ts";
@@ -22,6 +23,7 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   directory: { title: "Directory search over 5,000 providers (bench/directory.ts)", run: benchDirectory },
   networks: { title: "Networks: proofs, tallies and anti-entropy (bench/networks.ts)", run: benchNetworks },
   docs: { title: "Shared documents: diffs of 50 KB revisions (bench/docs.ts)", run: benchDocs },
+  library: { title: "Library search over 20,000 documents vs bare Hono (bench/library.ts)", run: benchLibrary },
   watch: { title: "Mutual aid: health verdicts and the probe schedule (bench/watch.ts)", run: benchWatch },
   // Ten instances at once: only when named.
   "networks-live": {

@@ -16,6 +16,7 @@ import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { directoryRoutes } from "./routes/directory.ts";
 import { docsPublicRoutes } from "./routes/docs.ts";
+import { libraryPublicRoutes } from "./routes/library.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { networkSyncRoutes } from "./routes/network-sync.ts";
 import { networkPublicRoutes } from "./routes/networks.ts";
@@ -113,6 +114,7 @@ export function createApp(deps: WebDeps): App {
   app.route("/", directoryRoutes(deps));
   app.route("/", networkPublicRoutes(deps));
   app.route("/", docsPublicRoutes(deps));
+  app.route("/", libraryPublicRoutes(deps));
   app.route("/", publicRoutes(deps));
 
   app.notFound((c) =>

@@ -1,4 +1,6 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * Shared documents this instance holds: its own (written here) and replicas of those it may read
@@ -25,10 +27,34 @@ export const documents = pgTable(
     head: text("head").notNull(),
     /** The author's instance no longer answers (a replica kept for reading). */
     gone: boolean("gone").notNull().default(false),
+    /** The library's full-text document: the head and its translations, stemmed in their languages. */
+    searchVector: tsvector("search_vector"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("documents_updated_idx").on(t.updatedAt)],
+  (t) => [
+    index("documents_updated_idx").on(t.updatedAt),
+    index("documents_search_idx").using("gin", t.searchVector),
+    index("documents_author_idx").on(t.author),
+    index("documents_tags_idx").using("gin", t.tags),
+  ],
+);
+
+/**
+ * The words of the documents held, for the library's typo corrections (a trigram index): a word once
+ * in a public document is `public` (the public page's corrections), every word also non-public.
+ * Words are only added: a correction to a word no document has any more finds nothing, and is not said.
+ */
+export const documentWords = pgTable(
+  "document_words",
+  {
+    word: text("word").notNull(),
+    public: boolean("public").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.word, t.public] }),
+    index("document_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+  ],
 );
 
 /** Every revision of a document, numbered in this instance's history (1, 2, 3…). */

@@ -19,6 +19,7 @@ import {
   toProposal,
   updateDocumentRow,
 } from "./docs.repository.ts";
+import { indexDocument } from "./library.ts";
 import { acceptProposal, MAX_MESSAGE, type Proposal, propose, rejectProposal } from "./proposals.ts";
 import { head } from "./revisions.ts";
 
@@ -117,6 +118,7 @@ export async function decideChange(
       const { revision } = outcome.value;
       await insertRevision(tx, doc.id, revision);
       await updateDocumentRow(tx, doc.id, { head: revision.digest, updatedAt: now });
+      await indexDocument(tx, doc.id);
       await recordEvent(tx, { commonhost: "docs.document.published", id: doc.id, created: false });
     }
     if (row.proposer !== writer.actor) await recordEvent(tx, { commonhost: "docs.proposal.decided", key: row.key });

@@ -18,6 +18,7 @@ import {
   updateDocumentRow,
 } from "./docs.repository.ts";
 import { type Audience, parseDocument } from "./document.ts";
+import { indexDocument } from "./library.ts";
 import { appendRevision, findRevision, firstRevision, type History, head, type Revision } from "./revisions.ts";
 import { parseTranslation, type Translation, translationState, withTranslation } from "./translations.ts";
 
@@ -83,6 +84,7 @@ export async function createDocument(
       updatedAt: now,
     });
     await insertRevision(tx, id, first);
+    await indexDocument(tx, id);
     await recordEvent(tx, { commonhost: "docs.document.published", id, created: true });
   });
   return ok({ key, id, revision: first.digest, number: 1, changed: true });
@@ -145,6 +147,7 @@ export async function updateDocument(
         ...audienceColumns(audience),
         updatedAt: now,
       });
+      await indexDocument(tx, doc.id);
       await recordEvent(tx, { commonhost: "docs.document.published", id: doc.id, created: false });
     }
     return ok({ key: doc.key, id: doc.id, revision: revision.digest, number: revision.number, changed });
@@ -213,6 +216,7 @@ export async function addTranslation(
   const translation = parsed.value;
   await db.transaction(async (tx) => {
     await saveTranslation(tx, document.id, translation);
+    await indexDocument(tx, document.id);
     if (document.local) {
       await updateDocumentRow(tx, document.id, { updatedAt: now });
       await recordEvent(tx, { commonhost: "docs.document.published", id: document.id, created: false });

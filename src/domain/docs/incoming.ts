@@ -17,6 +17,7 @@ import {
   updateDocumentRow,
 } from "./docs.repository.ts";
 import type { DocumentContent } from "./document.ts";
+import { indexDocument } from "./library.ts";
 import { type Proposal, propose } from "./proposals.ts";
 import { appendRevision, firstRevision } from "./revisions.ts";
 
@@ -84,6 +85,7 @@ export async function receiveArticle(
         updatedAt: new Date(at),
       });
       await insertRevision(tx, article.id, first);
+      await indexDocument(tx, article.id);
       return ok("created");
     }
     const appended = appendRevision(await loadHistory(tx, held.id), { content: article.content, author: sender, at });
@@ -98,6 +100,7 @@ export async function receiveArticle(
       updatedAt: new Date(at),
       gone: false,
     });
+    if (changed) await indexDocument(tx, held.id);
     return ok(changed ? "revised" : "unchanged");
   });
 }

@@ -4,6 +4,7 @@
 import type { Db } from "../../db/client.ts";
 import { removeInteractionsByActor } from "../announcements/interactions.ts";
 import { findReplica, removeReplica } from "../directory/replica.repository.ts";
+import { markAuthorGone } from "../docs/library.ts";
 import { recordEvent } from "../events.ts";
 import { refreshFollower, removeFollower } from "../followers/followers.ts";
 import { findFollowed, refreshFollowed } from "../following/following.ts";
@@ -45,5 +46,7 @@ export async function receiveActorDeletion(db: Db, actorUri: string): Promise<vo
     await removeFollower(tx, actorUri);
     await removeInteractionsByActor(tx, actorUri);
     await removeReplica(tx, actorUri);
+    // Its documents stay readable here, marked gone.
+    await markAuthorGone(tx, actorUri);
   });
 }

@@ -11,6 +11,7 @@ import {
 import { listLocalActors, localActorUri } from "../../domain/actors/local-actors.ts";
 import { markMembers, recordedMembership, repairMemberMarks } from "../../domain/directory/membership.ts";
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
+import { markAuthorGone } from "../../domain/docs/library.ts";
 import type { Runtime } from "../../runtime.ts";
 import {
   fetchCollectionItems,
@@ -59,6 +60,8 @@ export async function refreshReplica(
       break;
     case "gone":
       if (existing) await removeReplica(db, actorUri);
+      // Its documents held here stay readable, marked gone.
+      await markAuthorGone(db, actorUri);
       log.info("provider gone (410): replica removed");
       break;
     case "not-a-provider":

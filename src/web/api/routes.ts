@@ -8,6 +8,7 @@ import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
 import { docsApiRoutes } from "./docs.ts";
 import { emergencyApiRoutes } from "./emergencies.ts";
+import { libraryApiRoutes } from "./library.ts";
 import { apiError } from "./errors.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { networkApiRoutes } from "./networks.ts";
@@ -29,6 +30,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
     ...docsApiRoutes(deps),
+    ...libraryApiRoutes(deps),
     ...shutdownApiRoutes(deps),
     ...emergencyApiRoutes(deps),
   ];

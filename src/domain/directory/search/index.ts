@@ -7,3 +7,8 @@ export { pruneDirectoryChanges, SearchIndexStore, searchIndexFor, syncSql } from
 export { pageSql } from "./page.ts";
 export { searchText, searchVectorSql } from "./text.ts";
 export type * from "./types.ts";
+// What the library's search of shared documents reuses (src/domain/docs/library.ts): the same
+// stemmers per language, the same query words and their stems, pg_trgm's threshold for typos.
+export { configsFor, queryTokens } from "./text.ts";
+export { queryTerm, queryWords, readStems, stemsSql, textArray } from "./terms.ts";
+export { SIMILARITY_THRESHOLD } from "./vocabulary.ts";

@@ -2,7 +2,7 @@
 // word the directory does not know is corrected to the known words most like it, by trigram
 // similarity as pg_trgm measures it (shared trigrams of the word padded with spaces, over all).
 
-const SIMILARITY_THRESHOLD = 0.3;
+export const SIMILARITY_THRESHOLD = 0.3;
 const MIN_LENGTH = 3;
 const MAX_LENGTH = 40;
 
