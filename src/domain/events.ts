@@ -9,6 +9,7 @@ import type { DocsEvent } from "./docs/events.ts";
 import type { EmergencyEvent } from "./emergencies/events.ts";
 import type { FollowersEvent } from "./followers/events.ts";
 import type { FollowingEvent } from "./following/events.ts";
+import type { GroupEvent } from "./groups/events.ts";
 import type { NetworkEvent } from "./networks/events.ts";
 import type { ProviderEvent } from "./provider/events.ts";
 import type { ShutdownEvent } from "./shutdown/events.ts";
@@ -22,7 +23,8 @@ export type DomainEvent =
   | NetworkEvent
   | DocsEvent
   | ShutdownEvent
-  | EmergencyEvent;
+  | EmergencyEvent
+  | GroupEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

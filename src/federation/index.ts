@@ -8,6 +8,7 @@ import {
 } from "../domain/announcements/announcements.ts";
 import { listFollowing } from "../domain/following/following.ts";
 import { countFollowers, listFollowerInboxes, listFollowers } from "../domain/followers/followers.ts";
+import { countGroupFollowers, findGroup, listGroupFollowers } from "../domain/groups/groups.repository.ts";
 import type { AppFederation } from "./federation.ts";
 import { onAccept, onReject } from "./inbox/accept.ts";
 import { onAnnounce } from "./inbox/announce.ts";
@@ -65,6 +66,12 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
 
   federation
     .setFollowersDispatcher(paths.followers, async (ctx, identifier, cursor) => {
+      // A working group's followers are its own (members and applicants), in one page: groups are small.
+      const group = await findGroup(ctx.data.database.db, identifier);
+      if (group) {
+        const rows = await listGroupFollowers(ctx.data.database.db, group.id);
+        return { items: rows.map((r) => ({ id: new URL(r.actorUri), inboxId: new URL(r.inbox), endpoints: null })) };
+      }
       if (!(await isProvider(identifier))) return null;
       if (cursor === null) {
         // The whole collection: Fedify asks for it when fanning an activity out to followers.
@@ -92,7 +99,10 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
       };
     })
     .setFirstCursor(() => "")
-    .setCounter((ctx) => countFollowers(ctx.data.database.db));
+    .setCounter(async (ctx, identifier) => {
+      const group = await findGroup(ctx.data.database.db, identifier);
+      return group ? countGroupFollowers(ctx.data.database.db, group.id) : countFollowers(ctx.data.database.db);
+    });
 
   federation.setFollowingDispatcher(paths.following, async (ctx, identifier) => {
     if (!(await isProvider(identifier))) return null;
@@ -102,6 +112,8 @@ export function registerFederation(federation: AppFederation, actors: LocalActor
 
   federation
     .setOutboxDispatcher(paths.outbox, async (ctx, identifier, cursor) => {
+      // A working group keeps no outbox of its own yet: what it relays goes to its followers only.
+      if (await actors.isGroup(identifier)) return { items: [] };
       if (!(await isProvider(identifier)) || cursor === null) return null;
       const rows = await listAnnouncements(ctx.data.database.db, {
         limit: PAGE_SIZE,

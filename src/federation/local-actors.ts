@@ -1,13 +1,13 @@
 // The instance's own actors as the federation publishes them: their URIs, their key pairs and their
-// actor documents, looked up one way, by identifier. The provider is the only kind today; a working
-// group's Group actor or an instance actor is another kind in domain/actors/local-actors.ts plus a
-// document builder here.
+// actor documents, looked up one way, by identifier: the provider, and the working groups it hosts
+// (Group actors, mappers/group.ts). An instance actor would be another kind in
+// domain/actors/local-actors.ts plus a document builder here.
 //
 // An actor document is built (JSON-LD compaction, key export) only when the actor changes, not on
 // every request: the serialised document is kept and served as is. Another process (the CLI, a
 // second server) may change the actor, so its version is re-checked at most every few seconds.
 import type { Context } from "@fedify/fedify";
-import type { Organization } from "@fedify/vocab";
+import type { Group, Organization } from "@fedify/vocab";
 import { createHash } from "node:crypto";
 import {
   findLocalActor,
@@ -16,25 +16,40 @@ import {
   localActorUri,
   localActorVersion,
 } from "../domain/actors/local-actors.ts";
-import { importJwkPair } from "../domain/provider/keys.ts";
+import { findGroupKeys, type GroupRecord } from "../domain/groups/groups.repository.ts";
+import { importJwkPair, type JwkPair } from "../domain/provider/keys.ts";
 import { findKeyPairs } from "../domain/provider/provider.repository.ts";
 import type { ProviderRecord } from "../domain/provider/provider.repository.ts";
 import type { Runtime } from "../runtime.ts";
 import { buildActor } from "./mappers/actor.ts";
+import { buildGroupActor } from "./mappers/group.ts";
 import { tagUrl } from "./mappers/note.ts";
 
-export type LocalActorEntry = {
-  readonly kind: LocalActor["kind"];
+type EntryBase = {
   readonly identifier: string;
   readonly uri: URL;
   readonly version: number;
-  readonly record: ProviderRecord;
-  /** The actor document, as Fedify serves it. */
-  readonly actor: Organization;
   /** The same document, serialised once. */
   readonly body: string;
   readonly etag: string;
 };
+
+/** The provider's entry: its record and its Organization. */
+export type LocalActorEntry = EntryBase & {
+  readonly kind: "provider";
+  readonly record: ProviderRecord;
+  /** The actor document, as Fedify serves it. */
+  readonly actor: Organization;
+};
+
+/** A working group's entry: its record and its Group. */
+export type GroupActorEntry = EntryBase & {
+  readonly kind: "group";
+  readonly record: GroupRecord;
+  readonly actor: Group;
+};
+
+export type AnyActorEntry = LocalActorEntry | GroupActorEntry;
 
 /**
  * A Fedify context, or a function that makes one: creating a context costs more than serving a
@@ -47,10 +62,11 @@ type Known = { actors: { kind: LocalActor["kind"]; identifier: string }[]; at: n
 export class LocalActors {
   readonly #services: Runtime;
   readonly #recheckMs: number;
-  readonly #documents = new Map<string, { entry: LocalActorEntry; checkedAt: number }>();
-  readonly #building = new Map<string, Promise<LocalActorEntry | undefined>>();
+  readonly #documents = new Map<string, { entry: AnyActorEntry; checkedAt: number }>();
+  readonly #building = new Map<string, Promise<AnyActorEntry | undefined>>();
   #known: Known | undefined;
   #keyPairs: Promise<CryptoKeyPair[]> | undefined;
+  readonly #groupKeyPairs = new Map<string, Promise<CryptoKeyPair[]>>();
 
   constructor(services: Runtime, recheckMs = 2000) {
     this.#services = services;
@@ -87,20 +103,34 @@ export class LocalActors {
 
   /** A local actor's key pairs, RSA first (the one draft-cavage signatures use); none for a stranger. */
   async keyPairs(identifier: string): Promise<CryptoKeyPair[]> {
-    if (!(await this.has(identifier))) return [];
+    const known = (await this.list()).find((a) => a.identifier === identifier);
+    if (!known) return [];
+    if (known.kind === "group") return this.#groupKeys(identifier);
     // The provider's keys; imported once, as they never change after setup.
     this.#keyPairs ??= findKeyPairs(this.#services.database.db).then(async (rows) => {
       if (rows.length < 2) this.#keyPairs = undefined; // not set up yet: look again next time
-      const sorted = rows.sort((a, b) =>
-        a.algorithm === "RSASSA-PKCS1-v1_5" ? -1 : b.algorithm === "RSASSA-PKCS1-v1_5" ? 1 : 0,
-      );
-      return Promise.all(sorted.map(importJwkPair));
+      return importSorted(rows);
     });
     return this.#keyPairs;
   }
 
+  /** A group's keys, imported once: they never change. */
+  #groupKeys(identifier: string): Promise<CryptoKeyPair[]> {
+    let pairs = this.#groupKeyPairs.get(identifier);
+    if (!pairs) {
+      pairs = findGroupKeys(this.#services.database.db, identifier).then((rows) => importSorted(rows));
+      this.#groupKeyPairs.set(identifier, pairs);
+    }
+    return pairs;
+  }
+
+  /** Whether this identifier is a group hosted here. */
+  async isGroup(identifier: string): Promise<boolean> {
+    return (await this.list()).some((a) => a.identifier === identifier && a.kind === "group");
+  }
+
   /** The local actor with this identifier and its document, or undefined if there is none. */
-  async document(ctx: ContextSource, identifier: string): Promise<LocalActorEntry | undefined> {
+  async document(ctx: ContextSource, identifier: string): Promise<AnyActorEntry | undefined> {
     const cached = this.#documents.get(identifier);
     if (cached && Date.now() - cached.checkedAt < this.#recheckMs) return cached.entry;
     if (!cached && !(await this.has(identifier))) return undefined;
@@ -115,7 +145,8 @@ export class LocalActors {
   /** The provider's actor and document, or undefined before setup. */
   async provider(ctx: ContextSource): Promise<LocalActorEntry | undefined> {
     const identifier = await this.providerIdentifier();
-    return identifier === undefined ? undefined : this.document(ctx, identifier);
+    const entry = identifier === undefined ? undefined : await this.document(ctx, identifier);
+    return entry?.kind === "provider" ? entry : undefined;
   }
 
   /** Forgets what is cached: the next lookup reads the database again. */
@@ -124,7 +155,7 @@ export class LocalActors {
     this.#known = undefined;
   }
 
-  async #refresh(context: ContextSource, identifier: string): Promise<LocalActorEntry | undefined> {
+  async #refresh(context: ContextSource, identifier: string): Promise<AnyActorEntry | undefined> {
     const { db } = this.#services.database;
     const cached = this.#documents.get(identifier);
     if (cached && (await localActorVersion(db, identifier)) === cached.entry.version) {
@@ -139,14 +170,33 @@ export class LocalActors {
     const ctx = typeof context === "function" ? context() : context;
     const uri = this.uri(identifier);
     const { origin } = this.#services.config;
-    const { actor, json } = await buildActor(ctx, local.record, {
-      profilePage: uri,
-      tag: (tag) => tagUrl(origin, tag),
-    });
-    const body = JSON.stringify(json);
-    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-    const entry: LocalActorEntry = { ...local, uri, actor, body, etag };
+    const digest = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    let entry: AnyActorEntry;
+    if (local.kind === "group") {
+      const provider = await this.providerIdentifier();
+      const { actor, json } = await buildGroupActor(ctx, local.record, {
+        profilePage: new URL(`/groups/${encodeURIComponent(identifier)}`, origin),
+        hostedBy: provider === undefined ? null : this.uri(provider),
+      });
+      const body = JSON.stringify(json);
+      entry = { ...local, uri, actor, body, etag: digest(body) };
+    } else {
+      const { actor, json } = await buildActor(ctx, local.record, {
+        profilePage: uri,
+        tag: (tag) => tagUrl(origin, tag),
+      });
+      const body = JSON.stringify(json);
+      entry = { ...local, uri, actor, body, etag: digest(body) };
+    }
     this.#documents.set(identifier, { entry, checkedAt: Date.now() });
     return entry;
   }
+}
+
+/** Imports key pairs, RSA first (the one draft-cavage signatures use). */
+function importSorted(rows: JwkPair[]): Promise<CryptoKeyPair[]> {
+  const sorted = [...rows].sort((a, b) =>
+    a.algorithm === "RSASSA-PKCS1-v1_5" ? -1 : b.algorithm === "RSASSA-PKCS1-v1_5" ? 1 : 0,
+  );
+  return Promise.all(sorted.map(importJwkPair));
 }

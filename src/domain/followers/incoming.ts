@@ -21,7 +21,8 @@ export type FollowOutcome =
   | "refused-private-address";
 
 /** Which kinds of local actor accept their followers at once, without an operator's approval. */
-const ACCEPTS_AT_ONCE: Readonly<Record<LocalActor["kind"], boolean>> = { provider: true };
+// A group's follows are decided in the groups area (domain/groups/incoming.ts), never here.
+const ACCEPTS_AT_ONCE: Readonly<Record<LocalActor["kind"], boolean>> = { provider: true, group: false };
 
 /**
  * A remote account follows a local actor. The provider is public: anyone may follow it, and the

@@ -1,6 +1,7 @@
 import type { InboxContext } from "@fedify/fedify";
 import { Article, type Create, isActor, Mention, Note } from "@fedify/vocab";
 import { receiveNote } from "../../domain/announcements/incoming.ts";
+import { receiveGroupPost } from "../../domain/groups/incoming.ts";
 import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName } from "./actor-info.ts";
 import { onArticle } from "./article.ts";
@@ -18,6 +19,7 @@ export async function onCreate(ctx: InboxContext<Runtime>, create: Create): Prom
   if (!(note instanceof Note) || !note.id || note.attributionId?.href !== create.actorId.href) return;
   // An inquiry for the operators is a direct message, never a feed post.
   if (await onInquiry(ctx, create, note)) return;
+  await relayToGroups(ctx, create, note as Note & { id: URL });
   const mentions: (URL | null)[] = [];
   for await (const tag of note.getTags(lookupOptions(ctx))) if (tag instanceof Mention) mentions.push(tag.href);
   const author = async () => {
@@ -35,4 +37,25 @@ export async function onCreate(ctx: InboxContext<Runtime>, create: Create): Prom
     },
     author,
   );
+}
+
+/** A post addressed to a working group hosted here (in to, cc or audience): the group may relay it. */
+async function relayToGroups(ctx: InboxContext<Runtime>, create: Create, note: Note & { id: URL }): Promise<void> {
+  const addressees = [
+    ...new Set(
+      [...note.toIds, ...note.ccIds, ...note.audienceIds, ...create.toIds, ...create.ccIds].map((u) => u.href),
+    ),
+  ];
+  for (const address of addressees) {
+    const target = URL.canParse(address) ? ctx.parseUri(new URL(address)) : null;
+    if (target?.type !== "actor") continue;
+    const outcome = await receiveGroupPost(ctx.data.database.db, {
+      identifier: target.identifier,
+      groupUri: address,
+      author: create.actorId!.href,
+      objectId: note.id.href,
+      addressees,
+    });
+    if (outcome === "relayed") ctx.data.queue.wake();
+  }
 }

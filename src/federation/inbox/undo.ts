@@ -2,6 +2,7 @@ import type { InboxContext } from "@fedify/fedify";
 import { Announce, Follow, Like, Offer, type Undo } from "@fedify/vocab";
 import { withdrawReaction } from "../../domain/announcements/incoming.ts";
 import { receiveUnfollow } from "../../domain/followers/incoming.ts";
+import { receiveGroupUnfollow } from "../../domain/groups/incoming.ts";
 import { withdrawSuccession } from "../../domain/shutdown/successions.ts";
 import type { Runtime } from "../../runtime.ts";
 import { lookupOptions } from "./lookup.ts";
@@ -18,6 +19,10 @@ export async function onUndo(ctx: InboxContext<Runtime>, undo: Undo): Promise<vo
   if (!(object instanceof Follow || object instanceof Like || object instanceof Announce)) return;
   if (!object.id || object.actorId?.href !== undo.actorId.href) return;
   const { db } = ctx.data.database;
-  if (object instanceof Follow) await receiveUnfollow(db, undo.actorId.href, object.id.href);
-  else await withdrawReaction(db, object.id.href, undo.actorId.href);
+  if (object instanceof Follow) {
+    // Leaving a working group: only that group's follow is undone, never the provider's.
+    const target = object.objectId ? ctx.parseUri(object.objectId) : null;
+    if (target?.type === "actor" && (await receiveGroupUnfollow(db, target.identifier, undo.actorId.href))) return;
+    await receiveUnfollow(db, undo.actorId.href, object.id.href);
+  } else await withdrawReaction(db, object.id.href, undo.actorId.href);
 }

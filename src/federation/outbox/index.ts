@@ -15,6 +15,7 @@ import { emergencySenders } from "./emergencies.ts";
 import { isFollowersPage, sendFollowersPage } from "./fanout.ts";
 import { followerSenders } from "./followers.ts";
 import { followingSenders } from "./following.ts";
+import { groupSenders } from "./groups.ts";
 import { networkNoticeSenders } from "./network-notices.ts";
 import { networkSenders } from "./networks.ts";
 import type { Outgoing, Sender, Senders } from "./outgoing.ts";
@@ -33,6 +34,7 @@ const senders: Senders<EventName> = {
   ...docsSenders,
   ...shutdownSenders,
   ...emergencySenders,
+  ...groupSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

@@ -5,6 +5,7 @@ import type { WebDeps } from "../deps.ts";
 import { announcementRoutes } from "./announcements.ts";
 import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
+import { groupApiRoutes } from "./groups.ts";
 import { directoryApiRoutes } from "./directory.ts";
 import { docsApiRoutes } from "./docs.ts";
 import { emergencyApiRoutes } from "./emergencies.ts";
@@ -33,6 +34,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...libraryApiRoutes(deps),
     ...shutdownApiRoutes(deps),
     ...emergencyApiRoutes(deps),
+    ...groupApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

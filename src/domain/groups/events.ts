@@ -1,0 +1,17 @@
+// What the groups area announces: a follower of a group accepted, a member's post relayed.
+export type GroupEvent =
+  /** A follow of a group was accepted: the Accept goes out from the group. */
+  | {
+      readonly commonhost: "group.follower.accepted";
+      /** The group's handle (its actor identifier). */
+      readonly identifier: string;
+      readonly actorUri: string;
+      readonly followId: string;
+    }
+  /** A member's public post addressed to the group: the group Announces it to its followers. */
+  | {
+      readonly commonhost: "group.relayed";
+      readonly identifier: string;
+      /** The member's object (a Note's id). */
+      readonly objectId: string;
+    };

@@ -1,0 +1,50 @@
+// What a working group sends: the Accept of a follow, and the Announce of a member's post to every
+// follower of the group (FEP-1b12). One queued event per relay; Fedify queues one delivery per inbox.
+import { Accept, Announce, Follow, PUBLIC_COLLECTION } from "@fedify/vocab";
+import type { GroupEvent } from "../../domain/groups/events.ts";
+import { findGroup, findGroupFollower, listGroupFollowers } from "../../domain/groups/groups.repository.ts";
+import { deliverableRecipients } from "../public-address.ts";
+import { activityId, deliverable, recipient, type Senders } from "./outgoing.ts";
+
+export const groupSenders: Senders<GroupEvent["commonhost"]> = {
+  async "group.follower.accepted"({ ctx, services, actors }, event) {
+    const { db } = services.database;
+    const group = await findGroup(db, event.identifier);
+    // A follower that undid its Follow before the Accept went out is not answered.
+    const follower = group ? await findGroupFollower(db, group.id, event.actorUri) : undefined;
+    if (!follower) return;
+    const to = recipient({ actorUri: follower.actorUri, inbox: follower.inbox });
+    if (!(await deliverable(services, to))) return;
+    const actorUri = actors.uri(event.identifier);
+    const follow = new Follow({ id: new URL(event.followId), actor: to.id, object: actorUri });
+    await ctx.sendActivity(
+      { identifier: event.identifier },
+      to,
+      new Accept({ id: activityId(actorUri, "accepts"), actor: actorUri, object: follow }),
+    );
+  },
+
+  async "group.relayed"({ ctx, services, actors }, event) {
+    const { db } = services.database;
+    const group = await findGroup(db, event.identifier);
+    if (!group) return;
+    const followers = (await listGroupFollowers(db, group.id)).map(recipient);
+    const to = await deliverableRecipients(services.config.allowPrivateAddress, followers, (r) => [
+      r.inboxId,
+      r.endpoints?.sharedInbox,
+    ]);
+    if (to.length === 0) return;
+    const groupUri = actors.uri(event.identifier);
+    // The object is the member's Note by its id: Mastodon shows the Announce as a boost by the group.
+    const announce = new Announce({
+      id: activityId(groupUri, "announces"),
+      actor: groupUri,
+      object: new URL(event.objectId),
+      to: PUBLIC_COLLECTION,
+      cc: ctx.getFollowersUri(event.identifier),
+      audience: groupUri,
+      published: Temporal.Now.instant(),
+    });
+    await ctx.sendActivity({ identifier: event.identifier }, to, announce, { preferSharedInbox: true });
+  },
+};
