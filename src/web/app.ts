@@ -19,6 +19,7 @@ import { docsPublicRoutes } from "./routes/docs.ts";
 import { libraryPublicRoutes } from "./routes/library.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { networkSyncRoutes } from "./routes/network-sync.ts";
+import { groupPublicRoutes } from "./routes/groups.ts";
 import { networkPublicRoutes } from "./routes/networks.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { languageRoute, panelRoutes } from "./panel/routes.ts";
@@ -113,6 +114,7 @@ export function createApp(deps: WebDeps): App {
   app.route("/", languageRoute());
   app.route("/", directoryRoutes(deps));
   app.route("/", networkPublicRoutes(deps));
+  app.route("/", groupPublicRoutes(deps));
   app.route("/", docsPublicRoutes(deps));
   app.route("/", libraryPublicRoutes(deps));
   app.route("/", publicRoutes(deps));

@@ -25,6 +25,11 @@ export const groupParams = z.object({
   key: z.string().min(1).max(30).describe("The group's handle, as `GET /api/v1/groups` lists it."),
 });
 
+export const memberApproveSchema = z.object({
+  actor: z.string().trim().url().max(2048).describe("The applicant's actor URI, as the group's `members` list it."),
+});
+requestSchemas.add(memberApproveSchema, { id: "GroupMemberApprove" });
+
 export const taskCreateSchema = z.object({
   title: z.string().trim().min(1).max(300),
   assignee: z.string().trim().max(2048).nullable().optional().describe("Who does it: `@handle@host` or free text."),

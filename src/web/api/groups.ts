@@ -1,6 +1,13 @@
 // /api/v1/groups: the working groups this instance hosts (founding, listing, tasks), and joining a
 // group anywhere: a Follow from our provider to the Group actor, answered by its hosting instance.
-import { addGroupTask, createGroup, type GroupView, groupTasks, listGroupViews } from "../../domain/groups/groups.ts";
+import {
+  addGroupTask,
+  approveMember,
+  createGroup,
+  type GroupView,
+  groupTasks,
+  listGroupViews,
+} from "../../domain/groups/groups.ts";
 import type { GroupTask } from "../../domain/groups/groups.repository.ts";
 import { followRemote } from "../../federation/follow-remote.ts";
 import type { WebDeps } from "../deps.ts";
@@ -12,6 +19,7 @@ import {
   groupListSchema,
   groupParams,
   groupSchema,
+  memberApproveSchema,
   taskCreateSchema,
   taskListSchema,
   taskSchema,
@@ -100,6 +108,21 @@ export function groupApiRoutes({ services, federation, localActors, networks }: 
         if (result.ok) return c.json(followedJson(result.value), result.value.state === "pending" ? 202 : 200);
         if (result.error.fields) return apiFailure(c, { ...result.error, code: "invalid" }, 422);
         return failureResponse(c, result.error);
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/v1/groups/:key/members",
+      operationId: "approveGroupMember",
+      tag: TAG,
+      summary: "Make an applicant a member: its posts to the group are relayed from now on",
+      params: groupParams,
+      body: memberApproveSchema,
+      responses: { 204: { description: "The follower is a member." } },
+      errors: [404],
+      async handle(c, { params, body }) {
+        const result = await approveMember(db, params.key, body.actor);
+        return result.ok ? c.body(null, 204) : failureResponse(c, result.error);
       },
     }),
     defineRoute({
