@@ -57,6 +57,8 @@ export type AnyActorEntry = LocalActorEntry | GroupActorEntry;
  */
 export type ContextSource = Context<Runtime> | (() => Context<Runtime>);
 
+const MISS_RECHECK_MS = 250;
+
 type Known = { actors: { kind: LocalActor["kind"]; identifier: string }[]; at: number };
 
 export class LocalActors {
@@ -93,7 +95,19 @@ export class LocalActors {
 
   /** Whether a local actor has this identifier. */
   async has(identifier: string): Promise<boolean> {
-    return (await this.list()).some((a) => a.identifier === identifier);
+    return (await this.#find(identifier)) !== undefined;
+  }
+
+  /**
+   * The local actor with this identifier; on a miss the list is read again once, so a group created
+   * by another process (or a moment ago) is known at once, never served without its keys. Misses read
+   * the database at most every MISS_RECHECK_MS: requests for unknown names are cheap to send.
+   */
+  async #find(identifier: string): Promise<Known["actors"][number] | undefined> {
+    const found = (await this.list()).find((a) => a.identifier === identifier);
+    if (found || (this.#known && Date.now() - this.#known.at < MISS_RECHECK_MS)) return found;
+    this.#known = undefined;
+    return (await this.list()).find((a) => a.identifier === identifier);
   }
 
   /** The provider's identifier, or undefined before setup. */
@@ -103,7 +117,7 @@ export class LocalActors {
 
   /** A local actor's key pairs, RSA first (the one draft-cavage signatures use); none for a stranger. */
   async keyPairs(identifier: string): Promise<CryptoKeyPair[]> {
-    const known = (await this.list()).find((a) => a.identifier === identifier);
+    const known = await this.#find(identifier);
     if (!known) return [];
     if (known.kind === "group") return this.#groupKeys(identifier);
     // The provider's keys; imported once, as they never change after setup.
@@ -126,7 +140,7 @@ export class LocalActors {
 
   /** Whether this identifier is a group hosted here. */
   async isGroup(identifier: string): Promise<boolean> {
-    return (await this.list()).some((a) => a.identifier === identifier && a.kind === "group");
+    return (await this.#find(identifier))?.kind === "group";
   }
 
   /** The local actor with this identifier and its document, or undefined if there is none. */

@@ -150,6 +150,8 @@ describe("working groups between real instances", () => {
     expect(text).toContain("1 task open");
     expect(text).not.toContain("<script");
     expect((await fetch(`${b.origin}/groups/nothing`)).status).toBe(404);
+    const browser = await fetch(groupUri, { headers: { Accept: "text/html" }, redirect: "manual" });
+    expect(browser.headers.get("location")).toBe("/groups/infra");
 
     // Leaving: an Undo of A's follow removes A from the group.
     const left = await a.call("DELETE", `/api/v1/following?actor=${encodeURIComponent(groupUri)}`);

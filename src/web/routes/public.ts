@@ -60,6 +60,8 @@ export function publicRoutes(deps: WebDeps) {
   app.get("/", renderProfile);
   app.get("/actors/:identifier", async (c) => {
     const entry = await deps.localActors.document(() => ctx(c.req.raw), c.req.param("identifier"));
+    // A working group's page is its own (/groups/{handle}).
+    if (entry?.kind === "group") return c.redirect(`/groups/${encodeURIComponent(entry.identifier)}`, 302);
     if (entry?.kind !== "provider") return c.notFound();
     return renderProfile(c);
   });
