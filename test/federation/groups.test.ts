@@ -68,6 +68,7 @@ describe("working groups between real instances", () => {
       outbox: `${groupUri}/outbox`,
       followers: `${groupUri}/followers`,
       attributedTo: b.actor,
+      publicKey: { id: `${groupUri}#main-key`, owner: groupUri },
     });
 
     // A, a member of the network, joins: accepted at once, as a member.
