@@ -12,6 +12,13 @@ CREATE TABLE "group_followers" (
 	CONSTRAINT "group_followers_actor_unique" UNIQUE("group_id","actor_uri")
 );
 --> statement-breakpoint
+CREATE TABLE "group_relays" (
+	"group_id" uuid NOT NULL,
+	"object_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "group_relays_group_id_object_id_pk" PRIMARY KEY("group_id","object_id")
+);
+--> statement-breakpoint
 CREATE TABLE "group_tasks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"group_id" uuid NOT NULL,
@@ -36,5 +43,6 @@ CREATE TABLE "groups" (
 );
 --> statement-breakpoint
 ALTER TABLE "group_followers" ADD CONSTRAINT "group_followers_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_relays" ADD CONSTRAINT "group_relays_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "group_tasks" ADD CONSTRAINT "group_tasks_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "group_tasks_group_idx" ON "group_tasks" USING btree ("group_id","created_at");

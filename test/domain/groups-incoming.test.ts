@@ -73,6 +73,7 @@ describe("working groups in the domain", () => {
     const post = (author: string, objectId: string, addressees: string[]) =>
       receiveGroupPost(database().db, { identifier: "infra", groupUri: GROUP, author, objectId, addressees });
     expect(await post(MEMBER, "https://member.example/notes/1", [AS_PUBLIC, GROUP])).toBe("relayed");
+    expect(await post(MEMBER, "https://member.example/notes/1", [AS_PUBLIC, GROUP])).toBe("ignored");
     expect(await post(OUTSIDER, "https://mastodon.example/notes/2", [AS_PUBLIC, GROUP])).toBe("ignored");
     expect(await post(MEMBER, "https://member.example/notes/3", [GROUP])).toBe("ignored");
     expect((await relays()).map((r) => r.objectId)).toEqual(["https://member.example/notes/1"]);

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /** A key pair as the provider's are kept (JWKs), stored with the group it signs for. */
 export type GroupKeyColumn = {
@@ -45,6 +45,19 @@ export const groupFollowers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("group_followers_actor_unique").on(t.groupId, t.actorUri)],
+);
+
+/** What a group relayed, by object id: a post that reaches the group twice is announced once. */
+export const groupRelays = pgTable(
+  "group_relays",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    objectId: text("object_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.objectId] })],
 );
 
 /** A group's tasks, for coordination; kept on the hosting instance only. */

@@ -1,7 +1,7 @@
 // Database access for working groups: the groups, their followers and their tasks.
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { groupFollowers, groups, groupTasks } from "../../db/schema/index.ts";
+import { groupFollowers, groupRelays, groups, groupTasks } from "../../db/schema/index.ts";
 import type { JwkPair } from "../provider/keys.ts";
 import type { GroupRole, TaskState } from "./rules.ts";
 
@@ -109,4 +109,21 @@ export async function insertTask(
 
 export async function listTasks(db: Db, groupId: string): Promise<GroupTask[]> {
   return db.select().from(groupTasks).where(eq(groupTasks.groupId, groupId)).orderBy(asc(groupTasks.createdAt));
+}
+
+/** Notes that a group relays an object; false when it already did. */
+export async function markRelayed(db: Db, groupId: string, objectId: string): Promise<boolean> {
+  const rows = await db.insert(groupRelays).values({ groupId, objectId }).onConflictDoNothing().returning({
+    objectId: groupRelays.objectId,
+  });
+  return rows.length > 0;
+}
+
+/** Removes every group follower whose inbox (or shared inbox) is gone for good. */
+export async function removeGroupFollowersByInbox(db: Db, inbox: string): Promise<number> {
+  const removed = await db
+    .delete(groupFollowers)
+    .where(or(eq(groupFollowers.inbox, inbox), eq(groupFollowers.sharedInbox, inbox)))
+    .returning({ id: groupFollowers.id });
+  return removed.length;
 }

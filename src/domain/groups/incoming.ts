@@ -3,7 +3,13 @@ import type { Db } from "../../db/client.ts";
 import { type AddressCheck, canDeliverTo } from "../actors/addresses.ts";
 import { recordEvent } from "../events.ts";
 import type { NewFollower } from "../followers/followers.ts";
-import { addGroupFollower, findGroup, findGroupFollower, removeGroupFollower } from "./groups.repository.ts";
+import {
+  addGroupFollower,
+  findGroup,
+  findGroupFollower,
+  markRelayed,
+  removeGroupFollower,
+} from "./groups.repository.ts";
 import { roleOnFollow, shouldRelay } from "./rules.ts";
 
 /** Whether an actor is a current member of a network (by the network's id): a port the edge fills. */
@@ -54,6 +60,10 @@ export async function receiveGroupPost(
   const author = await findGroupFollower(db, group.id, post.author);
   if (!shouldRelay({ addressees: post.addressees, groupUri: post.groupUri, authorRole: author?.role }))
     return "ignored";
-  await recordEvent(db, { commonhost: "group.relayed", identifier: group.handle, objectId: post.objectId });
-  return "relayed";
+  // Noted and announced in one transaction: a post that arrives twice (two inboxes) is relayed once.
+  return db.transaction(async (tx) => {
+    if (!(await markRelayed(tx, group.id, post.objectId))) return "ignored";
+    await recordEvent(tx, { commonhost: "group.relayed", identifier: group.handle, objectId: post.objectId });
+    return "relayed";
+  });
 }

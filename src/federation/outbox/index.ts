@@ -5,6 +5,7 @@
 import type { ApplicationMessage } from "../../db/message-queue.ts";
 import type { EventName } from "../../domain/events.ts";
 import { removeFollowersByInbox } from "../../domain/followers/followers.ts";
+import { removeGroupFollowersByInbox } from "../../domain/groups/groups.repository.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
@@ -42,7 +43,9 @@ export function registerOutbox(federation: AppFederation, services: Runtime, act
 
   // A follower whose inbox answers 404 or 410 is gone for good: stop delivering to it.
   federation.setOutboxPermanentFailureHandler(async (ctx, { inbox, statusCode }) => {
-    const removed = await removeFollowersByInbox(ctx.data.database.db, inbox.href);
+    const removed =
+      (await removeFollowersByInbox(ctx.data.database.db, inbox.href)) +
+      (await removeGroupFollowersByInbox(ctx.data.database.db, inbox.href));
     ctx.data.logger.info({ inbox: inbox.href, statusCode, removed }, "dropped followers whose inbox is gone");
   });
 }
