@@ -12,3 +12,4 @@ export * from "./networks.ts";
 export * from "./docs.ts";
 export * from "./shutdown.ts";
 export * from "./emergencies.ts";
+export * from "./aid.ts";

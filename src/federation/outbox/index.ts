@@ -8,6 +8,7 @@ import { removeFollowersByInbox } from "../../domain/followers/followers.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
+import { aidSenders } from "./aid.ts";
 import { announcementSenders } from "./announcements.ts";
 import { directorySenders } from "./directory.ts";
 import { docsSenders } from "./docs.ts";
@@ -33,6 +34,7 @@ const senders: Senders<EventName> = {
   ...docsSenders,
   ...shutdownSenders,
   ...emergencySenders,
+  ...aidSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

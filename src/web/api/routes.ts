@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { negotiateLocale, translator } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { announcementRoutes } from "./announcements.ts";
+import { aidApiRoutes } from "./aid.ts";
 import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { directoryApiRoutes } from "./directory.ts";
@@ -33,6 +34,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...libraryApiRoutes(deps),
     ...shutdownApiRoutes(deps),
     ...emergencyApiRoutes(deps),
+    ...aidApiRoutes(deps),
   ];
   specs.push(
     defineRoute({
