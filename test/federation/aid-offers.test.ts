@@ -1,12 +1,14 @@
 // Mutual aid between real instances on 127.0.0.1: A, B and C form a network, D stays outside. A's offer
 // and request reach B and C and never D, and filter by purpose, resource, region and network; bad input
-// is refused naming its fields. B answers A's offer with a proposed agreement it signs, A accepts and
-// signs: both hold the same agreement, active, with both signatures valid; ending it ends it on both.
+// is refused naming its fields; the public offer reaches A's follower as a Note. B answers A's offer
+// with a proposed agreement it signs while A is down (A catches up once back), A accepts and signs:
+// both hold the same agreement, active, with both signatures valid; ending it ends it on both.
 import "temporal-polyfill/global";
 import { decodeMultibase, importMultibaseKey } from "@fedify/vocab-runtime";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/instance.ts";
 import { DELIVERED_WITHIN_MS, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
+import { followedByMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read in the shape each test expects
 type Json = any;
@@ -38,14 +40,18 @@ const day = 24 * 3600 * 1000;
 
 describe("mutual aid", { timeout: 400_000 }, () => {
   let nodes: Node[] | undefined;
+  let remote: RemoteServer | undefined;
   afterEach(async () => {
+    await remote?.close();
     await stopNodes(nodes);
   });
 
   it("offers reach fellow members only, filter, and become agreements both sides sign", async () => {
-    nodes = await startNodes(4);
+    // Every instance may reach the Mastodon stand-in that follows A on loopback too.
+    nodes = await startNodes(4, { env: { ALLOW_PRIVATE_ADDRESS: "true" } });
     const [a, b, c, d] = nodes as [Node, Node, Node, Node];
     const network = await networkOf([a, b, c]);
+    remote = await followedByMastodonLike(a.instance);
     const from = new Date(Date.now() - 60_000).toISOString();
     const until = new Date(Date.now() + 30 * day).toISOString();
 
@@ -91,11 +97,11 @@ describe("mutual aid", { timeout: 400_000 }, () => {
       until,
       region: "EU",
       conditions: "Encrypted backups only.",
-      audience: "network",
+      audience: "public",
     });
     expect(offered.status, JSON.stringify(offered.body)).toBe(201);
     const offer = offered.body;
-    expect(offer).toMatchObject({ purpose: "offer", author: a.actor, local: true, region: "EU" });
+    expect(offer).toMatchObject({ purpose: "offer", author: a.actor, local: true, region: "EU", audience: "public" });
     const requested = await a.call("POST", "/api/v1/aid/proposals", {
       network,
       purpose: "request",
@@ -129,6 +135,17 @@ describe("mutual aid", { timeout: 400_000 }, () => {
     });
     expect(await proposalsOn(d)).toEqual([]);
 
+    // The public offer reaches A's follower as a readable Note linking to it; the network-only request does not.
+    const note: Json = await eventually(
+      () => remote!.posted.find((p: Json) => p.type === "Create" && p.object?.type === "Note"),
+      DELIVERED_WITHIN_MS,
+      "the Note to the follower",
+    );
+    expect(note.object.content).toContain("Offer of mutual aid: storage, 500 GB.");
+    expect(note.object.content).toContain(offer.id);
+    expect(note.object.to).toContain("https://www.w3.org/ns/activitystreams#Public");
+    expect(remote.posted.filter((p: Json) => p.object?.type === "Note")).toHaveLength(1);
+
     // Filters.
     const ids = async (query: string) => (await proposalsOn(c, query)).map((p) => p.id);
     expect(await ids("?purpose=offer")).toEqual([offer.id]);
@@ -142,10 +159,13 @@ describe("mutual aid", { timeout: 400_000 }, () => {
     // A cannot answer its own offer.
     expect((await a.call("POST", `/api/v1/aid/proposals/${offer.key}/respond`, { message: "Me?" })).status).toBe(403);
 
-    // B answers with a proposed agreement it signs; it reaches A with the same id.
-    const responded = await b.call("POST", `/api/v1/aid/proposals/${onB.key}/respond`, {
-      quantity: { value: 200, unit: "GB" },
-      message: "For our members' backups.",
+    // B answers with a proposed agreement it signs while A is down; A catches up once back.
+    let responded: Json;
+    await a.restart(async () => {
+      responded = await b.call("POST", `/api/v1/aid/proposals/${onB.key}/respond`, {
+        quantity: { value: 200, unit: "GB" },
+        message: "For our members' backups.",
+      });
     });
     expect(responded.status, JSON.stringify(responded.body)).toBe(201);
     const proposed = responded.body;
