@@ -145,6 +145,13 @@ describe("mutual aid", { timeout: 400_000 }, () => {
     expect(note.object.content).toContain(offer.id);
     expect(note.object.to).toContain("https://www.w3.org/ns/activitystreams#Public");
     expect(remote.posted.filter((p: Json) => p.object?.type === "Note")).toHaveLength(1);
+    // The link answers the signed Proposal; a network-only one is not served.
+    const linked = await fetch(offer.id, { headers: { Accept: "application/activity+json" } });
+    expect(linked.status).toBe(200);
+    const document: Json = await linked.json();
+    expect(document).toMatchObject({ type: "Proposal", id: offer.id, attributedTo: a.actor, purpose: "offer" });
+    expect(document.proof.cryptosuite).toBe("eddsa-jcs-2022");
+    expect((await fetch(requested.body.id)).status).toBe(404);
 
     // Filters.
     const ids = async (query: string) => (await proposalsOn(c, query)).map((p) => p.id);
