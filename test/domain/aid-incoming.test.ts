@@ -3,7 +3,12 @@
 // its parties, signed, answering one of our offers; a step only from the other party. Signatures are a
 // fake port: "sig:<actor>:<digest>".
 import { describe, expect, it } from "vitest";
-import { type AgreementTerms, proposeAgreement, type VerifySignature } from "../../src/domain/aid/agreements.ts";
+import {
+  type AgreementTerms,
+  proposeAgreement,
+  termsDigest,
+  type VerifySignature,
+} from "../../src/domain/aid/agreements.ts";
 import { findAgreement, insertProposal, listOpenProposals } from "../../src/domain/aid/aid.repository.ts";
 import {
   receiveAgreementAction,
@@ -98,6 +103,23 @@ describe("mutual aid from peers", () => {
     expect(notSender.ok || notSender.error.reason).toBe("aid.not_sender");
     const notOurs = await receiveProposedAgreement(db, PEER, STRANGER, incoming(sign(PEER, id)), verify, NOW);
     expect(notOurs.ok || notOurs.error.reason).toBe("aid.not_party");
+    // Terms signed properly but asking more than offered, or for another resource, are refused.
+    for (const changed of [
+      { ...terms, quantity: { value: 900, unit: "GB" } },
+      { ...terms, resource: "compute" as const },
+      { ...terms, provider: PEER, receiver: SELF },
+    ]) {
+      const digest = termsDigest(changed);
+      const greedy = await receiveProposedAgreement(
+        db,
+        PEER,
+        SELF,
+        { ...incoming(sign(PEER, digest)), terms: changed },
+        verify,
+        NOW,
+      );
+      expect(greedy.ok || greedy.error.reason).toMatch(/^aid\.agreement_invalid$/);
+    }
     expect(await findAgreement(db, id)).toBeUndefined();
 
     const kept = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(PEER, id)), verify, NOW);

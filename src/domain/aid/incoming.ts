@@ -10,6 +10,7 @@ import {
   type AgreementAction,
   type AgreementTerms,
   applyAction,
+  proposeAgreement,
   receiveAgreement,
   type VerifySignature,
 } from "./agreements.ts";
@@ -83,6 +84,19 @@ export async function receiveProposedAgreement(
     verify,
   });
   if (!received.ok) return { ok: false, error: toFailure(received.failure) };
+  // The terms must be exactly what answering our proposal gives: no more than offered, within its dates,
+  // its resource, unit and conditions, the sender on the right side.
+  const expected = proposeAgreement({
+    proposal: proposal.proposal,
+    by: sender,
+    answer: { quantity: terms.quantity, from: terms.from, until: terms.until },
+    at: terms.proposed,
+    // The signature was checked above, over the terms as received.
+    signature: incoming.signature,
+    verify: () => true,
+  });
+  if (!expected.ok) return { ok: false, error: toFailure(expected.failure) };
+  if (expected.value.id !== received.value.id) return fail("invalid", "aid.agreement_invalid");
   const held = await findAgreement(db, received.value.id);
   if (held) return ok({ key: held.key, stored: false });
   const key = uuidv7(now.getTime());
