@@ -1,14 +1,19 @@
 // Mutual aid between real instances on 127.0.0.1: A, B and C form a network, D stays outside. A's offer
 // and request reach B and C and never D, and filter by purpose, resource, region and network; bad input
-// is refused naming its fields; the public offer reaches A's follower as a Note. B answers A's offer
+// is refused naming its fields; an outsider's offer is refused; the public offer reaches A's follower as a Note. B answers A's offer
 // with a proposed agreement it signs while A is down (A catches up once back), A accepts and signs:
 // both hold the same agreement, active, with both signatures valid; ending it ends it on both.
 import "temporal-polyfill/global";
 import { decodeMultibase, importMultibaseKey } from "@fedify/vocab-runtime";
 import { afterEach, describe, expect, it } from "vitest";
+import type { AidProposal } from "../../src/domain/aid/proposals.ts";
+import { proposalObject } from "../../src/federation/mappers/aid.ts";
+import { signDocument } from "../../src/federation/networks/proof.ts";
+import { heldNetworksRuntime } from "../../src/federation/networks/runtime.ts";
 import { eventually } from "../helpers/instance.ts";
 import { DELIVERED_WITHIN_MS, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
 import { followedByMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
+import { signedRequest } from "../helpers/signed-post.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read in the shape each test expects
 type Json = any;
@@ -152,6 +157,37 @@ describe("mutual aid", { timeout: 400_000 }, () => {
     expect(document).toMatchObject({ type: "Proposal", id: offer.id, attributedTo: a.actor, purpose: "offer" });
     expect(document.proof.cryptosuite).toBe("eddsa-jcs-2022");
     expect((await fetch(requested.body.id)).status).toBe(404);
+
+    // D, outside the network, sends B an offer of its own addressed to the network, signed as it should
+    // be: B refuses it and keeps nothing.
+    const rtD = heldNetworksRuntime(d.instance.services);
+    const selfD = await rtD?.self();
+    if (!selfD) throw new Error("D has no networks runtime");
+    const forged: AidProposal = {
+      id: `${d.origin}/aid/proposals/0193a1c2-7c1e-7000-8000-000000000001`,
+      author: d.actor,
+      published: new Date().toISOString(),
+      purpose: "offer",
+      resource: "compute",
+      quantity: { value: 4, unit: "vCPU" },
+      from,
+      audience: "network",
+    };
+    const object = await signDocument(proposalObject(forged, offer.network), selfD.signer);
+    const activity = {
+      "@context": object["@context"],
+      id: `${d.actor}#x`,
+      type: "Create",
+      actor: d.actor,
+      to: [b.actor],
+      object,
+    };
+    const refusal = await fetch(
+      await signedRequest(`${b.origin}/actors/beta/inbox`, JSON.stringify(activity), selfD.httpKey),
+    );
+    expect(refusal.status).toBe(403);
+    expect(JSON.stringify(await refusal.json())).toContain("not a current member of that network");
+    expect((await proposalsOn(b)).map((p) => p.author)).toEqual([a.actor, a.actor]);
 
     // Filters.
     const ids = async (query: string) => (await proposalsOn(c, query)).map((p) => p.id);
