@@ -5,6 +5,7 @@ import { findAgreement, findProposal } from "../../domain/aid/aid.repository.ts"
 import type { AidEvent } from "../../domain/aid/events.ts";
 import { agreementObject, aidActivity, proposalObject } from "../mappers/aid.ts";
 import { postTo } from "../networks/deliver.ts";
+import { isCurrentMember } from "../networks/membership.ts";
 import { signDocument } from "../networks/proof.ts";
 import { networksRuntime } from "../networks/runtime.ts";
 import { activityId, type Senders } from "./outgoing.ts";
@@ -15,6 +16,8 @@ export const aidSenders: Senders<AidEvent["commonhost"]> = {
     const self = await rt.self();
     const row = await findProposal(services.database.db, event.key);
     if (!self || !row?.local || row.author !== self.actor) return;
+    // A member suspended, expelled or gone since publishing is not sent it.
+    if (!(await isCurrentMember(rt, row.network, event.to))) return;
     const object = await signDocument(proposalObject(row.proposal, row.network), self.signer);
     const id = activityId(new URL(self.actor), "aid-proposals").href;
     await postTo(rt, self, event.to, aidActivity("Create", id, self.actor, event.to, object));
