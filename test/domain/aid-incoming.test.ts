@@ -71,6 +71,7 @@ describe("mutual aid from peers", () => {
 
   it("keeps a proposed agreement only from a party, signed, answering our offer; steps only from the other party", async () => {
     const db = database().db;
+    const fellows = sharedWith([PEER]);
     const offer = offerBy(SELF);
     await insertProposal(db, {
       key: crypto.randomUUID(),
@@ -97,11 +98,19 @@ describe("mutual aid from peers", () => {
       document: {},
     });
 
-    const forged = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(STRANGER, id)), verify, NOW);
+    const forged = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(STRANGER, id)), verify, NOW, fellows);
     expect(forged.ok || forged.error.reason).toBe("aid.signature_invalid");
-    const notSender = await receiveProposedAgreement(db, STRANGER, SELF, incoming(sign(PEER, id)), verify, NOW);
+    const notSender = await receiveProposedAgreement(
+      db,
+      STRANGER,
+      SELF,
+      incoming(sign(PEER, id)),
+      verify,
+      NOW,
+      fellows,
+    );
     expect(notSender.ok || notSender.error.reason).toBe("aid.not_sender");
-    const notOurs = await receiveProposedAgreement(db, PEER, STRANGER, incoming(sign(PEER, id)), verify, NOW);
+    const notOurs = await receiveProposedAgreement(db, PEER, STRANGER, incoming(sign(PEER, id)), verify, NOW, fellows);
     expect(notOurs.ok || notOurs.error.reason).toBe("aid.not_party");
     // Terms signed properly but asking more than offered, or for another resource, are refused.
     for (const changed of [
@@ -117,12 +126,16 @@ describe("mutual aid from peers", () => {
         { ...incoming(sign(PEER, digest)), terms: changed },
         verify,
         NOW,
+        fellows,
       );
       expect(greedy.ok || greedy.error.reason).toMatch(/^aid\.agreement_invalid$/);
     }
+    // A party that is no longer a fellow member of the offer's network is refused.
+    const gone = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(PEER, id)), verify, NOW, sharedWith([]));
+    expect(gone.ok || gone.error.reason).toBe("aid.not_member");
     expect(await findAgreement(db, id)).toBeUndefined();
 
-    const kept = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(PEER, id)), verify, NOW);
+    const kept = await receiveProposedAgreement(db, PEER, SELF, incoming(sign(PEER, id)), verify, NOW, fellows);
     expect(kept.ok).toBe(true);
     expect((await findAgreement(db, id))?.state).toBe("proposed");
 

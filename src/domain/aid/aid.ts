@@ -42,6 +42,8 @@ export type AgreementPorts = {
   /** This provider's signature of a digest. */
   readonly sign: (digest: string) => Promise<string>;
   readonly verify: VerifySignature;
+  /** Whether an actor and this provider are current members of a network (by its id). */
+  readonly fellow: (network: string, actor: string) => Promise<boolean>;
 };
 
 const invalid = (fields: Record<string, FieldError>) => fail("invalid", "aid.proposal_invalid", { fields });
@@ -107,6 +109,7 @@ export async function respondToProposal(
   if (!held) return fail("not_found", "aid.proposal_not_found");
   const proposal = held.proposal;
   if (!isOpen(proposal, ports.now.getTime())) return fail("conflict", "aid.proposal_closed");
+  if (!held.local && !(await ports.fellow(held.network, held.author))) return fail("forbidden", "aid.not_member");
   const until = input.until ?? proposal.until;
   if (until === undefined) return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "required" } } });
   const answer = {

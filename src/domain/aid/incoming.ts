@@ -16,7 +16,7 @@ import {
 } from "./agreements.ts";
 import { findAgreement, findProposal, insertAgreement, insertProposal, updateAgreement } from "./aid.repository.ts";
 import { toFailure } from "./failures.ts";
-import type { AidProposal } from "./proposals.ts";
+import { type AidProposal, isOpen } from "./proposals.ts";
 
 /** The networks (ids), among those named, of which both `actor` and this provider are current members. */
 export type SharedNetworks = (actor: string, named: readonly string[]) => Promise<string[]>;
@@ -70,12 +70,15 @@ export async function receiveProposedAgreement(
   incoming: IncomingProposedAgreement,
   verify: VerifySignature,
   now: Date,
+  shared: SharedNetworks,
 ): Promise<Result<{ key: string; stored: boolean }>> {
   if (incoming.proposedBy !== sender || !sameOrigin(incoming.uri, sender)) return fail("forbidden", "aid.not_sender");
   const { terms } = incoming;
   if (terms.provider !== ownUri && terms.receiver !== ownUri) return fail("forbidden", "aid.not_party");
   const proposal = await findProposal(db, terms.proposal);
   if (!proposal?.local) return fail("not_found", "aid.proposal_not_found");
+  if (!isOpen(proposal.proposal, now.getTime())) return fail("conflict", "aid.proposal_closed");
+  if ((await shared(sender, [proposal.network])).length === 0) return fail("forbidden", "aid.not_member");
   const received = receiveAgreement({
     terms,
     proposedBy: sender,

@@ -74,7 +74,8 @@ export async function handleAidActivity(
         document: object,
       };
       const verify = await verifierFor(rt, [sender]);
-      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now);
+      const shared = (actor: string, named: readonly string[]) => sharedNetworks(rt, actor, named);
+      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now, shared);
     }
   }
   if (result.ok) {

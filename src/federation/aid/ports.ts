@@ -9,7 +9,7 @@ import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
 import { tagUrl } from "../mappers/note.ts";
 import { networksRuntime } from "../networks/runtime.ts";
-import { aidNetwork } from "./membership.ts";
+import { aidNetwork, sharedNetworks } from "./membership.ts";
 import { signDigest, verifierFor } from "./signatures.ts";
 
 export async function proposalPorts(
@@ -50,5 +50,6 @@ export async function agreementPorts(
     now,
     sign: (digest) => signDigest(self, digest),
     verify: await verifierFor(rt, [self.actor]),
+    fellow: async (network, actor) => (await sharedNetworks(rt, actor, [network])).length > 0,
   };
 }
