@@ -3,6 +3,7 @@
 // Each area declares its own events next to its code; they are joined here, one line per area.
 import type { Db } from "../db/client.ts";
 import { enqueueInTransaction } from "../db/message-queue.ts";
+import type { AidEvent } from "./aid/events.ts";
 import type { AnnouncementEvent } from "./announcements/events.ts";
 import type { DirectoryEvent } from "./directory/events.ts";
 import type { DocsEvent } from "./docs/events.ts";
@@ -24,7 +25,8 @@ export type DomainEvent =
   | DocsEvent
   | ShutdownEvent
   | EmergencyEvent
-  | GroupEvent;
+  | GroupEvent
+  | AidEvent;
 
 export type EventName = DomainEvent["commonhost"];
 export type EventOf<N extends EventName> = Extract<DomainEvent, { commonhost: N }>;

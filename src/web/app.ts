@@ -14,6 +14,7 @@ import { inboxTrust } from "./middleware/inbox-trust.ts";
 import { followersCursor } from "./middleware/collection-cursor.ts";
 import { localeMiddleware, type LocaleVariables } from "./middleware/locale.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
+import { aidPublicRoutes } from "./routes/aid.ts";
 import { directoryRoutes } from "./routes/directory.ts";
 import { docsPublicRoutes } from "./routes/docs.ts";
 import { libraryPublicRoutes } from "./routes/library.ts";
@@ -87,6 +88,7 @@ export function createApp(deps: WebDeps): App {
   app.route("/api", apiRoutes(deps));
   app.route("/", mediaRoutes(deps));
   app.route("/", networkSyncRoutes(deps));
+  app.route("/", aidPublicRoutes(deps));
 
   // Everything ActivityPub (inboxes, collections, objects, WebFinger, NodeInfo) goes to Fedify;
   // what Fedify does not serve, or a browser asking for HTML, falls through to the pages.

@@ -13,3 +13,4 @@ export * from "./docs.ts";
 export * from "./shutdown.ts";
 export * from "./emergencies.ts";
 export * from "./groups.ts";
+export * from "./aid.ts";

@@ -6,3 +6,6 @@ export type ProfileDocument = { readonly [key: string]: unknown };
 
 /** A network's signed JSON-LD document (a founding, motion, ballot, closing or departure) as received. */
 export type NetworkDocument = { readonly [key: string]: unknown };
+
+/** An offer or request of mutual aid, or an agreement, as the aid area wrote it: a JSON object. */
+export type AidDocument = { readonly [key: string]: unknown };

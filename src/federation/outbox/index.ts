@@ -9,6 +9,7 @@ import { removeGroupFollowersByInbox } from "../../domain/groups/groups.reposito
 import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
+import { aidSenders } from "./aid.ts";
 import { announcementSenders } from "./announcements.ts";
 import { directorySenders } from "./directory.ts";
 import { docsSenders } from "./docs.ts";
@@ -36,6 +37,7 @@ const senders: Senders<EventName> = {
   ...shutdownSenders,
   ...emergencySenders,
   ...groupSenders,
+  ...aidSenders,
 };
 
 export function registerOutbox(federation: AppFederation, services: Runtime, actors: LocalActors): void {

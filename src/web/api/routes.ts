@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { negotiateLocale, translator } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { announcementRoutes } from "./announcements.ts";
+import { aidApiRoutes } from "./aid.ts";
 import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { groupApiRoutes } from "./groups.ts";
@@ -35,6 +36,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...shutdownApiRoutes(deps),
     ...emergencyApiRoutes(deps),
     ...groupApiRoutes(deps),
+    ...aidApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

@@ -2,6 +2,7 @@
 // shape: a refused request never reaches Fedify.
 import type { MiddlewareHandler } from "hono";
 import type { InboxAnswer } from "../../federation/networks/inbox-answer.ts";
+import { handleAidActivity } from "../../federation/aid/inbox.ts";
 import { handleDocsActivity } from "../../federation/docs/inbox.ts";
 import { handleEmergencyActivity } from "../../federation/emergencies/inbox.ts";
 import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
@@ -31,7 +32,7 @@ export function inboxTrust(deps: WebDeps): MiddlewareHandler {
 
 /**
  * Network activities go to the networks inbox, and offered changes to documents and their answers to the
- * documents', emergencies to theirs (Fedify does not know them); an unexpected error is a 503 to retry.
+ * documents', emergencies and mutual aid to theirs (Fedify does not know them); an unexpected error is a 503 to retry.
  */
 async function networkActivity(
   deps: WebDeps,
@@ -42,7 +43,8 @@ async function networkActivity(
     return (
       (await handleNetworkActivity(rt, json)) ??
       (await handleDocsActivity(rt, json)) ??
-      (await handleEmergencyActivity(rt, json))
+      (await handleEmergencyActivity(rt, json)) ??
+      (await handleAidActivity(rt, json))
     );
   } catch (err) {
     deps.services.logger.warn({ err }, "network activity failed");

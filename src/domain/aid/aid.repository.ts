@@ -1,0 +1,119 @@
+// Database access of mutual aid: proposals held (ours and received) and agreements, each read back as
+// the domain value its JSON column holds.
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { aidAgreements, aidProposals } from "../../db/schema/index.ts";
+import type { AidDocument } from "../../db/schema/json.ts";
+import type { Agreement } from "./agreements.ts";
+import type { AidProposal } from "./proposals.ts";
+
+export type ProposalRow = Omit<typeof aidProposals.$inferSelect, "proposal"> & { readonly proposal: AidProposal };
+export type AgreementRow = Omit<typeof aidAgreements.$inferSelect, "agreement"> & { readonly agreement: Agreement };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const proposalOf = (row: typeof aidProposals.$inferSelect): ProposalRow => ({
+  ...row,
+  proposal: row.proposal as unknown as AidProposal,
+});
+const agreementOf = (row: typeof aidAgreements.$inferSelect): AgreementRow => ({
+  ...row,
+  agreement: row.agreement as unknown as Agreement,
+});
+
+export async function insertProposal(
+  tx: Db,
+  row: Omit<typeof aidProposals.$inferInsert, "proposal"> & { proposal: AidProposal },
+): Promise<ProposalRow | undefined> {
+  const [created] = await tx
+    .insert(aidProposals)
+    .values({ ...row, proposal: row.proposal as unknown as AidDocument })
+    .onConflictDoNothing()
+    .returning();
+  return created ? proposalOf(created) : undefined;
+}
+
+export async function findProposal(db: Db, keyOrId: string): Promise<ProposalRow | undefined> {
+  const where = uuidPattern.test(keyOrId) ? eq(aidProposals.key, keyOrId) : eq(aidProposals.id, keyOrId);
+  const [row] = await db.select().from(aidProposals).where(where).limit(1);
+  return row ? proposalOf(row) : undefined;
+}
+
+export type ProposalFilter = {
+  readonly network?: string;
+  readonly purpose?: string;
+  readonly resource?: string;
+  readonly region?: string;
+};
+
+/** Proposals still open at `now`, newest first, by the filter's exact values. */
+export async function listOpenProposals(db: Db, filter: ProposalFilter, now: Date): Promise<ProposalRow[]> {
+  const rows = await db
+    .select()
+    .from(aidProposals)
+    .where(
+      and(
+        or(isNull(aidProposals.untilAt), gt(aidProposals.untilAt, now)),
+        filter.network ? eq(aidProposals.network, filter.network) : undefined,
+        filter.purpose ? eq(aidProposals.purpose, filter.purpose) : undefined,
+        filter.resource ? eq(aidProposals.resource, filter.resource) : undefined,
+        filter.region ? eq(aidProposals.region, filter.region) : undefined,
+      ),
+    )
+    .orderBy(desc(aidProposals.publishedAt))
+    .limit(500);
+  return rows.map(proposalOf);
+}
+
+export async function insertAgreement(
+  tx: Db,
+  values: { key: string; uri: string; agreement: Agreement; document?: AidDocument; now: Date },
+): Promise<AgreementRow | undefined> {
+  const a = values.agreement;
+  const [created] = await tx
+    .insert(aidAgreements)
+    .values({
+      key: values.key,
+      id: a.id,
+      uri: values.uri,
+      proposal: a.terms.proposal,
+      proposedBy: a.proposedBy,
+      provider: a.terms.provider,
+      receiver: a.terms.receiver,
+      state: a.state,
+      agreement: a as unknown as AidDocument,
+      document: values.document ?? null,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return created ? agreementOf(created) : undefined;
+}
+
+/** Stores the agreement's next version, only over the state it was read in (no lost update). */
+export async function updateAgreement(
+  tx: Db,
+  key: string,
+  from: string,
+  a: Agreement,
+  now: Date,
+): Promise<AgreementRow | undefined> {
+  const [updated] = await tx
+    .update(aidAgreements)
+    .set({ state: a.state, agreement: a as unknown as AidDocument, updatedAt: now })
+    .where(and(eq(aidAgreements.key, key), eq(aidAgreements.state, from)))
+    .returning();
+  return updated ? agreementOf(updated) : undefined;
+}
+
+export async function findAgreement(db: Db, keyOrId: string): Promise<AgreementRow | undefined> {
+  const where = uuidPattern.test(keyOrId) ? eq(aidAgreements.key, keyOrId) : eq(aidAgreements.id, keyOrId);
+  const [row] = await db.select().from(aidAgreements).where(where).limit(1);
+  return row ? agreementOf(row) : undefined;
+}
+
+export async function listAgreements(db: Db, limit = 500): Promise<AgreementRow[]> {
+  const rows = await db.select().from(aidAgreements).orderBy(desc(aidAgreements.createdAt)).limit(limit);
+  return rows.map(agreementOf);
+}

@@ -1,0 +1,168 @@
+// What an operator does in mutual aid: publish an offer or request to a network (one delivery per
+// current fellow member, and for a public one a note to followers, in one transaction), list the open
+// ones, answer one with a proposed agreement, and accept, reject or end an agreement. Signing and
+// checking signatures are ports: the domain does not hold keys.
+import type { Db } from "../../db/client.ts";
+import { insertAnnouncement, type TagUrl, uuidv7 } from "../announcements/announcements.ts";
+import { recordEvent } from "../events.ts";
+import { fail, type FieldError, ok, type Result } from "../validation.ts";
+import { type Agreement, applyAction, counterpartOf, proposeAgreement, type VerifySignature } from "./agreements.ts";
+import {
+  type AgreementRow,
+  findAgreement,
+  findProposal,
+  insertAgreement,
+  insertProposal,
+  listAgreements,
+  listOpenProposals,
+  type ProposalFilter,
+  type ProposalRow,
+  updateAgreement,
+} from "./aid.repository.ts";
+import { toFailure } from "./failures.ts";
+import { type AidProposal, isOpen, parseProposal } from "./proposals.ts";
+
+export type { AgreementRow, ProposalRow } from "./aid.repository.ts";
+
+/** What publishing needs from the edges. */
+export type ProposalPorts = {
+  readonly ownUri: string;
+  readonly now: Date;
+  readonly tagUrl: TagUrl;
+  /** The network's id and its current members, or null unless this provider is a current member of it. */
+  readonly network: (idOrKey: string) => Promise<{ id: string; members: string[] } | null>;
+  /** The public note's text, in the provider's first language. */
+  readonly noteText: (p: AidProposal) => { content: string; language: string | null } | undefined;
+};
+
+/** What acting on an agreement needs from the edges. */
+export type AgreementPorts = {
+  readonly ownUri: string;
+  readonly now: Date;
+  /** This provider's signature of a digest. */
+  readonly sign: (digest: string) => Promise<string>;
+  readonly verify: VerifySignature;
+  /** Whether an actor and this provider are current members of a network (by its id). */
+  readonly fellow: (network: string, actor: string) => Promise<boolean>;
+};
+
+const invalid = (fields: Record<string, FieldError>) => fail("invalid", "aid.proposal_invalid", { fields });
+
+export async function publishProposal(db: Db, input: unknown, ports: ProposalPorts): Promise<Result<ProposalRow>> {
+  const { network, ...rest } = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const parsed = parseProposal(rest);
+  const fields: Record<string, FieldError> = parsed.ok ? {} : { ...parsed.failure.fields };
+  if (typeof network !== "string" || network.trim() === "") fields.network = { code: "required" };
+  if (!parsed.ok || Object.keys(fields).length > 0) return invalid(fields);
+  const held = await ports.network((network as string).trim());
+  if (!held) return fail("forbidden", "aid.not_member", { fields: { network: { code: "notMember" } } });
+  const key = uuidv7(ports.now.getTime());
+  const proposal: AidProposal = {
+    ...parsed.value,
+    id: new URL(`/aid/proposals/${key}`, ports.ownUri).href,
+    author: ports.ownUri,
+    published: ports.now.toISOString(),
+  };
+  const recipients = [...new Set(held.members)].filter((m) => m !== ports.ownUri).sort();
+  const row = await db.transaction(async (tx) => {
+    const note = ports.noteText(proposal);
+    const announcement = note ? await insertAnnouncement(tx, { ...note, pinned: false }, ports.tagUrl) : undefined;
+    const created = await insertProposal(tx, {
+      key,
+      id: proposal.id,
+      network: held.id,
+      author: ports.ownUri,
+      local: true,
+      purpose: proposal.purpose,
+      resource: proposal.resource,
+      region: proposal.region ?? null,
+      proposal,
+      recipients,
+      announcementId: announcement?.id ?? null,
+      publishedAt: ports.now,
+      untilAt: proposal.until ? new Date(proposal.until) : null,
+    });
+    for (const to of recipients) await recordEvent(tx, { commonhost: "aid.proposal.deliver", key, to });
+    return created!;
+  });
+  return ok(row);
+}
+
+export const listProposals = (db: Db, filter: ProposalFilter, now: Date): Promise<ProposalRow[]> =>
+  listOpenProposals(db, filter, now);
+
+/** The agreement's URI: on the proposer's instance, named by the digest. */
+export const agreementUri = (proposedBy: string, id: string): string =>
+  new URL(`/aid/agreements/${id.replace(/^sha256:/, "")}`, proposedBy).href;
+
+/**
+ * Answers an offer or request received from a fellow member with a proposed agreement signed by this
+ * provider; it goes to the proposal's author. Absent amounts and dates are the proposal's.
+ */
+export async function respondToProposal(
+  db: Db,
+  key: string,
+  input: { quantity?: unknown; from?: unknown; until?: unknown; message?: unknown },
+  ports: AgreementPorts,
+): Promise<Result<AgreementRow>> {
+  const held = await findProposal(db, key);
+  if (!held) return fail("not_found", "aid.proposal_not_found");
+  const proposal = held.proposal;
+  if (!isOpen(proposal, ports.now.getTime())) return fail("conflict", "aid.proposal_closed");
+  if (!held.local && !(await ports.fellow(held.network, held.author))) return fail("forbidden", "aid.not_member");
+  const until = input.until ?? proposal.until;
+  if (until === undefined) return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "required" } } });
+  const answer = {
+    quantity: (input.quantity ?? proposal.quantity) as AidProposal["quantity"],
+    from: String(input.from ?? proposal.from),
+    until: String(until),
+    ...(typeof input.message === "string" ? { message: input.message } : {}),
+  };
+  const at = ports.now.toISOString();
+  // The id is the digest of the terms: computed first, then signed.
+  const draft = proposeAgreement({ proposal, by: ports.ownUri, answer, at, signature: "", verify: () => true });
+  if (!draft.ok) return { ok: false, error: toFailure(draft.failure) };
+  const signature = await ports.sign(draft.value.id);
+  const proposed = proposeAgreement({ proposal, by: ports.ownUri, answer, at, signature, verify: ports.verify });
+  if (!proposed.ok) return { ok: false, error: toFailure(proposed.failure) };
+  const agreement = proposed.value;
+  return db.transaction(async (tx) => {
+    const newKey = uuidv7(ports.now.getTime());
+    const uri = agreementUri(ports.ownUri, agreement.id);
+    const row = await insertAgreement(tx, { key: newKey, uri, agreement, now: ports.now });
+    if (!row) return fail("conflict", "aid.agreement_exists");
+    const to = counterpartOf(agreement, ports.ownUri);
+    await recordEvent(tx, { commonhost: "aid.agreement.deliver", key: newKey, to, action: "propose" });
+    return ok(row);
+  });
+}
+
+export type OwnAction = "accept" | "reject" | "end";
+
+/** This provider accepts (signing the terms), rejects or ends an agreement; the other party is told. */
+export async function actOnAgreement(
+  db: Db,
+  key: string,
+  action: OwnAction,
+  ports: AgreementPorts,
+): Promise<Result<AgreementRow>> {
+  const held = await findAgreement(db, key);
+  if (!held) return fail("not_found", "aid.agreement_not_found");
+  const by = ports.ownUri;
+  const at = ports.now.toISOString();
+  const a: Agreement = held.agreement;
+  const next =
+    action === "accept"
+      ? applyAction(a, { type: "accept", by, at, signature: await ports.sign(a.id) }, ports.verify)
+      : applyAction(a, { type: action, by, at }, ports.verify);
+  if (!next.ok) return { ok: false, error: toFailure(next.failure) };
+  return db.transaction(async (tx) => {
+    const row = await updateAgreement(tx, held.key, held.state, next.value, ports.now);
+    if (!row) return fail("conflict", "aid.transition_invalid", { vars: { state: held.state, action } });
+    const to = counterpartOf(next.value, by);
+    await recordEvent(tx, { commonhost: "aid.agreement.deliver", key: held.key, to, action });
+    return ok(row);
+  });
+}
+
+export const agreements = (db: Db): Promise<AgreementRow[]> => listAgreements(db);

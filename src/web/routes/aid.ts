@@ -1,0 +1,27 @@
+// /aid/proposals/{key}: a public offer or request of this provider as its signed FEP-0837 Proposal (the
+// link of the public note to followers). Network-only ones, received ones and unknown keys answer 404.
+import { Hono } from "hono";
+import { findProposal } from "../../domain/aid/aid.repository.ts";
+import { proposalObject } from "../../federation/mappers/aid.ts";
+import { signDocument } from "../../federation/networks/proof.ts";
+import { networksRuntime } from "../../federation/networks/runtime.ts";
+import type { WebDeps } from "../deps.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function aidPublicRoutes({ services, federation, localActors }: WebDeps) {
+  const app = new Hono();
+  app.get("/aid/proposals/:key", async (c) => {
+    const key = c.req.param("key");
+    const row = UUID.test(key) ? await findProposal(services.database.db, key) : undefined;
+    const self = await networksRuntime(services, federation, localActors).self();
+    if (!row?.local || row.proposal.audience !== "public" || !self || row.author !== self.actor)
+      return c.json({ error: { code: "not_found", message: "Not found." } }, 404);
+    const signed = await signDocument(proposalObject(row.proposal, row.network), self.signer);
+    return c.body(JSON.stringify(signed), 200, {
+      "Content-Type": "application/activity+json",
+      "Cache-Control": "public, max-age=60",
+    });
+  });
+  return app;
+}
