@@ -2,22 +2,13 @@
 // is), the words' stems as one tsquery, and the passage of a document that shows why it matched.
 import { z } from "zod";
 import type { QueryTerm } from "../directory/search/index.ts";
-import { fail, fieldError, fieldErrors, ok, type Result } from "../validation.ts";
+import { queryList, readQueryString } from "../query-string.ts";
+import { fail, fieldErrors, ok, type Result } from "../validation.ts";
 
 export const MAX_LIBRARY_QUERY = 2048;
 export const MAX_LIBRARY_PAGE_SIZE = 50;
 
-const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(","))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).max(max, { message: `at most ${max} values` }))
-    .transform((v) => [...new Set(v)] as z.infer<T>[]);
+const list = queryList;
 
 const actorUrl = z
   .url({ protocol: /^https?$/, message: "expected an actor's URL" })
@@ -59,22 +50,12 @@ export type LibraryQuery = z.infer<typeof libraryQuerySchema>;
 
 /** Parses a URL query (repeated keys allowed), refusing anything oversized or unknown. */
 export function parseLibraryQuery(search: string | URLSearchParams): Result<LibraryQuery> {
-  const raw = typeof search === "string" ? search : search.toString();
-  if (raw.length > MAX_LIBRARY_QUERY)
-    return fail("invalid", "library.queryTooLong", {
-      vars: { max: MAX_LIBRARY_QUERY },
-      fields: { query: fieldError("tooLong", { max: MAX_LIBRARY_QUERY }) },
-    });
-  const params = typeof search === "string" ? new URLSearchParams(search) : search;
-  const input: Record<string, string | string[]> = {};
-  let count = 0;
-  for (const [key, value] of params) {
-    if (++count > 60)
-      return fail("invalid", "library.queryInvalid", { fields: { query: fieldError("tooMany", { max: 60 }) } });
-    if (value === "") continue; // an empty form field is no filter
-    const prev = input[key];
-    input[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
-  }
+  const read = readQueryString(search, {
+    maxLength: MAX_LIBRARY_QUERY,
+    reasons: { tooLong: "library.queryTooLong", tooMany: "library.queryInvalid" },
+  });
+  if (!read.ok) return read;
+  const input = read.value;
   const parsed = libraryQuerySchema.safeParse(input);
   return parsed.success
     ? ok(parsed.data)

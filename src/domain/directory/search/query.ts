@@ -2,22 +2,13 @@
 // the database work hard. Shared by the JSON API, the HTML page and the find-a-host form.
 import { z } from "zod";
 import { priceModels, serviceKinds, valueTags } from "../../profile/taxonomy.ts";
-import { fail, fieldError, fieldErrors, ok, type Result } from "../../validation.ts";
+import { queryList, readQueryString } from "../../query-string.ts";
+import { fail, fieldErrors, ok, type Result } from "../../validation.ts";
 
 export const MAX_QUERY_STRING = 2048;
 export const MAX_PAGE_SIZE = 50;
 
-const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(","))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).max(max, { message: `at most ${max} values` }))
-    .transform((v) => [...new Set(v)] as z.infer<T>[]);
+const list = queryList;
 
 const languageTag = z
   .string()
@@ -71,27 +62,13 @@ export function parseDirectoryQuery(
   search: string | URLSearchParams,
   options: { ignore?: readonly string[] } = {},
 ): Result<DirectoryQuery> {
-  const raw = typeof search === "string" ? search : search.toString();
-  if (raw.length > MAX_QUERY_STRING)
-    return fail("invalid", "directory.queryTooLong", {
-      vars: { max: MAX_QUERY_STRING },
-      fields: { query: fieldError("tooLong", { max: MAX_QUERY_STRING }) },
-    });
-  const params = typeof search === "string" ? new URLSearchParams(search) : search;
-  const input: Record<string, string | string[]> = {};
-  let count = 0;
-  for (const [key, value] of params) {
-    if (++count > 60)
-      return fail("invalid", "directory.tooManyParameters", {
-        vars: { max: 60 },
-        fields: { query: fieldError("tooMany", { max: 60 }) },
-      });
-    if (options.ignore?.includes(key)) continue;
-    const prev = input[key];
-    input[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
-  }
-  // Empty form fields mean "no filter".
-  for (const [key, value] of Object.entries(input)) if (value === "") delete input[key];
+  const read = readQueryString(search, {
+    maxLength: MAX_QUERY_STRING,
+    reasons: { tooLong: "directory.queryTooLong", tooMany: "directory.tooManyParameters" },
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+  });
+  if (!read.ok) return read;
+  const input = read.value;
   const parsed = directoryQuerySchema.safeParse(input);
   return parsed.success
     ? ok(parsed.data)
