@@ -19,6 +19,16 @@ export const queryList = <T extends z.ZodType<unknown, string>>(item: T, max: nu
     .pipe(z.array(item).max(max, { message: `at most ${max} values` }))
     .transform((v) => [...new Set(v)] as z.infer<T>[]);
 
+/** The words searched for: short enough that no query makes the text search work hard. */
+export const searchWords = z
+  .string()
+  .trim()
+  .max(200, { message: "at most 200 characters" })
+  .refine((q) => q.split(/\s+/).length <= 12, {
+    message: "at most 12 words",
+    params: { code: "tooManyWords", max: 12 },
+  });
+
 /** The failure reasons of the area reading the query. */
 export type QueryReasons = { readonly tooLong: string; readonly tooMany: string };
 

@@ -2,7 +2,7 @@
 // is), the words' stems as one tsquery, and the passage of a document that shows why it matched.
 import { z } from "zod";
 import type { QueryTerm } from "../directory/search/index.ts";
-import { queryList, readQueryString } from "../query-string.ts";
+import { queryList, readQueryString, searchWords } from "../query-string.ts";
 import { fail, fieldErrors, ok, type Result } from "../validation.ts";
 
 export const MAX_LIBRARY_QUERY = 2048;
@@ -16,15 +16,7 @@ const actorUrl = z
 
 export const libraryQuerySchema = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .max(200, { message: "at most 200 characters" })
-      .refine((q) => q.split(/\s+/).length <= 12, {
-        message: "at most 12 words",
-        params: { code: "tooManyWords", max: 12 },
-      })
-      .optional(),
+    q: searchWords.optional(),
     lang: list(
       z
         .string()

@@ -19,45 +19,28 @@ export async function onFollow(ctx: InboxContext<Runtime>, follow: Follow): Prom
   if (!follower || !isActor(follower) || !follower.id || !follower.inboxId) return;
   // A working group's follow is decided by the groups area; anything else is a follow of the provider.
   const rt = heldNetworksRuntime(ctx.data);
-  const joined = await receiveGroupFollow(
-    ctx.data.database.db,
-    {
-      identifier: target.identifier,
-      followId: follow.id.href,
-      follower: {
-        actorUri: follower.id.href,
-        inbox: follower.inboxId.href,
-        sharedInbox: follower.endpoints?.sharedInbox?.href ?? null,
-        handle: actorHandle(follower),
-        name: actorName(follower),
-      },
+  const request = {
+    identifier: target.identifier,
+    followId: follow.id.href,
+    follower: {
+      actorUri: follower.id.href,
+      inbox: follower.inboxId.href,
+      sharedInbox: follower.endpoints?.sharedInbox?.href ?? null,
+      handle: actorHandle(follower),
+      name: actorName(follower),
+      url: actorUrl(follower),
     },
-    {
-      addresses: addressCheck(ctx.data.config),
-      isNetworkMember: async (network, actor) => (rt ? isCurrentMember(rt, network, actor) : false),
-    },
-  );
+  };
+  const joined = await receiveGroupFollow(ctx.data.database.db, request, {
+    addresses: addressCheck(ctx.data.config),
+    isNetworkMember: async (network, actor) => (rt ? isCurrentMember(rt, network, actor) : false),
+  });
   if (joined !== "unknown-group") {
     ctx.data.logger.info({ group: target.identifier, actor: follower.id.href, outcome: joined }, "group follow");
     if (joined === "member" || joined === "applicant") ctx.data.queue.wake();
     return;
   }
-  const outcome = await receiveFollow(
-    ctx.data.database.db,
-    {
-      identifier: target.identifier,
-      followId: follow.id.href,
-      follower: {
-        actorUri: follower.id.href,
-        inbox: follower.inboxId.href,
-        sharedInbox: follower.endpoints?.sharedInbox?.href ?? null,
-        handle: actorHandle(follower),
-        name: actorName(follower),
-        url: actorUrl(follower),
-      },
-    },
-    addressCheck(ctx.data.config),
-  );
+  const outcome = await receiveFollow(ctx.data.database.db, request, addressCheck(ctx.data.config));
   if (outcome === "refused-private-address")
     logRefusal(
       ctx.data.logger,

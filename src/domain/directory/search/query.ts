@@ -2,7 +2,7 @@
 // the database work hard. Shared by the JSON API, the HTML page and the find-a-host form.
 import { z } from "zod";
 import { priceModels, serviceKinds, valueTags } from "../../profile/taxonomy.ts";
-import { queryList, readQueryString } from "../../query-string.ts";
+import { queryList, readQueryString, searchWords } from "../../query-string.ts";
 import { fail, fieldErrors, ok, type Result } from "../../validation.ts";
 
 export const MAX_QUERY_STRING = 2048;
@@ -18,15 +18,7 @@ const flag = z.enum(["true", "false", "1", "0", "on", ""]).transform((v) => v ==
 
 export const directoryQuerySchema = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .max(200, { message: "at most 200 characters" })
-      .refine((q) => q.split(/\s+/).length <= 12, {
-        message: "at most 12 words",
-        params: { code: "tooManyWords", max: 12 },
-      })
-      .optional(),
+    q: searchWords.optional(),
     kind: list(z.enum(serviceKinds), 10).optional(),
     value: list(z.enum(valueTags), 20).optional(),
     country: list(
