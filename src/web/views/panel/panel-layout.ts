@@ -21,6 +21,8 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
     ["/admin/feed", t("panel.nav.feed")],
+    ["/admin/docs", t("panel.nav.docs")],
+    ["/admin/groups", t("panel.nav.groups")],
   ];
   if (operator?.role === "admin")
     links.push(
