@@ -35,7 +35,9 @@ describe("the panel's documents pages", () => {
     return keyOf(res.location);
   }
 
-  it("writes a document after a preview that stores nothing, and shows what is wrong", { timeout: 120_000 }, async () => {
+  it("writes a document after a preview that stores nothing, and shows what is wrong", {
+    timeout: 120_000,
+  }, async () => {
     instance = await startInstance({ handle: null });
     const admin = await setUpThroughPanel(instance);
 
@@ -122,7 +124,10 @@ describe("the panel's documents pages", () => {
     expect(edit.html).toContain("We keep thirty days.");
 
     const body = "# Backups\n\nWe copy every night.\nWe keep ninety days.\n";
-    const previewed = await admin.post(`/admin/docs/${key}/edit`, { ...doc({ body, base: base! }), _action: "preview" });
+    const previewed = await admin.post(`/admin/docs/${key}/edit`, {
+      ...doc({ body, base: base! }),
+      _action: "preview",
+    });
     expect(previewed.status).toBe(200);
     expect(previewed.html).toContain("We keep ninety days.");
     const saved = await admin.post(`/admin/docs/${key}/edit`, doc({ body, base: base! }));
@@ -134,7 +139,9 @@ describe("the panel's documents pages", () => {
     expect(stale.status).toBe(422);
     expect(stale.html).toContain("The document changed since you started editing it");
     // The same text again makes no revision.
-    const head = /name="base" value="(sha256:[0-9a-f]{64})"/.exec((await admin.get(`/admin/docs/${key}/edit`)).html)?.[1];
+    const head = /name="base" value="(sha256:[0-9a-f]{64})"/.exec(
+      (await admin.get(`/admin/docs/${key}/edit`)).html,
+    )?.[1];
     const same = await admin.post(`/admin/docs/${key}/edit`, doc({ body, base: head! }));
     expect(same.location).toBe(`/admin/docs/${key}?done=unchanged`);
 
@@ -189,7 +196,9 @@ describe("the panel's documents pages", () => {
     expect(update.html).toContain('value="Sauvegardes"');
 
     // A new revision of the original: the translation is outdated, here and in the list.
-    const again = /name="base" value="(sha256:[0-9a-f]{64})"/.exec((await admin.get(`/admin/docs/${key}/edit`)).html)?.[1];
+    const again = /name="base" value="(sha256:[0-9a-f]{64})"/.exec(
+      (await admin.get(`/admin/docs/${key}/edit`)).html,
+    )?.[1];
     await admin.post(`/admin/docs/${key}/edit`, doc({ body: `${body}And we test restores.\n`, base: again! }));
     expect((await admin.get(`/admin/docs/${key}`)).html).toContain("outdated: 1 revision behind");
     expect((await admin.get("/admin/docs")).html).toContain("1 outdated");
