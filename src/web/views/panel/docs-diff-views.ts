@@ -26,7 +26,7 @@ ${diff.hunks.map(
   (h) =>
     html`<div class="diff" role="group" aria-label="${t("panel.docs.diff.hunk", { old: h.oldStart, new: h.newStart })}">${h.lines.map(
       (l) =>
-        html`<div class="diff-line ${l.kind}"><span class="diff-sign" aria-label="${t(`panel.docs.diff.${l.kind}`)}">${sign[l.kind]}</span><span class="diff-text">${lineText(l)}</span></div>`,
+        html`<div class="diff-line ${l.kind}"><span class="diff-sign" aria-hidden="true">${sign[l.kind]}</span>${l.kind === "context" ? "" : html`<span class="visually-hidden">${t(`panel.docs.diff.${l.kind}`)}: </span>`}<span class="diff-text">${lineText(l)}</span></div>`,
     )}</div>`,
 )}`;
 }
