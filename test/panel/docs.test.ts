@@ -2,7 +2,8 @@
 // preview, edit it, compare revisions, translate it; every refusal says what is wrong, never a 500.
 import { afterEach, describe, expect, it } from "vitest";
 import { startInstance, stopAll, type TestInstance } from "../helpers/instance.ts";
-import { setUpThroughPanel, type PanelClient } from "../helpers/panel-client.ts";
+import { createOperator } from "../../src/domain/accounts/accounts.ts";
+import { PASSWORD, setUpThroughPanel, signIn, type PanelClient } from "../helpers/panel-client.ts";
 
 const doc = (overrides: Record<string, string> = {}) => ({
   title: "Backups",
@@ -202,5 +203,38 @@ describe("the panel's documents pages", () => {
     await admin.post(`/admin/docs/${key}/edit`, doc({ body: `${body}And we test restores.\n`, base: again! }));
     expect((await admin.get(`/admin/docs/${key}`)).html).toContain("outdated: 1 revision behind");
     expect((await admin.get("/admin/docs")).html).toContain("1 outdated");
+  });
+
+  it("lets an editor write documents but not run working groups; a group audience says what is wrong", {
+    timeout: 120_000,
+  }, async () => {
+    instance = await startInstance({ handle: null });
+    await setUpThroughPanel(instance);
+    const made = await createOperator(instance.services.database.db, {
+      username: "eddie",
+      password: PASSWORD,
+      role: "editor",
+    });
+    expect(made.ok).toBe(true);
+    const { client: editor } = await signIn(instance.origin, "eddie");
+
+    const list = await editor.get("/admin/docs");
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('href="/admin/docs"');
+    expect(list.html).not.toContain('href="/admin/groups"');
+    expect((await editor.get("/admin/groups")).status).toBe(403);
+    expect((await editor.post("/admin/groups/join", { group: "@ops@example.org" })).status).toBe(403);
+
+    await editor.get("/admin/docs/new");
+    const noGroup = await editor.post("/admin/docs/new", doc({ audience: "group" }));
+    expect(noGroup.status).toBe(422);
+    expect(noGroup.html).toContain('<p id="f-group-error" class="error">This field is required.</p>');
+    const unknown = await editor.post(
+      "/admin/docs/new",
+      doc({ audience: "group", group: "https://elsewhere.example/actors/ops" }),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain("No working group https://elsewhere.example/actors/ops is known here.");
+    expect(keyOf((await editor.post("/admin/docs/new", doc())).location)).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });

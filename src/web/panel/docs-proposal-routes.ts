@@ -12,9 +12,9 @@ import { docsWriter } from "../docs-writer.ts";
 import { failureStatus, failureText, htmlFailure } from "../errors.ts";
 import { proposalsView, proposalView, type ProposalItem } from "../views/panel/docs-diff-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
+import { DOC_KEY } from "./form-failure.ts";
 import { field, formOf, pageContext, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
-const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 const doneMessages = new Set(["accepted", "rejected"]);
 
 export function docsProposalRoutes(deps: WebDeps) {
@@ -75,14 +75,14 @@ export function docsProposalRoutes(deps: WebDeps) {
 
   app.get("/:key", async (c) => {
     const key = c.req.param("key");
-    const row = KEY.test(key) ? await findProposal(db, key) : undefined;
+    const row = DOC_KEY.test(key) ? await findProposal(db, key) : undefined;
     if (!row || row.key !== key) return c.notFound();
     return proposalPage(c, row);
   });
 
   app.post("/:key/decide", async (c) => {
     const key = c.req.param("key");
-    const row = KEY.test(key) ? await findProposal(db, key) : undefined;
+    const row = DOC_KEY.test(key) ? await findProposal(db, key) : undefined;
     if (!row || row.key !== key) return c.notFound();
     const form = await formOf(c);
     const decision = field(form, "decision");

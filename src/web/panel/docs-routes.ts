@@ -14,12 +14,9 @@ import { listDocuments } from "../../domain/docs/docs.repository.ts";
 import { parseDocument } from "../../domain/docs/document.ts";
 import { listGroupViews } from "../../domain/groups/groups.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";
-import type { Failure } from "../../domain/validation.ts";
-import { fieldTexts } from "../../i18n/failures.ts";
-import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { docsWriter } from "../docs-writer.ts";
-import { failureText, htmlFailure } from "../errors.ts";
+import { htmlFailure } from "../errors.ts";
 import { revisionDiffView } from "../views/panel/docs-diff-views.ts";
 import {
   docForm,
@@ -30,6 +27,7 @@ import {
   type TranslationValues,
 } from "../views/panel/docs-views.ts";
 import type { Errors } from "../views/panel/forms.ts";
+import { DOC_KEY, formFailure } from "./form-failure.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import {
   errorPage,
@@ -42,18 +40,7 @@ import {
   type PanelEnv,
 } from "./guard.ts";
 
-const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 const doneMessages = new Set(["written", "saved", "unchanged", "translated"]);
-
-/** A domain failure as the form's errors: by field where it names fields (`tags.2` is the tags field), else one. */
-export function formFailure(t: Translate, failure: Failure, fallbackField = "_form"): Errors {
-  if (failure.fields) {
-    const errors: Record<string, string> = {};
-    for (const [path, text] of Object.entries(fieldTexts(t, failure.fields))) errors[path.split(".")[0]!] ??= text;
-    return errors;
-  }
-  return { [failure.reason === "docs.group_unknown" ? "group" : fallbackField]: failureText(t, failure) };
-}
 
 /** The writing form as typed, and the input the domain checks (a network or group only for its audience). */
 function readDoc(form: Form): { values: DocValues; input: Record<string, unknown> } {
@@ -204,7 +191,7 @@ export function docsRoutes(deps: WebDeps) {
   /** The document of the path's key, or the not-found page. */
   async function load(c: PanelContext) {
     const key = c.req.param("key") ?? "";
-    if (!KEY.test(key)) return undefined;
+    if (!DOC_KEY.test(key)) return undefined;
     const view = await getDocument(db, key);
     return view.ok && view.value.document.key === key ? view.value : undefined;
   }

@@ -21,8 +21,16 @@ import { failureText } from "../errors.ts";
 import type { Errors } from "../views/panel/forms.ts";
 import { groupsView, groupView, type GroupFormValues } from "../views/panel/groups-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { formFailure } from "./docs-routes.ts";
-import { field, formOf, pageContext, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
+import { formFailure } from "./form-failure.ts";
+import {
+  field,
+  formOf,
+  pageContext,
+  requireAdmin,
+  requireOperator,
+  type PanelContext,
+  type PanelEnv,
+} from "./guard.ts";
 
 const doneMessages = new Set(["created", "joining", "joined", "approved", "taskAdded", "taskState"]);
 const blankGroup: GroupFormValues = { network: "", handle: "", name: "", purpose: "" };
@@ -32,7 +40,7 @@ export function groupsRoutes(deps: WebDeps) {
   const { services, networks, federation, localActors } = deps;
   const db = services.database.db;
   const host = new URL(services.config.origin).host;
-  app.use("*", requireOperator(services));
+  app.use("*", requireOperator(services), requireAdmin());
 
   const doneText = (c: PanelContext) => {
     const done = c.req.query("done");
