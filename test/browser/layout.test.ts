@@ -153,7 +153,19 @@ describe("the pages people see", () => {
         audience: "public",
       }),
     });
+    // A working group of the network, with a long-named task.
+    await api("/groups", {
+      network: network.key,
+      handle: "infrastructure",
+      name: "Infrastructure partagée des hébergeurs coopératifs",
+      purpose: "Mutualiser les sauvegardes chiffrées entre Lyon et Berlin.",
+    });
+    await api("/groups/infrastructure/tasks", {
+      title: "Renouveler les certificats de https://sauvegardes.hebergeurs.example.org/depot-courriels",
+      assignee: "@astreinte@hebergeurs.example.org",
+    });
     seeded = {
+      group: "infrastructure",
       doc: doc.key,
       network: network.key,
       motion: motion.key,

@@ -20,6 +20,8 @@ export type Seeded = {
   motion: string;
   /** A public shared document, with an outdated English translation. */
   doc: string;
+  /** A working group hosted here, in the network, with a task. */
+  group: string;
 };
 
 export type PageEntry = {
@@ -64,6 +66,15 @@ export const pages: readonly PageEntry[] = [
   { as: "admin", path: "/admin/networks/:network/motions/:motion" },
   { as: "admin", path: "/admin/networks/:network/leave" },
   { as: "admin", path: "/admin/feed" },
+  { as: "admin", path: "/admin/docs" },
+  { as: "admin", path: "/admin/docs/new" },
+  { as: "admin", path: "/admin/docs/:doc" },
+  { as: "admin", path: "/admin/docs/:doc/edit" },
+  { as: "admin", path: "/admin/docs/:doc/diff?from=1&to=2" },
+  { as: "admin", path: "/admin/docs/:doc/translate?lang=en" },
+  { as: "admin", path: "/admin/docs/proposals" },
+  { as: "admin", path: "/admin/groups" },
+  { as: "admin", path: "/admin/groups/:group" },
   { as: "admin", path: "/admin/operators" },
   { as: "admin", path: "/admin/operators/:editor/remove" },
   { as: "admin", path: "/admin/operators/invites/:invite/revoke" },

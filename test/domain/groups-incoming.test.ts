@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { queueMessages } from "../../src/db/schema/index.ts";
 import type { AddressCheck } from "../../src/domain/actors/addresses.ts";
 import { findLocalActor, listLocalActors } from "../../src/domain/actors/local-actors.ts";
-import { addGroupTask, approveMember, createGroup, groupTasks, groupView } from "../../src/domain/groups/groups.ts";
+import {
+  addGroupTask,
+  approveMember,
+  createGroup,
+  groupTasks,
+  groupView,
+  setGroupTaskState,
+} from "../../src/domain/groups/groups.ts";
 import { receiveGroupFollow, receiveGroupPost, receiveGroupUnfollow } from "../../src/domain/groups/incoming.ts";
 import { AS_PUBLIC } from "../../src/domain/groups/rules.ts";
 import { setupProvider } from "../../src/domain/provider/provider.ts";
@@ -90,6 +97,25 @@ describe("working groups in the domain", () => {
     const tasks = await groupTasks(database().db, "infra");
     expect(tasks.ok && tasks.value.map((t) => t.title)).toEqual(["Order disks"]);
     expect(await groupTasks(database().db, "nothing")).toMatchObject({ ok: false, error: { code: "not_found" } });
+
+    // A task moves along its states; another state, another group's task or no task is refused.
+    const id = tasks.ok ? tasks.value[0]!.id : "";
+    expect(await setGroupTaskState(database().db, "infra", id, "doing")).toEqual({ ok: true, value: true });
+    const moved = await groupTasks(database().db, "infra");
+    expect(moved.ok && moved.value[0]!.state).toBe("doing");
+    expect(await setGroupTaskState(database().db, "infra", id, "finished")).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { state: { code: "choice" } } },
+    });
+    expect(await setGroupTaskState(database().db, "nothing", id, "done")).toMatchObject({
+      ok: false,
+      error: { code: "not_found", reason: "group.notFound" },
+    });
+    for (const other of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"])
+      expect(await setGroupTaskState(database().db, "infra", other, "done")).toMatchObject({
+        ok: false,
+        error: { code: "not_found", reason: "group.taskNotFound" },
+      });
 
     expect(await receiveGroupUnfollow(database().db, "infra", MEMBER)).toBe(true);
     expect((await groupView(database().db, "infra"))?.followers.map((f) => f.actorUri)).toEqual([OUTSIDER]);

@@ -139,6 +139,14 @@ describe("working groups between real instances", () => {
       ["Write the runbook", "done"],
     ]);
     expect((await b.call("GET", "/api/v1/groups/nothing/tasks")).status).toBe(404);
+    const moved = await b.call("PATCH", `/api/v1/groups/infra/tasks/${task.body.id}`, { state: "doing" });
+    expect(moved.status).toBe(204);
+    expect((await b.call("GET", "/api/v1/groups/infra/tasks")).body.items[0].state).toBe("doing");
+    expect((await b.call("PATCH", `/api/v1/groups/infra/tasks/${task.body.id}`, { state: "later" })).status).toBe(422);
+    expect(
+      (await b.call("PATCH", "/api/v1/groups/infra/tasks/00000000-0000-4000-8000-000000000000", { state: "done" }))
+        .status,
+    ).toBe(404);
 
     // The public page: purpose, members, open tasks; no script.
     const page = await fetch(`${b.origin}/groups/infra`, { headers: { "Accept-Language": "en" } });

@@ -111,6 +111,16 @@ export async function listTasks(db: Db, groupId: string): Promise<GroupTask[]> {
   return db.select().from(groupTasks).where(eq(groupTasks.groupId, groupId)).orderBy(asc(groupTasks.createdAt));
 }
 
+/** Sets a task's state; false when the group has no such task. */
+export async function updateTaskState(db: Db, groupId: string, taskId: string, state: TaskState): Promise<boolean> {
+  const updated = await db
+    .update(groupTasks)
+    .set({ state })
+    .where(and(eq(groupTasks.groupId, groupId), eq(groupTasks.id, taskId)))
+    .returning({ id: groupTasks.id });
+  return updated.length > 0;
+}
+
 /** Notes that a group relays an object; false when it already did. */
 export async function markRelayed(db: Db, groupId: string, objectId: string): Promise<boolean> {
   const rows = await db.insert(groupRelays).values({ groupId, objectId }).onConflictDoNothing().returning({

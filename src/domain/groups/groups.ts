@@ -14,8 +14,9 @@ import {
   listGroups,
   listTasks,
   setGroupRole,
+  updateTaskState,
 } from "./groups.repository.ts";
-import { GROUP_HANDLE, type TaskState } from "./rules.ts";
+import { GROUP_HANDLE, TASK_STATES, type TaskState } from "./rules.ts";
 
 export type GroupView = GroupRecord & { readonly followers: readonly GroupFollower[] };
 
@@ -71,4 +72,17 @@ export async function groupTasks(db: Db, handle: string): Promise<Result<GroupTa
   const group = await findGroup(db, handle);
   if (!group) return fail("not_found", "group.notFound", { vars: { handle } });
   return ok(await listTasks(db, group.id));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Moves a group's task to another state (open, doing, done). */
+export async function setGroupTaskState(db: Db, handle: string, taskId: string, state: string): Promise<Result<true>> {
+  if (!(TASK_STATES as readonly string[]).includes(state))
+    return fail("invalid", "group.taskState", { fields: { state: fieldError("choice") } });
+  const group = await findGroup(db, handle);
+  if (!group) return fail("not_found", "group.notFound", { vars: { handle } });
+  if (!UUID.test(taskId) || !(await updateTaskState(db, group.id, taskId, state as TaskState)))
+    return fail("not_found", "group.taskNotFound");
+  return ok(true);
 }

@@ -3,19 +3,11 @@
 // decisions are the domain's (src/domain/docs/); a token acts with an admin's rights, as everywhere.
 import type { Context } from "hono";
 import { decideChange, proposalsHeld, proposeChange } from "../../domain/docs/changes.ts";
-import {
-  addTranslation,
-  createDocument,
-  diffRevisions,
-  getDocument,
-  updateDocument,
-  type Writer,
-} from "../../domain/docs/docs.ts";
+import { addTranslation, createDocument, diffRevisions, getDocument, updateDocument } from "../../domain/docs/docs.ts";
 import { listDocuments, loadHistory } from "../../domain/docs/docs.repository.ts";
 import type { Failure } from "../../domain/validation.ts";
-import { isCurrentMember } from "../../federation/networks/membership.ts";
-import { networksRuntime } from "../../federation/networks/runtime.ts";
 import type { WebDeps } from "../deps.ts";
+import { docsWriter } from "../docs-writer.ts";
 import { apiFailure } from "../errors.ts";
 import {
   diffQuery,
@@ -44,19 +36,10 @@ const TAG = "Documents";
 const refused = (c: Context, failure: Failure) =>
   failure.fields ? apiFailure(c, { ...failure, code: "invalid" }, 422) : failureResponse(c, failure);
 
-export function docsApiRoutes({ services, federation, localActors }: WebDeps): RouteSpec[] {
-  const { db } = services.database;
-  const networks = () => networksRuntime(services, federation, localActors);
-
-  /** The provider writing, or undefined before setup. */
-  async function writer(): Promise<Writer | undefined> {
-    const identifier = await localActors.providerIdentifier();
-    return identifier === undefined
-      ? undefined
-      : { actor: localActors.uri(identifier).href, origin: services.config.origin };
-  }
+export function docsApiRoutes(deps: WebDeps): RouteSpec[] {
+  const { db } = deps.services.database;
+  const { writer, memberOf } = docsWriter(deps);
   const notSetUp = (c: Context) => failureResponse(c, { code: "not_found", reason: "provider.notSetUp" });
-  const memberOf = (self: Writer) => (network: string) => isCurrentMember(networks(), network, self.actor);
 
   // The proposals first: "/v1/docs/proposals" is not a document's key.
   return [

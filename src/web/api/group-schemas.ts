@@ -37,6 +37,10 @@ export const taskCreateSchema = z.object({
 });
 requestSchemas.add(taskCreateSchema, { id: "TaskCreate" });
 
+export const taskParams = groupParams.extend({ id: z.string().min(1).max(64).describe("The task's `id`.") });
+export const taskUpdateSchema = z.object({ state: z.enum(TASK_STATES).describe("`open`, `doing` or `done`.") });
+requestSchemas.add(taskUpdateSchema, { id: "TaskUpdate" });
+
 const followerSchema = z.object({
   actor: z.string(),
   handle: z.string().nullable(),

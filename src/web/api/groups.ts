@@ -7,6 +7,7 @@ import {
   type GroupView,
   groupTasks,
   listGroupViews,
+  setGroupTaskState,
 } from "../../domain/groups/groups.ts";
 import type { GroupTask } from "../../domain/groups/groups.repository.ts";
 import { followRemote } from "../../federation/follow-remote.ts";
@@ -22,7 +23,9 @@ import {
   memberApproveSchema,
   taskCreateSchema,
   taskListSchema,
+  taskParams,
   taskSchema,
+  taskUpdateSchema,
 } from "./group-schemas.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 import { followedSchema } from "./schemas.ts";
@@ -156,6 +159,21 @@ export function groupApiRoutes({ services, federation, localActors, networks }: 
           state: body.state ?? "open",
         });
         return result.ok ? c.json(taskJson(result.value), 201) : failureResponse(c, result.error);
+      },
+    }),
+    defineRoute({
+      method: "patch",
+      path: "/v1/groups/:key/tasks/:id",
+      operationId: "updateGroupTask",
+      tag: TAG,
+      summary: "Move a group's task to another state",
+      params: taskParams,
+      body: taskUpdateSchema,
+      responses: { 204: { description: "The task is in its new state." } },
+      errors: [404],
+      async handle(c, { params, body }) {
+        const result = await setGroupTaskState(db, params.key, params.id, body.state);
+        return result.ok ? c.body(null, 204) : failureResponse(c, result.error);
       },
     }),
   ];

@@ -18,6 +18,9 @@ import { accountRoutes, operatorRoutes, tokenRoutes } from "./account-routes.ts"
 import { announcementRoutes, audienceRoutes } from "./announcement-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { feedRoutes } from "./feed-routes.ts";
+import { docsProposalRoutes } from "./docs-proposal-routes.ts";
+import { docsRoutes } from "./docs-routes.ts";
+import { groupsRoutes } from "./groups-routes.ts";
 import { attentionItems } from "./attention.ts";
 import { inquiryRoutes } from "./inquiry-routes.ts";
 import { networkRoutes } from "./network-routes.ts";
@@ -54,6 +57,9 @@ export function panelRoutes(deps: WebDeps) {
   app.route("/network", networkRoutes(deps));
   app.route("/networks", networksRoutes(deps));
   app.route("/feed", feedRoutes(deps));
+  app.route("/docs/proposals", docsProposalRoutes(deps));
+  app.route("/docs", docsRoutes(deps));
+  app.route("/groups", groupsRoutes(deps));
   app.route("/inquiries", inquiryRoutes(deps));
   app.route("/queue", queueRoutes(deps));
   const flash = createFlashStore();

@@ -21,11 +21,13 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     ["/admin/announcements", t("panel.nav.announcements")],
     ["/admin/audience", t("panel.nav.audience")],
     ["/admin/feed", t("panel.nav.feed")],
+    ["/admin/docs", t("panel.nav.docs")],
   ];
   if (operator?.role === "admin")
     links.push(
       ["/admin/network", t("panel.nav.network")],
       ["/admin/networks", t("panel.nav.networks")],
+      ["/admin/groups", t("panel.nav.groups")],
       ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
       ["/admin/operators", t("panel.nav.operators")],
       ["/admin/tokens", t("panel.nav.tokens")],
