@@ -6,7 +6,7 @@ import { toFailure } from "../../domain/aid/failures.ts";
 import type { Failure, Result } from "../../domain/validation.ts";
 import { translator } from "../../i18n/i18n.ts";
 import { failureText } from "../../i18n/failures.ts";
-import { addressesOf, aidActivityOf } from "../mappers/aid.ts";
+import { addressesOf, aidActivityOf, stepAction } from "../mappers/aid.ts";
 import { verifyAuthored } from "../networks/authored.ts";
 import type { InboxAnswer } from "../networks/inbox-answer.ts";
 import { refusedWith } from "../networks/inbox-answer.ts";
@@ -39,11 +39,7 @@ export async function handleAidActivity(
   let result: Result<unknown>;
   if (activity.kind === "step") {
     if (typeof activity.digest !== "string") return refusedWith(422, "The activity names no agreement digest.");
-    const at = now.toISOString();
-    const step =
-      activity.action === "accept"
-        ? { type: "accept" as const, by: sender, at, signature: String(activity.signature ?? "") }
-        : { type: activity.action, by: sender, at };
+    const step = stepAction(activity, sender, now.toISOString());
     result = await receiveAgreementAction(db, sender, activity.digest, step, await verifierFor(rt, [sender]), now);
   } else {
     const authored = await verifyAuthored(
