@@ -1,7 +1,8 @@
 // The life of an agreement between two real instances on 127.0.0.1, A and B in one network: B withdraws
 // a proposed agreement (both see it cancelled); another is accepted, renewed (B proposes, A accepts: both
 // hold the same two periods, each signed by both), a second renewal is declined, and A declares it
-// breached with a reason: both end in the same state. Bad input is refused naming its fields.
+// breached with a reason: both end in the same state. Bad input is refused naming its fields. Partners
+// of a failover agreement whose profiles name the same datacenter and ASN see it flagged on both sides.
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../helpers/instance.ts";
@@ -72,8 +73,42 @@ describe("agreement lifecycle", { timeout: 400_000 }, () => {
     expect(withdrawn.body.state).toBe("cancelled");
     await seen(a, first.id, (x) => x.state === "cancelled", "A to see the proposal withdrawn");
 
+    expect(first.sharedUpstream).toEqual([]);
+    expect(first.warnings).toEqual([]);
+
+    // A and B state the same datacenter and ASN (not the same upstream provider) in their profiles: the
+    // failover agreement B proposes next carries what they share on both sides, and B is warned.
+    const upstreams = [
+      { datacenter: "FSN1-DC14", asn: 24940, provider: "Hetzner" },
+      { datacenter: " fsn1-dc14", asn: 24940, provider: "Another Transit" },
+    ];
+    for (const [i, node] of [a, b].entries()) {
+      const current = (await node.call("GET", "/api/v1/profile")).body;
+      const place = { ...current.profile.place, upstream: upstreams[i] };
+      const put = await node.call("PUT", "/api/v1/profile", {
+        name: current.name,
+        profile: { ...current.profile, place },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      // The actor document is rebuilt within a short cache: wait until it states the new upstream.
+      await eventually(
+        async () => {
+          const doc: Json = await (
+            await fetch(node.actor, { headers: { Accept: "application/activity+json" } })
+          ).json();
+          return doc.commonhost?.place?.upstream?.asn === 24940 ? true : undefined;
+        },
+        DELIVERED_WITHIN_MS,
+        `${node.handle}'s actor document to state its upstream`,
+      );
+    }
+
     // Another is accepted: active on both sides.
     const second = await respond("For real.");
+    expect(second.sharedUpstream).toEqual(["datacenter", "asn"]);
+    expect(second.warnings).toHaveLength(1);
+    expect(second.warnings[0]).toContain("datacenter, autonomous system (ASN)");
+    expect((await agreementOn(a, second.id)).sharedUpstream).toEqual(["datacenter", "asn"]);
     const key = (await agreementOn(a, second.id)).key;
     expect((await a.call("POST", `/api/v1/aid/agreements/${key}/accept`)).status).toBe(200);
     await seen(b, second.id, (x) => x.state === "active", "B to see it active");

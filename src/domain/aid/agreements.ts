@@ -57,6 +57,8 @@ export type Agreement = {
     readonly signature: string;
   };
   readonly breach?: { readonly by: string; readonly reason: string };
+  /** For failover and backup space: what both parties share upstream, by their profiles (not signed). */
+  readonly sharedUpstream?: readonly ("datacenter" | "asn" | "provider")[];
   readonly history: readonly Step[];
 };
 

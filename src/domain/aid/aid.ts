@@ -12,6 +12,7 @@ import {
   type AgreementAction,
   applyAction,
   counterpartOf,
+  partiesOf,
   proposeAgreement,
   renewalDigestOf,
   type VerifySignature,
@@ -31,6 +32,7 @@ import {
 import type { OwnAction } from "./events.ts";
 import { toFailure } from "./failures.ts";
 import { type AidProposal, instantSchema, isOpen, parseProposal } from "./proposals.ts";
+import { sharedUpstreamOf, type UpstreamOf } from "./upstream.ts";
 
 export type { AgreementRow, ProposalRow } from "./aid.repository.ts";
 
@@ -54,6 +56,7 @@ export type AgreementPorts = {
   readonly verify: VerifySignature;
   /** Whether an actor and this provider are current members of a network (by its id). */
   readonly fellow: (network: string, actor: string) => Promise<boolean>;
+  readonly upstreamOf: UpstreamOf;
 };
 
 const invalid = (fields: Record<string, FieldError>) => fail("invalid", "aid.proposal_invalid", { fields });
@@ -135,7 +138,8 @@ export async function respondToProposal(
   const signature = await ports.sign(draft.value.id);
   const proposed = proposeAgreement({ proposal, by: ports.ownUri, answer, at, signature, verify: ports.verify });
   if (!proposed.ok) return { ok: false, error: toFailure(proposed.failure) };
-  const agreement = proposed.value;
+  const shared = await sharedUpstreamOf(proposed.value.terms.resource, partiesOf(proposed.value), ports.upstreamOf);
+  const agreement: Agreement = shared.length > 0 ? { ...proposed.value, sharedUpstream: shared } : proposed.value;
   return db.transaction(async (tx) => {
     const newKey = uuidv7(ports.now.getTime());
     const uri = agreementUri(ports.ownUri, agreement.id);

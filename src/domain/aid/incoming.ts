@@ -12,6 +12,7 @@ import {
   type AgreementAction,
   type AgreementTerms,
   applyAction,
+  partiesOf,
   proposeAgreement,
   receiveAgreement,
   type VerifySignature,
@@ -19,6 +20,7 @@ import {
 import { findAgreement, findProposal, insertAgreement, insertProposal, updateAgreement } from "./aid.repository.ts";
 import { toFailure } from "./failures.ts";
 import { type AidProposal, isOpen } from "./proposals.ts";
+import { sharedUpstreamOf, type UpstreamOf } from "./upstream.ts";
 
 /** The networks (ids), among those named, of which both `actor` and this provider are current members. */
 export type SharedNetworks = (actor: string, named: readonly string[]) => Promise<string[]>;
@@ -73,6 +75,8 @@ export async function receiveProposedAgreement(
   verify: VerifySignature,
   now: Date,
   shared: SharedNetworks,
+  /** Unknown upstreams flag nothing. */
+  upstreamOf: UpstreamOf = async () => undefined,
 ): Promise<Result<{ key: string; stored: boolean }>> {
   if (incoming.proposedBy !== sender || !sameOrigin(incoming.uri, sender)) return fail("forbidden", "aid.not_sender");
   const { terms } = incoming;
@@ -105,10 +109,11 @@ export async function receiveProposedAgreement(
   const held = await findAgreement(db, received.value.id);
   if (held) return ok({ key: held.key, stored: false });
   const key = uuidv7(now.getTime());
+  const sharedUp = await sharedUpstreamOf(terms.resource, partiesOf(received.value), upstreamOf);
   const row = await insertAgreement(db, {
     key,
     uri: incoming.uri,
-    agreement: received.value,
+    agreement: sharedUp.length > 0 ? { ...received.value, sharedUpstream: sharedUp } : received.value,
     document: incoming.document,
     now,
   });

@@ -15,6 +15,7 @@ import { parseAgreementDocument } from "./agreement-document.ts";
 import { parseProposalDocument } from "./documents.ts";
 import { sharedNetworks } from "./membership.ts";
 import { verifierFor } from "./signatures.ts";
+import { upstreamPort } from "./upstream.ts";
 
 const refused = (failure: Failure): InboxAnswer =>
   refusedWith(
@@ -71,7 +72,8 @@ export async function handleAidActivity(
       };
       const verify = await verifierFor(rt, [sender]);
       const shared = (actor: string, named: readonly string[]) => sharedNetworks(rt, actor, named);
-      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now, shared);
+      const upstreamOf = upstreamPort(rt.services, self.actor);
+      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now, shared, upstreamOf);
     }
   }
   if (result.ok) {

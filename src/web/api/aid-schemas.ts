@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { AgreementRow, ProposalRow } from "../../domain/aid/aid.ts";
 import { PURPOSES, proposalInputSchema, RESOURCES } from "../../domain/aid/proposals.ts";
+import type { Translate } from "../../i18n/i18n.ts";
 
 export const proposalBodySchema = z.object({
   network: z.string().trim().min(1).max(2048).meta({ description: "The network's key or id." }),
@@ -58,7 +59,23 @@ export const agreementSchema = z.object({
     .object({ by: z.string(), reason: z.string() })
     .nullable()
     .meta({ description: "Who declared the agreement breached, and why." }),
+  sharedUpstream: z.array(z.enum(["datacenter", "asn", "provider"])).meta({
+    description:
+      "For failover and backup space: what both parties share upstream by their profiles (same datacenter, ASN or upstream provider); empty otherwise.",
+  }),
 });
+
+/** The proposed agreement as answered to its proposer, with what it should know before relying on it. */
+export const respondedSchema = agreementSchema.extend({
+  warnings: z
+    .array(z.string())
+    .meta({ description: "Readable warnings, such as a shared upstream; the agreement is made." }),
+});
+
+/** The readable warning of a shared upstream, in the request's language. */
+export function sharedUpstreamWarning(t: Translate, shared: readonly string[]): string {
+  return t("aid.sharedUpstream.warning", { shared: shared.map((s) => t(`aid.sharedUpstream.${s}`)).join(", ") });
+}
 
 export function proposalJson(row: ProposalRow) {
   const p = row.proposal;
@@ -102,5 +119,6 @@ export function agreementJson(row: AgreementRow) {
     periods: a.periods.map((p) => ({ from: p.from, until: p.until, signatures: { ...p.signatures } })),
     pendingRenewal: a.pendingRenewal ? { by: a.pendingRenewal.by, until: a.pendingRenewal.until } : null,
     breach: a.breach ? { ...a.breach } : null,
+    sharedUpstream: [...(a.sharedUpstream ?? [])],
   };
 }

@@ -16,7 +16,15 @@ import { findNetwork } from "../../domain/networks/networks.repository.ts";
 import { agreementPorts, proposalPorts } from "../../federation/aid/ports.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";
-import { agreementJson, agreementSchema, proposalBodySchema, proposalJson, proposalSchema } from "./aid-schemas.ts";
+import {
+  agreementJson,
+  agreementSchema,
+  proposalBodySchema,
+  proposalJson,
+  proposalSchema,
+  respondedSchema,
+  sharedUpstreamWarning,
+} from "./aid-schemas.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
@@ -142,7 +150,7 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
       tag: TAG,
       summary: "Answer a fellow member's offer or request with a proposed agreement",
       description:
-        "The agreement is signed by this provider and sent to the proposal's author, who accepts or rejects it. Absent amounts and dates are the proposal's.",
+        "The agreement is signed by this provider and sent to the proposal's author, who accepts or rejects it. Absent amounts and dates are the proposal's. For failover and backup space, partners that share an upstream (datacenter, ASN or upstream provider, by their profiles) are still allowed: the agreement lists what is shared in `sharedUpstream` and `warnings` says so.",
       params: z.object({ key: z.string() }),
       body: z.object({
         quantity: quantitySchema.optional(),
@@ -150,7 +158,7 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         until: z.string().optional(),
         message: z.string().trim().min(1).max(2000),
       }),
-      responses: { 201: { description: "The proposed agreement.", schema: agreementSchema } },
+      responses: { 201: { description: "The proposed agreement.", schema: respondedSchema } },
       errors: [403, 404, 409],
       async handle(c, { params, body, t }) {
         const ports = await agreementPorts(federation, services, localActors);
@@ -159,7 +167,9 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         if (!result.ok)
           return result.error.fields ? apiFailure(c, result.error, 422) : failureResponse(c, result.error);
         services.queue.wake();
-        return c.json(agreementJson(result.value), 201);
+        const shared = result.value.agreement.sharedUpstream ?? [];
+        const warnings = shared.length > 0 ? [sharedUpstreamWarning(t, shared)] : [];
+        return c.json({ ...agreementJson(result.value), warnings }, 201);
       },
     }),
     defineRoute({
