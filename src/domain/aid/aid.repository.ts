@@ -125,3 +125,9 @@ export async function listAgreements(db: Db, limit = 500): Promise<AgreementRow[
   const rows = await db.select().from(aidAgreements).orderBy(desc(aidAgreements.createdAt)).limit(limit);
   return rows.map(agreementOf);
 }
+
+/** The agreements held as active (some may have run out since: the caller settles them). */
+export async function listActiveAgreements(db: Db): Promise<AgreementRow[]> {
+  const rows = await db.select().from(aidAgreements).where(eq(aidAgreements.state, "active"));
+  return rows.map(agreementOf);
+}

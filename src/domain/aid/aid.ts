@@ -15,6 +15,7 @@ import {
   partiesOf,
   proposeAgreement,
   renewalDigestOf,
+  settle,
   type VerifySignature,
 } from "./agreements.ts";
 import {
@@ -23,6 +24,7 @@ import {
   findProposal,
   insertAgreement,
   insertProposal,
+  listActiveAgreements,
   listAgreements,
   listOpenProposals,
   type ProposalFilter,
@@ -219,3 +221,13 @@ export async function actOnAgreement(
 }
 
 export const agreements = (db: Db): Promise<AgreementRow[]> => listAgreements(db);
+
+/** The providers `self` has an agreement with that is active at `now` (not run out, not ended). */
+export async function activePartners(db: Db, self: string, now: Date): Promise<Set<string>> {
+  const partners = new Set<string>();
+  for (const row of await listActiveAgreements(db)) {
+    const a = settle(row.agreement, now.getTime());
+    if (a.state === "active" && partiesOf(a).includes(self)) partners.add(counterpartOf(a, self));
+  }
+  return partners;
+}
