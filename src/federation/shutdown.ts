@@ -11,12 +11,16 @@ import { getJson } from "./directory/peer-profile.ts";
 import type { AppFederation } from "./federation.ts";
 import { lookupActor } from "./follow-remote.ts";
 import { actorHandle } from "./inbox/actor-info.ts";
+import type { LocalActors } from "./local-actors.ts";
 import { tagUrl } from "./mappers/note.ts";
+import { fellowMembers } from "./networks/membership.ts";
+import { networksRuntime } from "./networks/runtime.ts";
 
 /** What announcing a notice needs from the network, for the provider set up on this instance. */
 export async function shutdownPorts(
   federation: AppFederation,
   services: Runtime,
+  actors: LocalActors,
   now = new Date(),
 ): Promise<ShutdownPorts | undefined> {
   const provider = await findProviderActor(services.database.db);
@@ -32,6 +36,7 @@ export async function shutdownPorts(
       if (!actor?.id || !actor.inboxId) return null;
       return { actorUri: actor.id.href, inbox: actor.inboxId.href, handle: actorHandle(actor) };
     },
+    networkMembers: () => closingAudience(federation, services, actors),
     noteText: ({ effective, successor, message }) =>
       `${t("shutdown.note", {
         provider: provider.record.name,
@@ -40,6 +45,10 @@ export async function shutdownPorts(
       })}\n\n${message}`,
   };
 }
+
+/** The current members of every network this provider is in, told of its closing besides its followers. */
+export const closingAudience = (federation: AppFederation, services: Runtime, actors: LocalActors) =>
+  fellowMembers(networksRuntime(services, federation, actors));
 
 /** Whether the actor at `uri` lists `ours` in its alsoKnownAs (read fresh, not from a cache). */
 export async function listsAlias(services: Runtime, uri: string, ours: string): Promise<boolean> {

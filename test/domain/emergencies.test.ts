@@ -27,6 +27,8 @@ const ports: EmergencyPorts = {
   now,
   tagUrl: (tag) => `https://home.example/tags/${tag}`,
   audience: async (subject) => (members.includes(subject) ? members : null),
+  // This network's charter lets any current member speak for another.
+  onBehalfRules: async () => ["members"],
   noteText: ({ summary, onBehalf }) => ({
     warning: `CW ${onBehalf ? "on behalf" : "own"}: ${summary}`,
     content: "x",

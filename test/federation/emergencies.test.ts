@@ -1,11 +1,19 @@
 // Emergencies between real instances on 127.0.0.1: A, B and C form a network, D stays outside; B is
-// down and A speaks for it. C lists it marked as on B's behalf, D hears nothing, A's follower (a
+// down and A speaks for it (the charter lets any member). C lists it marked as on B's behalf, D hears nothing, A's follower (a
 // Mastodon stand-in) gets a Note with a content warning pinned on A's profile; resolving unpins it and
 // C sees it resolved.
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, type TestInstance } from "../helpers/instance.ts";
-import { DELIVERED_WITHIN_MS, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
+import {
+  charter,
+  DELIVERED_WITHIN_MS,
+  type Node,
+  networkOf,
+  networkOn,
+  startNodes,
+  stopNodes,
+} from "../helpers/network-instances.ts";
 import { followedByMastodonLike, type RemoteServer } from "../helpers/remote-server.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API and activity bodies are read in the shape each test expects
@@ -35,7 +43,12 @@ describe("emergencies", { timeout: 300_000 }, () => {
     // Every instance may reach the Mastodon stand-in on loopback too.
     nodes = await startNodes(4, { env: { ALLOW_PRIVATE_ADDRESS: "true" } });
     const [a, b, c, d] = nodes as [Node, Node, Node, Node];
-    await networkOf([a, b, c]);
+    // The charter lets any current member speak for another (emergencies-partners.test.ts: the default).
+    const key = await networkOf([a, b, c], { ...charter(), onBehalf: "members" });
+    expect((await networkOn(a, key))?.charter).toMatchObject({
+      onBehalf: "members",
+      watch: { k: 2, interval: null },
+    });
     remote = await followedByMastodonLike(a.instance);
 
     // Refused before anything is stored: bad fields (named), and speaking for a non-member.

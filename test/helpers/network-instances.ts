@@ -106,7 +106,13 @@ export function charter(overrides: Partial<Record<Kind, Partial<Rule>>> = {}) {
   const rules = Object.fromEntries(
     KINDS.map((k) => [k, { window: WINDOW, quorum: 0.5, threshold: 0.5, block: true, ...overrides[k] }]),
   ) as Record<Kind, Rule>;
-  return { questions: [QUESTION], rules, pauseAfterMissed: 3 };
+  return { questions: [QUESTION], rules, pauseAfterMissed: 3 } as {
+    questions: string[];
+    rules: Record<Kind, Rule>;
+    pauseAfterMissed: number;
+    /** Who may speak for a member in an emergency (left out: the default, agreement partners). */
+    onBehalf?: "partners" | "members";
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read in the shape each test expects

@@ -37,6 +37,8 @@ export type Step = {
   readonly action: AgreementAction["type"] | "propose" | "expire";
   readonly by?: string;
   readonly at: string;
+  /** A renewal's proposed end: what a decline answers. */
+  readonly until?: string;
 };
 
 export type Agreement = {
@@ -55,6 +57,8 @@ export type Agreement = {
     readonly signature: string;
   };
   readonly breach?: { readonly by: string; readonly reason: string };
+  /** For failover and backup space: what both parties share upstream, by their profiles (not signed). */
+  readonly sharedUpstream?: readonly ("datacenter" | "asn" | "provider")[];
   readonly history: readonly Step[];
 };
 
@@ -99,6 +103,10 @@ export const termsDigest = (t: AgreementTerms): string => digestOf({ type: "AidA
 
 const renewalDigest = (id: string, index: number, from: string, until: string) =>
   digestOf({ type: "AidRenewal", agreement: id, index, from, until });
+
+/** What each party signs to renew `a` up to `until`: the next period's digest. */
+export const renewalDigestOf = (a: Agreement, until: string): string =>
+  renewalDigest(a.id, a.periods.length, currentPeriod(a).until, new Date(until).toISOString());
 
 export const partiesOf = (a: Agreement): readonly [string, string] => [a.terms.provider, a.terms.receiver];
 const isParty = (a: Agreement, actor: string) => actor === a.terms.provider || actor === a.terms.receiver;
@@ -252,7 +260,11 @@ export function applyAction(a: Agreement, action: AgreementAction, verify: Verif
         return refuse("aid.agreement_invalid", { fields: { until: { code: "renewalTooShort" } } });
       const digest = renewalDigest(a.id, a.periods.length, current.until, until.data);
       if (!verify(action.by, digest, action.signature)) return refuse("aid.signature_invalid");
-      return next({ pendingRenewal: { by: action.by, until: until.data, digest, signature: action.signature } });
+      return accept({
+        ...a,
+        pendingRenewal: { by: action.by, until: until.data, digest, signature: action.signature },
+        history: [...a.history, { ...step, until: until.data }],
+      });
     }
     case "acceptRenewal":
     case "declineRenewal": {

@@ -91,18 +91,26 @@ export async function insertAgreement(
   return created ? agreementOf(created) : undefined;
 }
 
-/** Stores the agreement's next version, only over the state it was read in (no lost update). */
+/**
+ * Stores the agreement's next version, only over the version it was read in (its state and when it
+ * last changed: a renewal changes the agreement but not its state), so no update is lost.
+ */
 export async function updateAgreement(
   tx: Db,
-  key: string,
-  from: string,
+  held: { key: string; state: string; updatedAt: Date },
   a: Agreement,
   now: Date,
 ): Promise<AgreementRow | undefined> {
   const [updated] = await tx
     .update(aidAgreements)
     .set({ state: a.state, agreement: a as unknown as AidDocument, updatedAt: now })
-    .where(and(eq(aidAgreements.key, key), eq(aidAgreements.state, from)))
+    .where(
+      and(
+        eq(aidAgreements.key, held.key),
+        eq(aidAgreements.state, held.state),
+        eq(aidAgreements.updatedAt, held.updatedAt),
+      ),
+    )
     .returning();
   return updated ? agreementOf(updated) : undefined;
 }
@@ -115,5 +123,11 @@ export async function findAgreement(db: Db, keyOrId: string): Promise<AgreementR
 
 export async function listAgreements(db: Db, limit = 500): Promise<AgreementRow[]> {
   const rows = await db.select().from(aidAgreements).orderBy(desc(aidAgreements.createdAt)).limit(limit);
+  return rows.map(agreementOf);
+}
+
+/** The agreements held as active (some may have run out since: the caller settles them). */
+export async function listActiveAgreements(db: Db): Promise<AgreementRow[]> {
+  const rows = await db.select().from(aidAgreements).where(eq(aidAgreements.state, "active"));
   return rows.map(agreementOf);
 }

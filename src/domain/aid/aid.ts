@@ -1,26 +1,40 @@
 // What an operator does in mutual aid: publish an offer or request to a network (one delivery per
 // current fellow member, and for a public one a note to followers, in one transaction), list the open
-// ones, answer one with a proposed agreement, and accept, reject or end an agreement. Signing and
+// ones, answer one with a proposed agreement, and act on an agreement (accept, reject, cancel, end,
+// breach, renew). Signing and
 // checking signatures are ports: the domain does not hold keys.
 import type { Db } from "../../db/client.ts";
 import { insertAnnouncement, type TagUrl, uuidv7 } from "../announcements/announcements.ts";
 import { recordEvent } from "../events.ts";
 import { fail, type FieldError, ok, type Result } from "../validation.ts";
-import { type Agreement, applyAction, counterpartOf, proposeAgreement, type VerifySignature } from "./agreements.ts";
+import {
+  type Agreement,
+  type AgreementAction,
+  applyAction,
+  counterpartOf,
+  partiesOf,
+  proposeAgreement,
+  renewalDigestOf,
+  settle,
+  type VerifySignature,
+} from "./agreements.ts";
 import {
   type AgreementRow,
   findAgreement,
   findProposal,
   insertAgreement,
   insertProposal,
+  listActiveAgreements,
   listAgreements,
   listOpenProposals,
   type ProposalFilter,
   type ProposalRow,
   updateAgreement,
 } from "./aid.repository.ts";
+import type { OwnAction } from "./events.ts";
 import { toFailure } from "./failures.ts";
-import { type AidProposal, isOpen, parseProposal } from "./proposals.ts";
+import { type AidProposal, instantSchema, isOpen, parseProposal } from "./proposals.ts";
+import { sharedUpstreamOf, type UpstreamOf } from "./upstream.ts";
 
 export type { AgreementRow, ProposalRow } from "./aid.repository.ts";
 
@@ -44,6 +58,7 @@ export type AgreementPorts = {
   readonly verify: VerifySignature;
   /** Whether an actor and this provider are current members of a network (by its id). */
   readonly fellow: (network: string, actor: string) => Promise<boolean>;
+  readonly upstreamOf: UpstreamOf;
 };
 
 const invalid = (fields: Record<string, FieldError>) => fail("invalid", "aid.proposal_invalid", { fields });
@@ -125,7 +140,8 @@ export async function respondToProposal(
   const signature = await ports.sign(draft.value.id);
   const proposed = proposeAgreement({ proposal, by: ports.ownUri, answer, at, signature, verify: ports.verify });
   if (!proposed.ok) return { ok: false, error: toFailure(proposed.failure) };
-  const agreement = proposed.value;
+  const shared = await sharedUpstreamOf(proposed.value.terms.resource, partiesOf(proposed.value), ports.upstreamOf);
+  const agreement: Agreement = shared.length > 0 ? { ...proposed.value, sharedUpstream: shared } : proposed.value;
   return db.transaction(async (tx) => {
     const newKey = uuidv7(ports.now.getTime());
     const uri = agreementUri(ports.ownUri, agreement.id);
@@ -137,27 +153,66 @@ export async function respondToProposal(
   });
 }
 
-export type OwnAction = "accept" | "reject" | "end";
+export type { OwnAction } from "./events.ts";
 
-/** This provider accepts (signing the terms), rejects or ends an agreement; the other party is told. */
+/** What some actions carry: the reason of a breach, the new end date of a renewal. */
+export type ActionInput = { readonly reason?: unknown; readonly until?: unknown };
+
+/** This provider's signed or plain action, as the domain applies it. */
+async function ownAction(
+  a: Agreement,
+  action: OwnAction,
+  input: ActionInput,
+  ports: AgreementPorts,
+): Promise<AgreementAction | Result<never>> {
+  const by = ports.ownUri;
+  const at = ports.now.toISOString();
+  switch (action) {
+    case "accept":
+      return { type: "accept", by, at, signature: await ports.sign(a.id) };
+    case "breach":
+      if (typeof input.reason !== "string" || input.reason.trim() === "")
+        return fail("invalid", "aid.agreement_invalid", { fields: { reason: { code: "required" } } });
+      return { type: "breach", by, at, reason: input.reason };
+    case "renew": {
+      const until = instantSchema.safeParse(input.until);
+      if (!until.success) return fail("invalid", "aid.agreement_invalid", { fields: { until: { code: "date" } } });
+      const digest = renewalDigestOf(a, until.data);
+      return { type: "renew", by, at, until: until.data, signature: await ports.sign(digest) };
+    }
+    case "acceptRenewal": {
+      const pending = a.pendingRenewal;
+      // Without a pending renewal the domain refuses the step; nothing is signed.
+      const signature = pending ? await ports.sign(pending.digest) : "";
+      return { type: "acceptRenewal", by, at, signature };
+    }
+    default:
+      return { type: action, by, at };
+  }
+}
+
+/**
+ * This provider acts on an agreement: accepts (signing the terms), rejects, cancels, ends, declares a
+ * breach (with a reason), proposes a renewal (signing the new period) or accepts or declines the other
+ * party's. The other party is told.
+ */
 export async function actOnAgreement(
   db: Db,
   key: string,
   action: OwnAction,
   ports: AgreementPorts,
+  input: ActionInput = {},
 ): Promise<Result<AgreementRow>> {
   const held = await findAgreement(db, key);
   if (!held) return fail("not_found", "aid.agreement_not_found");
   const by = ports.ownUri;
-  const at = ports.now.toISOString();
   const a: Agreement = held.agreement;
-  const next =
-    action === "accept"
-      ? applyAction(a, { type: "accept", by, at, signature: await ports.sign(a.id) }, ports.verify)
-      : applyAction(a, { type: action, by, at }, ports.verify);
+  const step = await ownAction(a, action, input, ports);
+  if ("ok" in step) return step;
+  const next = applyAction(a, step, ports.verify);
   if (!next.ok) return { ok: false, error: toFailure(next.failure) };
   return db.transaction(async (tx) => {
-    const row = await updateAgreement(tx, held.key, held.state, next.value, ports.now);
+    const row = await updateAgreement(tx, held, next.value, ports.now);
     if (!row) return fail("conflict", "aid.transition_invalid", { vars: { state: held.state, action } });
     const to = counterpartOf(next.value, by);
     await recordEvent(tx, { commonhost: "aid.agreement.deliver", key: held.key, to, action });
@@ -166,3 +221,13 @@ export async function actOnAgreement(
 }
 
 export const agreements = (db: Db): Promise<AgreementRow[]> => listAgreements(db);
+
+/** The providers `self` has an agreement with that is active at `now` (not run out, not ended). */
+export async function activePartners(db: Db, self: string, now: Date): Promise<Set<string>> {
+  const partners = new Set<string>();
+  for (const row of await listActiveAgreements(db)) {
+    const a = settle(row.agreement, now.getTime());
+    if (a.state === "active" && partiesOf(a).includes(self)) partners.add(counterpartOf(a, self));
+  }
+  return partners;
+}

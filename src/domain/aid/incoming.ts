@@ -1,15 +1,18 @@
 // Mutual aid arriving from peers: an offer or request is kept only from its author, a current fellow
 // member of the network it names; a proposed agreement only from its proposer, one of its two parties,
-// with this provider the other; an action on an agreement only from its other party. Anything else is
+// with this provider the other; a step on an agreement (accept, reject, cancel, end, breach, renewal)
+// only from its other party. Anything else is
 // refused and nothing is kept.
 import type { Db } from "../../db/client.ts";
 import type { AidDocument } from "../../db/schema/json.ts";
 import { uuidv7 } from "../announcements/announcements.ts";
 import { fail, ok, type Result } from "../validation.ts";
 import {
+  type Agreement,
   type AgreementAction,
   type AgreementTerms,
   applyAction,
+  partiesOf,
   proposeAgreement,
   receiveAgreement,
   type VerifySignature,
@@ -17,6 +20,7 @@ import {
 import { findAgreement, findProposal, insertAgreement, insertProposal, updateAgreement } from "./aid.repository.ts";
 import { toFailure } from "./failures.ts";
 import { type AidProposal, isOpen } from "./proposals.ts";
+import { sharedUpstreamOf, type UpstreamOf } from "./upstream.ts";
 
 /** The networks (ids), among those named, of which both `actor` and this provider are current members. */
 export type SharedNetworks = (actor: string, named: readonly string[]) => Promise<string[]>;
@@ -71,6 +75,8 @@ export async function receiveProposedAgreement(
   verify: VerifySignature,
   now: Date,
   shared: SharedNetworks,
+  /** Unknown upstreams flag nothing. */
+  upstreamOf: UpstreamOf = async () => undefined,
 ): Promise<Result<{ key: string; stored: boolean }>> {
   if (incoming.proposedBy !== sender || !sameOrigin(incoming.uri, sender)) return fail("forbidden", "aid.not_sender");
   const { terms } = incoming;
@@ -103,22 +109,41 @@ export async function receiveProposedAgreement(
   const held = await findAgreement(db, received.value.id);
   if (held) return ok({ key: held.key, stored: false });
   const key = uuidv7(now.getTime());
+  const sharedUp = await sharedUpstreamOf(terms.resource, partiesOf(received.value), upstreamOf);
   const row = await insertAgreement(db, {
     key,
     uri: incoming.uri,
-    agreement: received.value,
+    agreement: sharedUp.length > 0 ? { ...received.value, sharedUpstream: sharedUp } : received.value,
     document: incoming.document,
     now,
   });
   return ok({ key: row?.key ?? key, stored: row !== undefined });
 }
 
-/** The other party's accept, reject or end of an agreement we hold, by its id (the digest). */
+/** Whether a repeated delivery of the other party's step finds it already applied. */
+function alreadyApplied(a: Agreement, action: AgreementAction): boolean {
+  const last = a.periods[a.periods.length - 1];
+  switch (action.type) {
+    case "renew":
+      return (
+        (a.pendingRenewal?.by === action.by && a.pendingRenewal.until === new Date(action.until).toISOString()) ||
+        a.periods.slice(1).some((p) => p.signatures[action.by] === action.signature)
+      );
+    case "acceptRenewal":
+      return a.periods.length > 1 && last?.signatures[action.by] === action.signature;
+    case "declineRenewal":
+      return false;
+    default:
+      return a.history.some((s) => s.action === action.type && s.by === action.by);
+  }
+}
+
+/** The other party's step on an agreement we hold, by its id (the digest). */
 export async function receiveAgreementAction(
   db: Db,
   sender: string,
   id: string,
-  action: Extract<AgreementAction, { type: "accept" | "reject" | "end" }>,
+  action: AgreementAction,
   verify: VerifySignature,
   now: Date,
 ): Promise<Result<{ key: string; state: string }>> {
@@ -126,11 +151,10 @@ export async function receiveAgreementAction(
   const held = await findAgreement(db, id);
   if (!held) return fail("not_found", "aid.agreement_not_found");
   // A repeated delivery of a step already applied is answered as done.
-  if (held.agreement.history.some((s) => s.action === action.type && s.by === sender))
-    return ok({ key: held.key, state: held.state });
+  if (alreadyApplied(held.agreement, action)) return ok({ key: held.key, state: held.state });
   const next = applyAction(held.agreement, action, verify);
   if (!next.ok) return { ok: false, error: toFailure(next.failure) };
-  const row = await updateAgreement(db, held.key, held.state, next.value, now);
+  const row = await updateAgreement(db, held, next.value, now);
   if (!row) return fail("conflict", "aid.transition_invalid", { vars: { state: held.state, action: action.type } });
   return ok({ key: row.key, state: row.state });
 }

@@ -1,6 +1,6 @@
 // Emergencies this provider declares, for itself or on behalf of a fellow member that cannot speak:
 // stored with a pinned public note (a content warning) and one delivery per fellow member, all in one
-// transaction; resolving deletes and unpins the note and tells the same members.
+// transaction, agreement partners first; resolving deletes and unpins the note and tells the same members.
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { emergencies } from "../../db/schema/index.ts";
@@ -9,6 +9,8 @@ import { recordEvent } from "../events.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { findProvider } from "../provider/provider.repository.ts";
 import { fail, fieldError, fieldErrors, ok, type Result } from "../validation.ts";
+import { activePartners } from "../aid/aid.ts";
+import type { OnBehalf } from "../networks/charter.ts";
 import { type EmergencyKind, emergencyInputSchema } from "./rules.ts";
 
 export type Emergency = typeof emergencies.$inferSelect;
@@ -23,6 +25,8 @@ export type EmergencyPorts = {
    * speak for it (interim rule: the subject and this provider are current members of a shared network).
    */
   readonly audience: (subject: string) => Promise<string[] | null>;
+  /** Who may speak for `subject` by the charters of the networks shared with it (`onBehalf`, one per network). */
+  readonly onBehalfRules: (subject: string) => Promise<OnBehalf[]>;
   /** The public note's content warning and text. */
   readonly noteText: (e: {
     kind: EmergencyKind;
@@ -50,7 +54,16 @@ export async function declareEmergency(db: Db, input: unknown, ports: EmergencyP
       vars: { subject },
       fields: { onBehalfOf: fieldError("notFellow") },
     });
-  const recipients = [...new Set(audience)].filter((m) => m !== ports.ownUri).sort();
+  // The charter names who may speak for a member: its agreement partners unless it says any member.
+  const partners = await activePartners(db, ports.ownUri, ports.now);
+  if (onBehalf && !(await ports.onBehalfRules(subject)).includes("members") && !partners.has(subject))
+    return fail("forbidden", "emergency.notPartner", {
+      vars: { subject },
+      fields: { onBehalfOf: fieldError("notPartner") },
+    });
+  // Agreement partners are told first: their deliveries are queued before the rest of the network's.
+  const members = [...new Set(audience)].filter((m) => m !== ports.ownUri).sort();
+  const recipients = [...members.filter((m) => partners.has(m)), ...members.filter((m) => !partners.has(m))];
   const row = await db.transaction(async (tx) => {
     const text = ports.noteText({ kind, summary, needs, subject, onBehalf });
     const note = await insertAnnouncement(

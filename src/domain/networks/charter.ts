@@ -25,13 +25,58 @@ export type Rule = {
   readonly block: boolean;
 };
 
+/** How members watch each other's health: `k` independent watchers must agree, every `interval` if set. */
+export type WatchRule = { readonly k: number; readonly interval?: string };
+
+/** Who may declare an emergency on behalf of a member: its agreement partners, or any current member. */
+export const ON_BEHALF = ["partners", "members"] as const;
+export type OnBehalf = (typeof ON_BEHALF)[number];
+
 export type CharterBody = {
   readonly purpose: string;
   readonly questions: readonly string[];
   readonly rules: Readonly<Record<MotionKind, Rule>>;
   /** Consecutive missed motions after which a member is paused (0: never). */
   readonly pauseAfterMissed: number;
+  /** Absent in charters written before it existed: read through `watchK` and `watchInterval`. */
+  readonly watch?: WatchRule;
+  /** Absent in charters written before it existed: read through `onBehalfRule`. */
+  readonly onBehalf?: OnBehalf;
 };
+
+export const DEFAULT_WATCH_K = 2;
+
+/** How many watchers must agree before a member is seen down (the charter's `watch.k`, default 2). */
+export const watchK = (c: Pick<CharterBody, "watch">): number => c.watch?.k ?? DEFAULT_WATCH_K;
+
+/** The charter's watch interval in ms, or undefined when it leaves it to each instance. */
+export const watchInterval = (c: Pick<CharterBody, "watch">): number | undefined =>
+  c.watch?.interval === undefined ? undefined : durationMs(c.watch.interval);
+
+/** Who may speak for a member in an emergency (default: its agreement partners). */
+export const onBehalfRule = (c: Pick<CharterBody, "onBehalf">): OnBehalf => c.onBehalf ?? "partners";
+
+/** The optional `watch` and `onBehalf` as given, checked; absent ones stay absent (old digests hold). */
+function parseAidTerms(c: Record<string, unknown>): Outcome<Pick<CharterBody, "watch" | "onBehalf">> {
+  const terms: { watch?: WatchRule; onBehalf?: OnBehalf } = {};
+  if (c.watch !== undefined) {
+    const w = c.watch as Record<string, unknown> | null;
+    if (typeof w !== "object" || w === null || Array.isArray(w))
+      return refuse("network.charter_invalid", { field: "watch" });
+    const k = w.k ?? DEFAULT_WATCH_K;
+    if (typeof k !== "number" || !Number.isInteger(k) || k < 1 || k > 100)
+      return refuse("network.charter_invalid", { field: "watch.k" });
+    if (w.interval !== undefined && (typeof w.interval !== "string" || !durationMs(w.interval)))
+      return refuse("network.charter_invalid", { field: "watch.interval" });
+    terms.watch = { k, ...(w.interval !== undefined ? { interval: w.interval as string } : {}) };
+  }
+  if (c.onBehalf !== undefined) {
+    if (!(ON_BEHALF as readonly unknown[]).includes(c.onBehalf))
+      return refuse("network.charter_invalid", { field: "onBehalf" });
+    terms.onBehalf = c.onBehalf as OnBehalf;
+  }
+  return accept(terms);
+}
 
 export type Charter = CharterBody & { readonly version: number; readonly digest: string };
 
@@ -88,7 +133,15 @@ export function parseCharter(input: unknown, minWindowMs: number): Outcome<Chart
     if (typeof block !== "boolean") return refuse("network.charter_invalid", { field: `rules.${kind}.block` });
     rules[kind] = { window: window as string, quorum, threshold, block };
   }
-  return accept({ purpose, questions: questions.map((q: string) => q.trim()), rules, pauseAfterMissed: pause });
+  const aidTerms = parseAidTerms(c);
+  if (!aidTerms.ok) return aidTerms;
+  return accept({
+    purpose,
+    questions: questions.map((q: string) => q.trim()),
+    rules,
+    pauseAfterMissed: pause,
+    ...aidTerms.value,
+  });
 }
 
 /** A charter body at a version, with its digest. The digest covers the version, so v2 never equals v1. */
@@ -98,6 +151,8 @@ export function charterAt(body: CharterBody, version: number): Charter {
     questions: [...body.questions],
     rules: Object.fromEntries(MOTION_KINDS.map((k) => [k, { ...body.rules[k] }])) as Record<MotionKind, Rule>,
     pauseAfterMissed: body.pauseAfterMissed,
+    ...(body.watch ? { watch: { ...body.watch } } : {}),
+    ...(body.onBehalf ? { onBehalf: body.onBehalf } : {}),
   };
   return Object.freeze({ ...canonicalBody, version, digest: digestOf({ ...canonicalBody, version }) });
 }

@@ -20,7 +20,14 @@ export type ShutdownPorts = {
   readonly resolveSuccessor: (query: string) => Promise<ResolvedSuccessor | null>;
   readonly noteText: (notice: { effective: Date; successor: ResolvedSuccessor; message: string }) => string;
   readonly tagUrl: TagUrl;
+  /** The current members of the networks this provider is in (itself excluded): told as well as followers. */
+  readonly networkMembers: () => Promise<readonly string[]>;
 };
+
+/** One delivery per network member, so that a member that is down does not hold back the others. */
+async function tellMembers(tx: Db, id: string, members: readonly string[]): Promise<void> {
+  for (const to of [...new Set(members)].sort()) await recordEvent(tx, { commonhost: "shutdown.member.told", id, to });
+}
 
 const standing = eq(shutdownNotices.state, "standing");
 
@@ -66,6 +73,7 @@ export async function announceShutdown(db: Db, input: unknown, ports: ShutdownPo
     });
   if (successor.actorUri === ports.ownUri)
     return fail("invalid", "shutdown.self", { fields: { successor: fieldError("self") } });
+  const members = await ports.networkMembers();
   const row = await db.transaction(async (tx) => {
     if (await standingNotice(tx)) return undefined;
     const note = await insertAnnouncement(
@@ -94,13 +102,21 @@ export async function announceShutdown(db: Db, input: unknown, ports: ShutdownPo
     await updateProviderRow(tx, { closing: { effective: effective.toISOString(), successor: successor.actorUri } });
     await recordEvent(tx, { commonhost: "shutdown.announced", id });
     await recordEvent(tx, { commonhost: "profile.updated" });
+    await tellMembers(tx, id, members);
     return created!;
   });
   return row ? ok(row) : fail("conflict", "shutdown.standing");
 }
 
-/** Withdraws the standing notice before its date: the note is deleted and unpinned, the successor told. */
-export async function withdrawShutdown(db: Db, now: Date): Promise<Result<ShutdownNotice>> {
+/**
+ * Withdraws the standing notice before its date: the note is deleted and unpinned, the successor and
+ * the network members given told.
+ */
+export async function withdrawShutdown(
+  db: Db,
+  now: Date,
+  members: readonly string[] = [],
+): Promise<Result<ShutdownNotice>> {
   const row = await db.transaction(async (tx) => {
     const current = await standingNotice(tx);
     if (!current || current.effective.getTime() <= now.getTime()) return current && "late";
@@ -113,6 +129,7 @@ export async function withdrawShutdown(db: Db, now: Date): Promise<Result<Shutdo
     await updateProviderRow(tx, { closing: null });
     await recordEvent(tx, { commonhost: "shutdown.withdrawn", id: current.id });
     await recordEvent(tx, { commonhost: "profile.updated" });
+    await tellMembers(tx, current.id, members);
     return withdrawn;
   });
   if (row === "late") return fail("conflict", "shutdown.tooLate");

@@ -6,7 +6,7 @@ import { toFailure } from "../../domain/aid/failures.ts";
 import type { Failure, Result } from "../../domain/validation.ts";
 import { translator } from "../../i18n/i18n.ts";
 import { failureText } from "../../i18n/failures.ts";
-import { addressesOf, aidActivityOf } from "../mappers/aid.ts";
+import { addressesOf, aidActivityOf, stepAction } from "../mappers/aid.ts";
 import { verifyAuthored } from "../networks/authored.ts";
 import type { InboxAnswer } from "../networks/inbox-answer.ts";
 import { refusedWith } from "../networks/inbox-answer.ts";
@@ -15,6 +15,7 @@ import { parseAgreementDocument } from "./agreement-document.ts";
 import { parseProposalDocument } from "./documents.ts";
 import { sharedNetworks } from "./membership.ts";
 import { verifierFor } from "./signatures.ts";
+import { upstreamPort } from "./upstream.ts";
 
 const refused = (failure: Failure): InboxAnswer =>
   refusedWith(
@@ -39,11 +40,7 @@ export async function handleAidActivity(
   let result: Result<unknown>;
   if (activity.kind === "step") {
     if (typeof activity.digest !== "string") return refusedWith(422, "The activity names no agreement digest.");
-    const at = now.toISOString();
-    const step =
-      activity.action === "accept"
-        ? { type: "accept" as const, by: sender, at, signature: String(activity.signature ?? "") }
-        : { type: activity.action, by: sender, at };
+    const step = stepAction(activity, sender, now.toISOString());
     result = await receiveAgreementAction(db, sender, activity.digest, step, await verifierFor(rt, [sender]), now);
   } else {
     const authored = await verifyAuthored(
@@ -75,7 +72,8 @@ export async function handleAidActivity(
       };
       const verify = await verifierFor(rt, [sender]);
       const shared = (actor: string, named: readonly string[]) => sharedNetworks(rt, actor, named);
-      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now, shared);
+      const upstreamOf = upstreamPort(rt.services, self.actor);
+      result = await receiveProposedAgreement(db, sender, self.actor, incoming, verify, now, shared, upstreamOf);
     }
   }
   if (result.ok) {

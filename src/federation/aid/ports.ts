@@ -11,6 +11,7 @@ import { tagUrl } from "../mappers/note.ts";
 import { networksRuntime } from "../networks/runtime.ts";
 import { aidNetwork, sharedNetworks } from "./membership.ts";
 import { signDigest, verifierFor } from "./signatures.ts";
+import { upstreamPort } from "./upstream.ts";
 
 export async function proposalPorts(
   federation: AppFederation,
@@ -51,5 +52,6 @@ export async function agreementPorts(
     sign: (digest) => signDigest(self, digest),
     verify: await verifierFor(rt, [self.actor]),
     fellow: async (network, actor) => (await sharedNetworks(rt, actor, [network])).length > 0,
+    upstreamOf: upstreamPort(services, self.actor),
   };
 }

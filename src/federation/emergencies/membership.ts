@@ -1,7 +1,8 @@
-// Who hears of an emergency, and who may speak for whom, by this instance's own decision records.
-// Interim rule, until agreements name who may speak for a member: any current fellow member may
-// declare an emergency on behalf of another (see docs/mutual-aid.md).
-import { isCurrentMember, membersOf, networksOfSelf } from "../networks/membership.ts";
+// Who hears of an emergency, and who may speak for whom, by this instance's own decision records: the
+// members of the networks shared with the subject, and those networks' charters (`onBehalf`), which the
+// domain reads with this provider's agreements (see docs/mutual-aid.md).
+import { type OnBehalf, onBehalfRule } from "../../domain/networks/charter.ts";
+import { charterOf, isCurrentMember, membersOf, networksOfSelf } from "../networks/membership.ts";
 import type { NetworksRuntime } from "../networks/runtime.ts";
 
 /** The networks this provider is a current member of where every actor given is a current member too. */
@@ -34,4 +35,14 @@ export async function emergencyAudience(rt: NetworksRuntime, subject: string): P
 /** Whether `sender` and `subject` are current members of a network this provider is a current member of. */
 export async function fellowsInNetwork(rt: NetworksRuntime, sender: string, subject: string): Promise<boolean> {
   return (await sharedNetworks(rt, [sender, subject])).length > 0;
+}
+
+/** The `onBehalf` rule of each network this provider shares with `subject`. */
+export async function onBehalfRules(rt: NetworksRuntime, subject: string): Promise<OnBehalf[]> {
+  const rules: OnBehalf[] = [];
+  for (const network of await sharedNetworks(rt, [subject])) {
+    const charter = await charterOf(rt, network);
+    if (charter) rules.push(onBehalfRule(charter));
+  }
+  return rules;
 }

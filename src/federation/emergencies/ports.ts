@@ -9,7 +9,7 @@ import type { AppFederation } from "../federation.ts";
 import type { LocalActors } from "../local-actors.ts";
 import { tagUrl } from "../mappers/note.ts";
 import { networksRuntime } from "../networks/runtime.ts";
-import { emergencyAudience } from "./membership.ts";
+import { emergencyAudience, onBehalfRules } from "./membership.ts";
 
 export async function emergencyPorts(
   federation: AppFederation,
@@ -29,6 +29,7 @@ export async function emergencyPorts(
     now,
     tagUrl: link,
     audience: (subject) => emergencyAudience(rt, subject),
+    onBehalfRules: (subject) => onBehalfRules(rt, subject),
     noteText: ({ kind, summary, needs, subject, onBehalf }) => {
       const vars = { kind: t(`emergencies.kind.${kind}`), summary, subject, by: provider.record.name };
       return {

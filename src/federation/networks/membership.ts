@@ -1,5 +1,6 @@
 // Who is in a network, by this instance's own record: the one answer every audience ("the network",
 // "members only") is computed from, so that a suspension or an expulsion revokes access everywhere at once.
+import type { Charter } from "../../domain/networks/charter.ts";
 import { listNetworks } from "../../domain/networks/networks.repository.ts";
 import type { NetworkRecord } from "../../domain/networks/record-model.ts";
 import type { NetworksRuntime } from "./runtime.ts";
@@ -15,6 +16,11 @@ export async function membersOf(rt: NetworksRuntime, network: string): Promise<s
   const record = await recordOf(rt, network);
   if (!record) return [];
   return [...record.members.values()].filter((m) => m.status === "member").map((m) => m.actor);
+}
+
+/** The network's charter in force now, or undefined while its founding is not held. */
+export async function charterOf(rt: NetworksRuntime, network: string): Promise<Charter | undefined> {
+  return (await recordOf(rt, network))?.charter;
 }
 
 /** Whether an actor is a current member of a network. */

@@ -3,7 +3,7 @@
 // followers as an announcement (announcements.ts).
 import { findAgreement, findProposal } from "../../domain/aid/aid.repository.ts";
 import type { AidEvent } from "../../domain/aid/events.ts";
-import { agreementObject, aidActivity, proposalObject } from "../mappers/aid.ts";
+import { agreementObject, agreementStep, aidActivity, proposalObject } from "../mappers/aid.ts";
 import { postTo } from "../networks/deliver.ts";
 import { isCurrentMember } from "../networks/membership.ts";
 import { signDocument } from "../networks/proof.ts";
@@ -36,14 +36,10 @@ export const aidSenders: Senders<AidEvent["commonhost"]> = {
       if (a.proposedBy !== self.actor) return;
       const object = await signDocument(agreementObject(a, row.uri), self.signer);
       activity = aidActivity("Create", id, self.actor, event.to, object);
-    } else if (event.action === "accept") {
-      const signature = a.periods[0]?.signatures[self.actor];
-      if (!signature) return;
-      activity = aidActivity("Accept", id, self.actor, event.to, ref, { aidSignature: signature });
-    } else if (event.action === "reject") {
-      activity = aidActivity("Reject", id, self.actor, event.to, ref);
     } else {
-      activity = aidActivity("Update", id, self.actor, event.to, { ...ref, aidState: "ended" });
+      const step = agreementStep(a, self.actor, event.action, ref);
+      if (!step) return;
+      activity = aidActivity(step.type, id, self.actor, event.to, step.object, step.extra);
     }
     await postTo(rt, self, event.to, activity);
   },

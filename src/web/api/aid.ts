@@ -1,116 +1,67 @@
 // /api/v1/aid: offers and requests of mutual aid published to a network (ours and those received from
 // fellow members), answering one with a proposed agreement, and the agreements this provider is a
-// party to, which it accepts, rejects or ends.
+// party to, which it accepts, rejects, cancels, ends, declares breached or renews.
 import { z } from "zod";
 import {
   actOnAgreement,
-  type AgreementRow,
+  type ActionInput,
   agreements,
   listProposals,
   type OwnAction,
-  type ProposalRow,
   publishProposal,
   respondToProposal,
 } from "../../domain/aid/aid.ts";
-import { PURPOSES, proposalInputSchema, quantitySchema, RESOURCES } from "../../domain/aid/proposals.ts";
+import { PURPOSES, quantitySchema, RESOURCES } from "../../domain/aid/proposals.ts";
 import { findNetwork } from "../../domain/networks/networks.repository.ts";
 import { agreementPorts, proposalPorts } from "../../federation/aid/ports.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";
+import {
+  agreementJson,
+  agreementSchema,
+  proposalBodySchema,
+  proposalJson,
+  proposalSchema,
+  respondedSchema,
+  sharedUpstreamWarning,
+} from "./aid-schemas.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
 const TAG = "Mutual aid";
 
-const proposalBodySchema = z.object({
-  network: z.string().trim().min(1).max(2048).meta({ description: "The network's key or id." }),
-  ...proposalInputSchema.shape,
-});
+type ActionRoute = { path: string; summary: string; body?: z.ZodType<ActionInput> };
 
-const quantityJson = z.object({ value: z.number(), unit: z.string() });
-
-const proposalSchema = z.object({
-  key: z.string(),
-  id: z.string().meta({ description: "The Proposal's URI, on the publishing instance." }),
-  network: z.string().meta({ description: "The network's id." }),
-  author: z.string(),
-  local: z.boolean().meta({ description: "Published by this instance (false: received from a fellow member)." }),
-  purpose: z.enum(PURPOSES),
-  resource: z.enum(RESOURCES),
-  quantity: quantityJson,
-  from: z.string(),
-  until: z.string().nullable(),
-  region: z.string().nullable(),
-  conditions: z.string().nullable(),
-  audience: z.enum(["network", "public"]),
-  published: z.string(),
-});
-
-const agreementSchema = z.object({
-  key: z.string(),
-  id: z.string().meta({ description: "The digest of the terms (`sha256:<hex>`): the same on both sides." }),
-  uri: z.string().meta({ description: "The Agreement document's URI, on the proposer's instance." }),
-  state: z.enum(["proposed", "active", "rejected", "ended", "cancelled", "breached"]),
-  proposal: z.string(),
-  proposedBy: z.string(),
-  provider: z.string().meta({ description: "The party that gives the help." }),
-  receiver: z.string().meta({ description: "The party that uses it." }),
-  resource: z.enum(RESOURCES),
-  quantity: quantityJson,
-  from: z.string(),
-  until: z.string(),
-  conditions: z.string().nullable(),
-  message: z.string().nullable(),
-  signatures: z
-    .record(z.string(), z.string())
-    .meta({ description: "Each party's signature of `id` (Ed25519, base58btc multibase), by actor." }),
-});
-
-function proposalJson(row: ProposalRow) {
-  const p = row.proposal;
-  return {
-    key: row.key,
-    id: row.id,
-    network: row.network,
-    author: row.author,
-    local: row.local,
-    purpose: p.purpose,
-    resource: p.resource,
-    quantity: p.quantity,
-    from: p.from,
-    until: p.until ?? null,
-    region: p.region ?? null,
-    conditions: p.conditions ?? null,
-    audience: p.audience,
-    published: p.published,
-  };
-}
-
-function agreementJson(row: AgreementRow) {
-  const a = row.agreement;
-  return {
-    key: row.key,
-    id: a.id,
-    uri: row.uri,
-    state: a.state,
-    proposal: a.terms.proposal,
-    proposedBy: a.proposedBy,
-    provider: a.terms.provider,
-    receiver: a.terms.receiver,
-    resource: a.terms.resource,
-    quantity: a.terms.quantity,
-    from: a.terms.from,
-    until: a.terms.until,
-    conditions: a.terms.conditions ?? null,
-    message: a.message ?? null,
-    signatures: { ...a.periods[0]?.signatures },
-  };
-}
-
-const ACTIONS: Record<OwnAction, string> = {
-  accept: "Accept a proposed agreement: this provider signs its terms and sends its signature to the other party.",
-  reject: "Reject a proposed agreement; the other party is told.",
-  end: "End an active agreement; the other party is told.",
+const ACTIONS: Record<OwnAction, ActionRoute> = {
+  accept: {
+    path: "accept",
+    summary: "Accept a proposed agreement: this provider signs its terms and sends its signature to the other party.",
+  },
+  reject: { path: "reject", summary: "Reject a proposed agreement; the other party is told." },
+  cancel: {
+    path: "cancel",
+    summary:
+      "Cancel an agreement: its proposer withdraws it while it is proposed, or either party cancels it while it is active; the other party is told.",
+  },
+  end: { path: "end", summary: "End an active agreement; the other party is told." },
+  breach: {
+    path: "breach",
+    summary: "Declare an active agreement breached by the other party, with a reason; the other party is told.",
+    body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+  },
+  renew: {
+    path: "renew",
+    summary:
+      "Propose to renew an active agreement up to a new end date: this provider signs the new period; the other party accepts it (renewal/accept) or declines it (renewal/decline).",
+    body: z.object({
+      until: z.iso.datetime({ offset: true }).meta({ description: "The new end, after the current one." }),
+    }),
+  },
+  acceptRenewal: {
+    path: "renewal/accept",
+    summary: "Accept the renewal the other party proposed: this provider signs the new period, which both then hold.",
+  },
+  declineRenewal: { path: "renewal/decline", summary: "Decline the renewal the other party proposed." },
 };
 
 export function aidApiRoutes({ services, federation, localActors }: WebDeps): RouteSpec[] {
@@ -118,17 +69,18 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
   const actionRoutes = (Object.keys(ACTIONS) as OwnAction[]).map((action) =>
     defineRoute({
       method: "post",
-      path: `/v1/aid/agreements/:key/${action}`,
+      path: `/v1/aid/agreements/:key/${ACTIONS[action].path}`,
       operationId: `${action}AidAgreement`,
       tag: TAG,
-      summary: ACTIONS[action],
+      summary: ACTIONS[action].summary,
       params: z.object({ key: z.string() }),
+      ...(ACTIONS[action].body ? { body: ACTIONS[action].body } : {}),
       responses: { 200: { description: "The agreement.", schema: agreementSchema } },
       errors: [403, 404, 409],
-      async handle(c, { params, t }) {
+      async handle(c, { params, body, t }) {
         const ports = await agreementPorts(federation, services, localActors);
         if (!ports) return apiError(c, 404, "not_found", t("errors.provider.notSetUp"));
-        const result = await actOnAgreement(db, params.key, action, ports);
+        const result = await actOnAgreement(db, params.key, action, ports, (body ?? {}) as ActionInput);
         if (!result.ok)
           return result.error.fields ? apiFailure(c, result.error, 422) : failureResponse(c, result.error);
         services.queue.wake();
@@ -198,7 +150,7 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
       tag: TAG,
       summary: "Answer a fellow member's offer or request with a proposed agreement",
       description:
-        "The agreement is signed by this provider and sent to the proposal's author, who accepts or rejects it. Absent amounts and dates are the proposal's.",
+        "The agreement is signed by this provider and sent to the proposal's author, who accepts or rejects it. Absent amounts and dates are the proposal's. For failover and backup space, partners that share an upstream (datacenter, ASN or upstream provider, by their profiles) are still allowed: the agreement lists what is shared in `sharedUpstream` and `warnings` says so.",
       params: z.object({ key: z.string() }),
       body: z.object({
         quantity: quantitySchema.optional(),
@@ -206,7 +158,7 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         until: z.string().optional(),
         message: z.string().trim().min(1).max(2000),
       }),
-      responses: { 201: { description: "The proposed agreement.", schema: agreementSchema } },
+      responses: { 201: { description: "The proposed agreement.", schema: respondedSchema } },
       errors: [403, 404, 409],
       async handle(c, { params, body, t }) {
         const ports = await agreementPorts(federation, services, localActors);
@@ -215,7 +167,9 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         if (!result.ok)
           return result.error.fields ? apiFailure(c, result.error, 422) : failureResponse(c, result.error);
         services.queue.wake();
-        return c.json(agreementJson(result.value), 201);
+        const shared = result.value.agreement.sharedUpstream ?? [];
+        const warnings = shared.length > 0 ? [sharedUpstreamWarning(t, shared)] : [];
+        return c.json({ ...agreementJson(result.value), warnings }, 201);
       },
     }),
     defineRoute({

@@ -30,7 +30,7 @@ const declareBodySchema = z.object({
   }),
   onBehalfOf: emergencyInputSchema.shape.onBehalfOf.meta({
     description:
-      "The actor URI of a fellow member that cannot speak for itself; both must be current members of a shared network.",
+      "The actor URI of a fellow member that cannot speak for itself; both must be current members of a shared network, and by a charter's default (`onBehalf: partners`) have an active agreement.",
   }),
 });
 
@@ -53,6 +53,10 @@ const emergencySchema = z.object({
   note: z.string().nullable().meta({ description: "The public pinned note (own emergencies while open)." }),
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
+  recipients: z.array(z.string()).meta({
+    description:
+      "Own emergencies: the members told, in the order their deliveries are queued (active agreement partners first, then the rest of the network); empty for received ones.",
+  }),
 });
 
 function emergencyJson(origin: string, t: Translate, e: Emergency) {
@@ -72,6 +76,7 @@ function emergencyJson(origin: string, t: Translate, e: Emergency) {
     note: e.announcementId && e.state === "open" ? new URL(`/announcements/${e.announcementId}`, origin).href : null,
     openedAt: e.openedAt.toISOString(),
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
+    recipients: e.local ? [...e.recipients] : [],
   };
 }
 
@@ -86,7 +91,7 @@ export function emergencyApiRoutes({ services, federation, localActors }: WebDep
       tag: TAG,
       summary: "Declare an emergency",
       description:
-        "Sends it to every current fellow member of the networks shared with its subject, and publishes a pinned public note with a content warning to followers. With `onBehalfOf`, speaks for a fellow member (refused with 403 unless both are current members of a shared network); it is marked as declared on its behalf everywhere.",
+        "Sends it to every current fellow member of the networks shared with its subject, this provider's active agreement partners first (their deliveries are queued before the rest of the network's), and publishes a pinned public note with a content warning to followers. With `onBehalfOf`, speaks for a fellow member as the networks' charters allow (`onBehalf`): by default only an agreement partner, a provider with an active agreement with it; with `members`, any current member of a shared network. Refused with 403 otherwise, the reason naming which. It is marked as declared on its behalf everywhere.",
       body: declareBodySchema,
       responses: { 201: { description: "The emergency.", schema: emergencySchema } },
       errors: [403, 404],

@@ -1,7 +1,7 @@
 // The shapes of /api/v1/networks: what operators send to found, join, open motions and vote, and what
 // the API answers. Registered in the OpenAPI document with the other schemas (schemas.ts).
 import { z } from "zod";
-import { MOTION_KINDS } from "../../domain/networks/charter.ts";
+import { MOTION_KINDS, ON_BEHALF } from "../../domain/networks/charter.ts";
 import { durationMs } from "../../domain/networks/duration.ts";
 import { CHOICES } from "../../domain/networks/objects.ts";
 import { KEY_PATTERN } from "../../domain/networks/standing.ts";
@@ -59,6 +59,19 @@ export const charterInputSchema = z.object({
     .max(1000)
     .optional()
     .describe("Missed motions in a row after which a member is paused (0: never; default 3)."),
+  watch: z
+    .object({
+      k: z.number().int().min(1).max(100).optional().describe("Watchers that must agree a member is down (default 2)."),
+      interval: z.string().optional().describe("ISO 8601 duration between health checks (default: each instance's)."),
+    })
+    .optional()
+    .describe("How members watch each other's health."),
+  onBehalf: z
+    .enum(ON_BEHALF)
+    .optional()
+    .describe(
+      "Who may declare an emergency on behalf of a member: `partners` (default), a provider with an active agreement with it; `members`, any current member.",
+    ),
 });
 requestSchemas.add(charterInputSchema, { id: "CharterInput", description: "A charter as an operator writes it." });
 
@@ -129,6 +142,8 @@ export const charterSchema = z.object({
   questions: z.array(z.string()),
   rules: z.object(Object.fromEntries(MOTION_KINDS.map((k) => [k, ruleSchema])) as Record<string, typeof ruleSchema>),
   pauseAfterMissed: z.number().int(),
+  watch: z.object({ k: z.number().int(), interval: z.string().nullable() }),
+  onBehalf: z.enum(ON_BEHALF),
 });
 responseSchemas.add(charterSchema, { id: "Charter" });
 

@@ -1,5 +1,6 @@
 // Network views -> the JSON /api/v1/networks documents (network-schemas.ts): only the fields documented,
 // whatever else a view may carry.
+import { onBehalfRule, watchK } from "../../domain/networks/charter.ts";
 import type { z } from "zod";
 import type { BallotView, MotionView, NetworkView } from "../../domain/networks/operations.ts";
 import type { DecisionView } from "../../domain/networks/operations.ts";
@@ -24,6 +25,8 @@ export const networkJson = (n: NetworkView): z.infer<typeof networkSchema> => ({
     questions: [...n.charter.questions],
     rules: n.charter.rules,
     pauseAfterMissed: n.charter.pauseAfterMissed,
+    watch: { k: watchK(n.charter), interval: n.charter.watch?.interval ?? null },
+    onBehalf: onBehalfRule(n.charter),
   },
   head: n.head,
   openMotions: n.openMotions,

@@ -9,7 +9,7 @@ import {
   withdrawShutdown,
 } from "../../domain/shutdown/shutdown.ts";
 import { answerSuccession, listSuccessions, type SuccessionRequest } from "../../domain/shutdown/successions.ts";
-import { shutdownPorts } from "../../federation/shutdown.ts";
+import { closingAudience, shutdownPorts } from "../../federation/shutdown.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";
 import { apiError, failureResponse } from "./errors.ts";
@@ -83,7 +83,7 @@ const successionJson = (r: SuccessionRequest) => ({
   receivedAt: r.receivedAt.toISOString(),
 });
 
-export function shutdownApiRoutes({ services, federation }: WebDeps): RouteSpec[] {
+export function shutdownApiRoutes({ services, federation, localActors }: WebDeps): RouteSpec[] {
   const { db } = services.database;
   const { origin } = services.config;
   const answer = (accept: boolean) =>
@@ -120,7 +120,7 @@ export function shutdownApiRoutes({ services, federation }: WebDeps): RouteSpec[
       responses: { 201: { description: "The notice.", schema: noticeSchema } },
       errors: [404, 409],
       async handle(c, { body, t }) {
-        const ports = await shutdownPorts(federation, services);
+        const ports = await shutdownPorts(federation, services, localActors);
         if (!ports) return apiError(c, 404, "not_found", t("errors.provider.notSetUp"));
         const result = await announceShutdown(db, body, ports);
         if (!result.ok) {
@@ -155,7 +155,7 @@ export function shutdownApiRoutes({ services, federation }: WebDeps): RouteSpec[
       responses: { 200: { description: "The withdrawn notice.", schema: noticeSchema } },
       errors: [404, 409],
       async handle(c) {
-        const result = await withdrawShutdown(db, new Date());
+        const result = await withdrawShutdown(db, new Date(), await closingAudience(federation, services, localActors));
         if (!result.ok) return failureResponse(c, result.error);
         services.queue.wake();
         return c.json(noticeJson(origin, result.value));

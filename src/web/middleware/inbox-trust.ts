@@ -7,6 +7,7 @@ import { handleDocsActivity } from "../../federation/docs/inbox.ts";
 import { handleEmergencyActivity } from "../../federation/emergencies/inbox.ts";
 import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
+import { handleMemberNotice } from "../../federation/shutdown/member-notice.ts";
 import { checkInbound, isInboxPath } from "../../federation/trust/inbound.ts";
 import { remoteFailureOf } from "../../federation/trust/remote-failure.ts";
 import { apiError } from "../api/errors.ts";
@@ -44,7 +45,8 @@ async function networkActivity(
       (await handleNetworkActivity(rt, json)) ??
       (await handleDocsActivity(rt, json)) ??
       (await handleEmergencyActivity(rt, json)) ??
-      (await handleAidActivity(rt, json))
+      (await handleAidActivity(rt, json)) ??
+      (await handleMemberNotice(rt, json))
     );
   } catch (err) {
     deps.services.logger.warn({ err }, "network activity failed");

@@ -55,6 +55,14 @@ export function memberStateText(t: Translate, locale: string, m: MemberView): st
   return t(`networks.member.${m.state}`, { since });
 }
 
+/** "Closing on DATE, successor X" for a member that published a standing notice of closing. */
+function closingText(t: Translate, locale: string, known: ReadonlyMap<string, KnownProvider>, actor: string) {
+  const closing = known.get(actor)?.closing;
+  if (!closing) return "";
+  const successor = known.get(closing.successor)?.name ?? closing.successor;
+  return html` <strong class="closing">${t("shutdown.memberClosing", { date: formatDate(locale, closing.at), successor })}</strong>`;
+}
+
 /** The member list: current members first (paused and suspended ones marked), then those who left or were expelled. */
 export function memberList(p: {
   t: Translate;
@@ -68,5 +76,5 @@ export function memberList(p: {
   const members = [...p.members].sort((a, b) => order[a.state] - order[b.state] || a.actor.localeCompare(b.actor));
   const id = p.id ?? "members";
   return html`<section aria-labelledby="${id}-title"><h2 id="${id}-title">${t("networks.members.title")}</h2>
-<ul class="members">${members.map((m) => html`<li data-state="${m.state}">${memberLink(m.actor, p.known)} <span class="state state-${m.state}">${memberStateText(t, locale, m)}</span></li>`)}</ul></section>`;
+<ul class="members">${members.map((m) => html`<li data-state="${m.state}">${memberLink(m.actor, p.known)} <span class="state state-${m.state}">${memberStateText(t, locale, m)}</span>${closingText(t, locale, p.known, m.actor)}</li>`)}</ul></section>`;
 }
