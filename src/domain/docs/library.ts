@@ -34,6 +34,7 @@ export type LibraryResult = {
   readonly author: string;
   readonly audience: "public" | "network" | "group";
   readonly network: string | null;
+  readonly group: string | null;
   readonly gone: boolean;
   readonly updatedAt: string;
   readonly score: number;
@@ -175,13 +176,13 @@ async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery:
       db,
       // The page first, then its revisions: only the page's rows are joined.
       sql`with m as (
-  select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d.gone, d.head, d.updated_at,
+  select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d."group", d.gone, d.head, d.updated_at,
     ${score}::float8 as score
   from documents d where ${where}
   order by score desc, d.updated_at desc, d.id
   limit ${pageSize} offset ${(query.page - 1) * pageSize}
 )
-select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.author, m.audience, m.network, m.gone,
+select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.author, m.audience, m.network, m."group", m.gone,
   m.updated_at as "updatedAt", m.score
 from m join document_revisions r on r.document = m.id and r.digest = m.head
 order by m.score desc, m.updated_at desc, m.id`,
