@@ -28,9 +28,10 @@ export async function receiveGroupRelay(ctx: InboxContext<Runtime>, announce: An
   try {
     article = await fetchArticle(rt, self, objectId);
   } catch (err) {
-    // Thrown: the inbox's queue tries again later (the author's server may be down for a while).
+    // Not retried from here: a members-only note its server will not show is not worth a retry, and a
+    // document missed this way is fetched by the next repair round (docs/repair.ts, ADR 0020).
     logger.info({ err, object: objectId.href, group: group.href }, "a group's relayed object could not be fetched");
-    throw err;
+    return true;
   }
   // A members-only note is read at its author's server when shown: nothing is kept of it here.
   if (!article) return true;
