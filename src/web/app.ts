@@ -20,6 +20,8 @@ import { docsPublicRoutes } from "./routes/docs.ts";
 import { libraryPublicRoutes } from "./routes/library.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { networkSyncRoutes } from "./routes/network-sync.ts";
+import { docsHeadsRoutes } from "./routes/docs-heads.ts";
+import { groupMembersRoutes } from "./routes/group-members.ts";
 import { groupPublicRoutes } from "./routes/groups.ts";
 import { networkPublicRoutes } from "./routes/networks.ts";
 import { publicRoutes } from "./routes/public.ts";
@@ -88,6 +90,8 @@ export function createApp(deps: WebDeps): App {
   app.route("/api", apiRoutes(deps));
   app.route("/", mediaRoutes(deps));
   app.route("/", networkSyncRoutes(deps));
+  app.route("/", groupMembersRoutes(deps));
+  app.route("/", docsHeadsRoutes(deps));
   app.route("/", aidPublicRoutes(deps));
 
   // Everything ActivityPub (inboxes, collections, objects, WebFinger, NodeInfo) goes to Fedify;

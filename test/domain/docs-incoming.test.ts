@@ -83,6 +83,25 @@ describe("incoming documents", () => {
     });
   });
 
+  it("writes for a group and keeps a group's Article only once this provider's join of the group is accepted", async () => {
+    const { db } = database();
+    const GROUP = "https://host.example/actors/infra";
+    const forGroup = { title: "Runbook", body: "Disks.\n", lang: "en", audience: "group", group: GROUP };
+    expect(await createDocument(db, SELF, forGroup, async () => true)).toMatchObject({
+      error: { code: "not_found", reason: "docs.group_unknown" },
+    });
+    const relayed = article({ id: "https://peer.example/docs/g1", audience: { kind: "group", group: GROUP } });
+    // Being a fellow network member of the author is not enough: the group's members only read it.
+    expect(await receiveArticle(db, relayed, PEER, fellowship([PEER]))).toMatchObject({
+      error: { reason: "docs.not_reader" },
+    });
+    await follow(GROUP);
+    expect(await createDocument(db, SELF, forGroup, async () => false)).toMatchObject({ ok: true });
+    expect(await receiveArticle(db, relayed, PEER, fellowship())).toEqual({ ok: true, value: "created" });
+    const held = await getDocument(db, relayed.id);
+    expect(held.ok && held.value.document).toMatchObject({ audience: "group", group: GROUP, network: null });
+  });
+
   it("takes an offered change from a reader of a local document, once; an outcome only from the author", async () => {
     const { db } = database();
     const written = await createDocument(

@@ -76,14 +76,19 @@ describe("working groups in the domain", () => {
     ]);
   });
 
-  it("relays a member's public post addressed to the group, and nothing else", async () => {
+  it("relays a member's post addressed to the group, a members-only one to members only, and nothing else", async () => {
     const post = (author: string, objectId: string, addressees: string[]) =>
       receiveGroupPost(database().db, { identifier: "infra", groupUri: GROUP, author, objectId, addressees });
     expect(await post(MEMBER, "https://member.example/notes/1", [AS_PUBLIC, GROUP])).toBe("relayed");
     expect(await post(MEMBER, "https://member.example/notes/1", [AS_PUBLIC, GROUP])).toBe("ignored");
     expect(await post(OUTSIDER, "https://mastodon.example/notes/2", [AS_PUBLIC, GROUP])).toBe("ignored");
-    expect(await post(MEMBER, "https://member.example/notes/3", [GROUP])).toBe("ignored");
-    expect((await relays()).map((r) => r.objectId)).toEqual(["https://member.example/notes/1"]);
+    expect(await post(MEMBER, "https://member.example/notes/3", [GROUP])).toBe("relayed");
+    expect(await post(OUTSIDER, "https://mastodon.example/notes/5", [GROUP])).toBe("ignored");
+    expect(await post(MEMBER, "https://member.example/notes/6", [AS_PUBLIC])).toBe("ignored");
+    expect((await relays()).map((r) => [r.objectId, r.membersOnly])).toEqual([
+      ["https://member.example/notes/1", false],
+      ["https://member.example/notes/3", true],
+    ]);
 
     // A maintainer makes the applicant a member: its posts are relayed from then on.
     expect((await approveMember(database().db, "infra", OUTSIDER)).ok).toBe(true);

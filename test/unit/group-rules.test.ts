@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AS_PUBLIC, isPublic, roleOnFollow, shouldRelay } from "../../src/domain/groups/rules.ts";
+import { AS_PUBLIC, isPublic, roleOnFollow, relayOf } from "../../src/domain/groups/rules.ts";
 
 const group = "https://b.example/actors/infra";
 
@@ -15,12 +15,13 @@ describe("working groups' rules", () => {
     expect(isPublic(["https://a.example/actors/alpha/followers"])).toBe(false);
   });
 
-  it("relays a member's public post addressed to the group, and nothing else", () => {
+  it("relays a member's post addressed to the group, to followers when public and to members when not", () => {
     const addressees = [AS_PUBLIC, group];
-    expect(shouldRelay({ addressees, groupUri: group, authorRole: "member" })).toBe(true);
-    expect(shouldRelay({ addressees, groupUri: group, authorRole: "applicant" })).toBe(false);
-    expect(shouldRelay({ addressees, groupUri: group, authorRole: undefined })).toBe(false);
-    expect(shouldRelay({ addressees: [group], groupUri: group, authorRole: "member" })).toBe(false);
-    expect(shouldRelay({ addressees: [AS_PUBLIC], groupUri: group, authorRole: "member" })).toBe(false);
+    expect(relayOf({ addressees, groupUri: group, authorRole: "member" })).toBe("followers");
+    expect(relayOf({ addressees, groupUri: group, authorRole: "applicant" })).toBe("none");
+    expect(relayOf({ addressees, groupUri: group, authorRole: undefined })).toBe("none");
+    expect(relayOf({ addressees: [group], groupUri: group, authorRole: "member" })).toBe("members");
+    expect(relayOf({ addressees: [group], groupUri: group, authorRole: "applicant" })).toBe("none");
+    expect(relayOf({ addressees: [AS_PUBLIC], groupUri: group, authorRole: "member" })).toBe("none");
   });
 });

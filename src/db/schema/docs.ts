@@ -1,4 +1,17 @@
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -129,4 +142,18 @@ export const documentProposals = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
   (t) => [unique("document_proposals_id_unique").on(t.id), index("document_proposals_document_idx").on(t.document)],
+);
+
+/**
+ * One row: a number that every change to the documents held raises (a trigger at commit, see
+ * drizzle/0017; revisions, translations and search words are only written with their document's row),
+ * so a library answer computed at a version holds while the version does (ADR 0007).
+ */
+export const libraryState = pgTable(
+  "library_state",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("library_state_single_row", sql`${t.id} = 1`)],
 );

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 import { recordEvent } from "../events.ts";
+import { findFollowed } from "../following/following.ts";
 import { fail, ok, type Result } from "../validation.ts";
 import { diffLines, type LineDiff } from "./diff.ts";
 import {
@@ -41,8 +42,12 @@ export type Written = {
   readonly changed: boolean;
 };
 
-async function checkAudience(audience: Audience, memberOf: NetworkCheck): Promise<Result<null>> {
-  if (audience.kind === "group") return fail("not_found", "docs.group_unknown", { vars: { group: audience.group } });
+/** Whether this provider's follow of a group was accepted: the group's host relays a member's documents only. */
+export const followsGroup = async (db: Db, group: string) => (await findFollowed(db, group))?.state === "accepted";
+
+async function checkAudience(db: Db, audience: Audience, memberOf: NetworkCheck): Promise<Result<null>> {
+  if (audience.kind === "group" && !(await followsGroup(db, audience.group)))
+    return fail("not_found", "docs.group_unknown", { vars: { group: audience.group } });
   if (audience.kind === "network" && !(await memberOf(audience.network)))
     return fail("invalid", "docs.invalid", { fields: { network: { code: "notMember" } } });
   return ok(null);
@@ -64,7 +69,7 @@ export async function createDocument(
 ): Promise<Result<Written>> {
   const draft = parseDocument(input);
   if (!draft.ok) return draft;
-  const allowed = await checkAudience(draft.value.audience, memberOf);
+  const allowed = await checkAudience(db, draft.value.audience, memberOf);
   if (!allowed.ok) return allowed;
   const key = newKey();
   const id = documentUri(writer.origin, key);
@@ -123,9 +128,11 @@ export async function updateDocument(
     return fail("invalid", "docs.invalid", { fields: { base: { code: "invalid" } } });
   const { audience } = draft.value;
   const sameAudience =
-    audience.kind === doc.audience && (audience.kind !== "network" || audience.network === doc.network);
+    audience.kind === doc.audience &&
+    (audience.kind !== "network" || audience.network === doc.network) &&
+    (audience.kind !== "group" || audience.group === doc.group);
   if (!sameAudience) {
-    const allowed = await checkAudience(audience, memberOf);
+    const allowed = await checkAudience(db, audience, memberOf);
     if (!allowed.ok) return allowed;
   }
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client.ts";
 import { findFollowed } from "../following/following.ts";
 import { fail, ok, type Result } from "../validation.ts";
-import { newKey } from "./docs.ts";
+import { followsGroup, newKey } from "./docs.ts";
 import {
   type DocumentRow,
   decideProposal,
@@ -28,8 +28,11 @@ export type IncomingArticle = {
   readonly published: string;
   readonly updated?: string;
   readonly content: DocumentContent;
-  /** Addressed to `as:Public`, or to named members of `network`. */
-  readonly audience: { readonly kind: "public" } | { readonly kind: "network"; readonly network: string };
+  /** Addressed to `as:Public`, to named members of `network`, or to the members of a working group. */
+  readonly audience:
+    | { readonly kind: "public" }
+    | { readonly kind: "network"; readonly network: string }
+    | { readonly kind: "group"; readonly group: string };
 };
 
 /** What the networks edge knows: whether an actor is a current member of a network this provider is in too. */
@@ -45,7 +48,8 @@ export type ArticleOutcome = "created" | "revised" | "unchanged" | "stale";
 /**
  * Keeps a peer's Article as a replica, or its new revision. Accepted from its author only: a public one
  * when this provider follows the author or shares a network with it, a network one when both are current
- * members of that network. A revision older than the replica's head (an Update overtaken by a later one)
+ * members of that network, a group one when this provider is in the group (its follow was accepted; the
+ * edge fetched the Article from its author's server, which served it to a member only). A revision older than the replica's head (an Update overtaken by a later one)
  * is dropped as `stale`.
  */
 export async function receiveArticle(
@@ -55,15 +59,18 @@ export async function receiveArticle(
   fellowship: Fellowship,
 ): Promise<Result<ArticleOutcome>> {
   if (sender !== article.attributedTo) return fail("forbidden", "docs.not_author");
+  const { audience: to } = article;
   const allowed =
-    article.audience.kind === "public"
+    to.kind === "public"
       ? (await findFollowed(db, sender))?.state === "accepted" || (await fellowship.fellow(sender))
-      : await fellowship.memberOf(article.audience.network, sender);
+      : to.kind === "network"
+        ? await fellowship.memberOf(to.network, sender)
+        : await followsGroup(db, to.group);
   if (!allowed) return fail("forbidden", "docs.not_reader");
   const audience = {
-    audience: article.audience.kind,
-    network: article.audience.kind === "network" ? article.audience.network : null,
-    group: null,
+    audience: to.kind,
+    network: to.kind === "network" ? to.network : null,
+    group: to.kind === "group" ? to.group : null,
   };
   const at = article.updated ?? article.published;
   return db.transaction(async (tx): Promise<Result<ArticleOutcome>> => {

@@ -30,9 +30,7 @@ export const libraryQuerySchema = z
       .describe("documents with every one of these tags")
       .optional(),
     author: list(actorUrl, 10).describe("documents written by one of these providers (actor URLs)").optional(),
-    group: list(actorUrl, 10)
-      .describe("documents of one of these groups (their URIs); no document has a group yet, so none match")
-      .optional(),
+    group: list(actorUrl, 10).describe("documents of one of these working groups (their actor URIs)").optional(),
     page: z.coerce.number({ message: "expected a page number" }).int().min(1).max(500).default(1),
     pageSize: z.coerce.number({ message: "expected a number" }).int().min(1).max(MAX_LIBRARY_PAGE_SIZE).default(20),
   })

@@ -16,6 +16,7 @@ import {
   stemsSql,
   textArray,
 } from "../directory/search/index.ts";
+import { answerCaches } from "../answer-cache.ts";
 import { ok, type Result } from "../validation.ts";
 import { findDocument, loadTranslations } from "./docs.repository.ts";
 import { type LibraryQuery, parseLibraryQuery, snippetOf, tsqueryText } from "./library-query.ts";
@@ -34,6 +35,7 @@ export type LibraryResult = {
   readonly author: string;
   readonly audience: "public" | "network" | "group";
   readonly network: string | null;
+  readonly group: string | null;
   readonly gone: boolean;
   readonly updatedAt: string;
   readonly score: number;
@@ -175,13 +177,13 @@ async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery:
       db,
       // The page first, then its revisions: only the page's rows are joined.
       sql`with m as (
-  select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d.gone, d.head, d.updated_at,
+  select d.id, d.key, d.local, d.lang, d.tags, d.author, d.audience, d.network, d."group", d.gone, d.head, d.updated_at,
     ${score}::float8 as score
   from documents d where ${where}
   order by score desc, d.updated_at desc, d.id
   limit ${pageSize} offset ${(query.page - 1) * pageSize}
 )
-select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.author, m.audience, m.network, m.gone,
+select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.author, m.audience, m.network, m."group", m.gone,
   m.updated_at as "updatedAt", m.score
 from m join document_revisions r on r.document = m.id and r.digest = m.head
 order by m.score desc, m.updated_at desc, m.id`,
@@ -203,9 +205,37 @@ order by m.score desc, m.updated_at desc, m.id`,
   return { rows, facets, total };
 }
 
-/** Searches the documents this scope may read. */
-export async function searchLibrary(db: Db, query: LibraryQuery, scope: LibraryScope): Promise<LibrarySearch> {
+const answersOf = answerCaches<LibrarySearch>();
+
+/** The library's version: every change to the documents held raises it (a trigger at commit). */
+async function libraryVersion(db: Db): Promise<number> {
+  const [row] = await rowsOf<{ version: string | number }>(db, sql`select version from library_state where id = 1`);
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * Searches the documents this scope may read. An answer is shared with earlier identical searches
+ * while the documents held are unchanged (ADR 0007, answer-cache.ts): callers must not modify it.
+ * `cache: false` computes it whatever is kept (the benchmark's computed figures).
+ */
+export async function searchLibrary(
+  db: Db,
+  query: LibraryQuery,
+  scope: LibraryScope,
+  options: { readonly cache?: boolean } = {},
+): Promise<LibrarySearch> {
   await indexPending(db);
+  const version = await libraryVersion(db);
+  const cache = answersOf(db);
+  const key = JSON.stringify([scope, query]);
+  const kept = options.cache === false ? undefined : cache.get(key, version);
+  if (kept) return kept;
+  const answer = await computeSearch(db, query, scope);
+  cache.set(key, version, answer);
+  return answer;
+}
+
+async function computeSearch(db: Db, query: LibraryQuery, scope: LibraryScope): Promise<LibrarySearch> {
   const words = query.q ? queryWords(query.q) : [];
   let stems = await stemsOf(db, words);
   let terms = words.map((w) => queryTerm(w, [], stems)).filter((t) => t !== undefined);

@@ -50,6 +50,16 @@ export async function groupView(db: Db, handle: string): Promise<GroupView | und
   return group ? { ...group, followers: await listGroupFollowers(db, group.id) } : undefined;
 }
 
+/**
+ * The members of a group hosted here (their actor URIs), or undefined for no such group: who may read
+ * the group's documents and members-only notes. Applicants, who follow the public output only, are not.
+ */
+export async function groupMembers(db: Db, handle: string): Promise<string[] | undefined> {
+  const group = await findGroup(db, handle);
+  if (!group) return undefined;
+  return (await listGroupFollowers(db, group.id)).filter((f) => f.role === "member").map((f) => f.actorUri);
+}
+
 /** A maintainer makes an applicant a member: its posts to the group are relayed from now on. */
 export async function approveMember(db: Db, handle: string, actorUri: string): Promise<Result<true>> {
   const group = await findGroup(db, handle);

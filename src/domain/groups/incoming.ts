@@ -10,7 +10,7 @@ import {
   markRelayed,
   removeGroupFollower,
 } from "./groups.repository.ts";
-import { roleOnFollow, shouldRelay } from "./rules.ts";
+import { relayOf, roleOnFollow } from "./rules.ts";
 
 /** Whether an actor is a current member of a network (by the network's id): a port the edge fills. */
 export type NetworkMembership = (network: string, actor: string) => Promise<boolean>;
@@ -50,20 +50,34 @@ export async function receiveGroupUnfollow(db: Db, identifier: string, actorUri:
   return group ? removeGroupFollower(db, group.id, actorUri) : false;
 }
 
-/** A post addressed to a group: relayed (an event for the outbox) when shouldRelay says so. */
+/** A post addressed to a group: relayed (an event for the outbox) when relayOf says so, to whom it says. */
 export async function receiveGroupPost(
   db: Db,
-  post: { identifier: string; groupUri: string; author: string; objectId: string; addressees: readonly string[] },
+  post: {
+    identifier: string;
+    groupUri: string;
+    author: string;
+    objectId: string;
+    addressees: readonly string[];
+    /** What makes this relay one (a document's id and the activity of its revision); the object's id by default. */
+    relayKey?: string;
+  },
 ): Promise<"relayed" | "ignored"> {
   const group = await findGroup(db, post.identifier);
   if (!group) return "ignored";
   const author = await findGroupFollower(db, group.id, post.author);
-  if (!shouldRelay({ addressees: post.addressees, groupUri: post.groupUri, authorRole: author?.role }))
-    return "ignored";
+  const relay = relayOf({ addressees: post.addressees, groupUri: post.groupUri, authorRole: author?.role });
+  if (relay === "none") return "ignored";
   // Noted and announced in one transaction: a post that arrives twice (two inboxes) is relayed once.
   return db.transaction(async (tx) => {
-    if (!(await markRelayed(tx, group.id, post.objectId))) return "ignored";
-    await recordEvent(tx, { commonhost: "group.relayed", identifier: group.handle, objectId: post.objectId });
+    if (!(await markRelayed(tx, group.id, post.relayKey ?? post.objectId))) return "ignored";
+    await recordEvent(tx, {
+      commonhost: "group.relayed",
+      identifier: group.handle,
+      objectId: post.objectId,
+      membersOnly: relay === "members",
+      author: post.author,
+    });
     return "relayed";
   });
 }

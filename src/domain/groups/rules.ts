@@ -22,14 +22,19 @@ const PUBLIC_FORMS = new Set([AS_PUBLIC, "as:Public", "Public"]);
 /** Whether an addressing list makes an object public. */
 export const isPublic = (addressees: readonly string[]): boolean => addressees.some((a) => PUBLIC_FORMS.has(a));
 
+/** How a group relays a post: to every follower (a public post), to its members only, or not at all. */
+export type Relay = "followers" | "members" | "none";
+
 /**
- * Whether a post is relayed by the group (FEP-1b12): it is public, its author is a member, and it is
- * addressed to the group (in `to`, `cc` or `audience`). Members-only material is never relayed.
+ * How a post is relayed by the group (FEP-1b12): only when its author is a member and it is addressed
+ * to the group (in `to`, `cc` or `audience`). A public post goes to every follower; a post that is not
+ * public (a members-only note, a group document) goes to the group's members only, never to applicants.
  */
-export function shouldRelay(post: {
+export function relayOf(post: {
   readonly addressees: readonly string[];
   readonly groupUri: string;
   readonly authorRole: GroupRole | undefined;
-}): boolean {
-  return post.authorRole === "member" && isPublic(post.addressees) && post.addressees.includes(post.groupUri);
+}): Relay {
+  if (post.authorRole !== "member" || !post.addressees.includes(post.groupUri)) return "none";
+  return isPublic(post.addressees) ? "followers" : "members";
 }

@@ -1,6 +1,7 @@
 // A document held here as the Article its readers get: the public page's JSON-LD and what the outbox
 // sends. A network document names the network as its `audience`, so that a member receiving it knows
-// whose members may read it (and never `as:Public`).
+// whose members may read it (and never `as:Public`); a group document names its group, and is addressed
+// to the group alone (its host relays it to the members, whom only the host knows).
 import type { DocumentView } from "../../domain/docs/docs.ts";
 import { type Article, type ArticleAudience, buildArticle } from "../mappers/article.ts";
 import { tagUrl } from "../mappers/note.ts";
@@ -22,5 +23,7 @@ export function articleOf(view: DocumentView, origin: string, readers: ArticleRe
     audience,
     tagUrl: (tag) => tagUrl(origin, tag).href,
   });
-  return document.audience === "network" && document.network ? { ...article, audience: document.network } : article;
+  if (document.audience === "network" && document.network) return { ...article, audience: document.network };
+  if (document.audience === "group" && document.group) return { ...article, audience: document.group };
+  return article;
 }

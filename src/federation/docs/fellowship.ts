@@ -2,6 +2,7 @@
 import type { Fellowship } from "../../domain/docs/incoming.ts";
 import { fellowMembers, isCurrentMember } from "../networks/membership.ts";
 import type { NetworksRuntime } from "../networks/runtime.ts";
+import { isGroupMember } from "./group-members.ts";
 
 export function fellowshipOf(rt: NetworksRuntime): Fellowship {
   return {
@@ -22,9 +23,10 @@ export function fellowshipOf(rt: NetworksRuntime): Fellowship {
 /** Whether an actor may read a document of this audience held here (an offered change must come from a reader). */
 export async function readerOf(
   rt: NetworksRuntime,
-  doc: { readonly audience: string; readonly network: string | null },
+  doc: { readonly audience: string; readonly network: string | null; readonly group: string | null },
   actor: string,
 ): Promise<boolean> {
   if (doc.audience === "public") return true;
+  if (doc.audience === "group") return doc.group !== null && isGroupMember(rt, doc.group, actor);
   return doc.audience === "network" && doc.network !== null && isCurrentMember(rt, doc.network, actor);
 }

@@ -7,6 +7,7 @@ import { type IncomingArticle, receiveArticle } from "../../domain/docs/incoming
 import { logRefusal } from "../../logging.ts";
 import type { Runtime } from "../../runtime.ts";
 import { fellowshipOf } from "../docs/fellowship.ts";
+import { localGroupHandle } from "../docs/group-members.ts";
 import { parseArticle } from "../mappers/article.ts";
 import { heldNetworksRuntime } from "../networks/runtime.ts";
 
@@ -32,6 +33,9 @@ export async function onArticle(ctx: InboxContext<Runtime>, sender: URL, article
   }
   const a = parsed.value;
   const network = typeof json.audience === "string" ? json.audience : undefined;
+  // A document for a working group hosted here: the group relays it to its members (create.ts); this
+  // instance keeps no copy of it.
+  if (network !== undefined && (await localGroupHandle(rt, network)) !== undefined) return;
   // A members-only Article names its network as `audience`: without one there is nothing to file it under.
   if (a.audience.kind === "restricted" && !network) {
     logRefusal(logger, "article", { id: a.id }, "members-only article without a network");

@@ -6,6 +6,7 @@ import type { Runtime } from "../../runtime.ts";
 import { actorHandle, actorName, actorUrl } from "./actor-info.ts";
 import { onArticle } from "./article.ts";
 import { feedPostOf } from "./feed.ts";
+import { relayToGroups } from "./group-post.ts";
 import { lookupOptions } from "./lookup.ts";
 import { forgetReactorNames } from "./reactor-names.ts";
 
@@ -15,7 +16,10 @@ export async function onUpdate(ctx: InboxContext<Runtime>, update: Update): Prom
   const object = await update.getObject(lookupOptions(ctx));
   if (!object?.id) return;
   const { db } = ctx.data.database;
-  if (object instanceof Article) return onArticle(ctx, update.actorId, object);
+  if (object instanceof Article) {
+    await relayToGroups(ctx, update, object);
+    return onArticle(ctx, update.actorId, object);
+  }
   if (object instanceof Note && object.attributionId?.href === update.actorId.href) {
     await receiveNoteEdit(db, feedPostOf(object as Note & { id: URL }, update.actorId.href));
   } else if (isActor(object) && object.id.href === update.actorId.href && object.inboxId) {

@@ -5,6 +5,7 @@ import { listNetworks } from "../../domain/networks/networks.repository.ts";
 import type { Closing } from "../../domain/networks/objects.ts";
 import type { NetworkRecord } from "../../domain/networks/record.ts";
 import { showRecord } from "../../domain/networks/shown.ts";
+import { repairDocuments } from "../docs/repair.ts";
 import { syncNetworks } from "./anti-entropy.ts";
 import { publishObject, recipientsOf } from "./publish.ts";
 import type { NetworkSelf, NetworksRuntime } from "./runtime.ts";
@@ -108,6 +109,10 @@ export function startNetworkTick(rt: NetworksRuntime): () => Promise<void> {
     if (!due && asked.length === 0) return;
     if (due) lastSync = Date.now();
     syncing = syncNetworks(rt, due ? undefined : asked)
+      // Then the documents' replicas, on the same interval (ADR 0020).
+      .then(async () => {
+        if (due) await repairDocuments(rt);
+      })
       .catch((err: unknown) => log.warn({ err }, "network anti-entropy failed"))
       .finally(() => {
         syncing = undefined;

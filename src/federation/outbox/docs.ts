@@ -1,6 +1,7 @@
 // Shared documents: a public document goes to the provider's followers as a Create or an Update of its
 // Article; a network document to each current member of its network by name, HTTP-signed as the
-// networks' objects are, never to `as:Public`. A proposed change goes to the document's author as an
+// networks' objects are, never to `as:Public`; a group document to the group alone, whose host announces
+// it to the group's members (whom only the host knows). A proposed change goes to the document's author as an
 // Offer; the author's decision goes back to the proposer as an Accept or a Reject.
 import { Activity } from "@fedify/vocab";
 import { findDocument, findProposal } from "../../domain/docs/docs.repository.ts";
@@ -41,6 +42,12 @@ export const docsSenders: Senders<DocsEvent["commonhost"]> = {
         { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader },
       );
       await sendToFollowers(ctx, self.identifier, activity);
+      return;
+    }
+    if (document.audience === "group" && document.group) {
+      const article = articleOf(view, services.config.origin, { members: [document.group] });
+      const create = { "@context": article["@context"], id, type, actor: self.actor, to: article.to };
+      await postTo(rt, self, document.group, { ...create, audience: document.group, object: withoutContext(article) });
       return;
     }
     if (document.audience !== "network" || !document.network) return;

@@ -1,5 +1,7 @@
 // What a working group sends: the Accept of a follow, and the Announce of a member's post to every
-// follower of the group (FEP-1b12). One queued event per relay; Fedify queues one delivery per inbox.
+// follower of the group (FEP-1b12), or, for a post that is not public (a members-only note, a group
+// document), to the group's members only, each by name. One queued event per relay; Fedify queues one
+// delivery per inbox.
 import { Accept, Announce, Follow, PUBLIC_COLLECTION } from "@fedify/vocab";
 import type { GroupEvent } from "../../domain/groups/events.ts";
 import { findGroup, findGroupFollower, listGroupFollowers } from "../../domain/groups/groups.repository.ts";
@@ -28,20 +30,25 @@ export const groupSenders: Senders<GroupEvent["commonhost"]> = {
     const { db } = services.database;
     const group = await findGroup(db, event.identifier);
     if (!group) return;
-    const followers = (await listGroupFollowers(db, group.id)).map(recipient);
-    const to = await deliverableRecipients(services.config.allowPrivateAddress, followers, (r) => [
+    const readers = (await listGroupFollowers(db, group.id)).filter(
+      (f) => !event.membersOnly || (f.role === "member" && f.actorUri !== event.author),
+    );
+    const to = await deliverableRecipients(services.config.allowPrivateAddress, readers.map(recipient), (r) => [
       r.inboxId,
       r.endpoints?.sharedInbox,
     ]);
     if (to.length === 0) return;
     const groupUri = actors.uri(event.identifier);
-    // The object is the member's Note by its id: Mastodon shows the Announce as a boost by the group.
+    // The object is the member's post by its id: Mastodon shows the Announce as a boost by the group. A
+    // members-only one names its members and never the public collection or the followers.
+    const addressing = event.membersOnly
+      ? { tos: to.map((r) => r.id!) }
+      : { to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(event.identifier) };
     const announce = new Announce({
       id: activityId(groupUri, "announces"),
       actor: groupUri,
       object: new URL(event.objectId),
-      to: PUBLIC_COLLECTION,
-      cc: ctx.getFollowersUri(event.identifier),
+      ...addressing,
       audience: groupUri,
       published: Temporal.Now.instant(),
     });

@@ -20,6 +20,7 @@ export const libraryResultSchema = z.object({
   author: z.string().describe("the writing provider's actor"),
   audience: z.enum(["public", "network", "group"]),
   network: z.string().nullable(),
+  group: z.string().nullable(),
   gone: z.boolean().describe("its author's instance is gone: this copy is kept for reading"),
   updatedAt: z.string(),
   score: z.number(),
@@ -48,7 +49,7 @@ export function libraryApiRoutes({ services }: WebDeps): RouteSpec[] {
       tag: "Documents",
       summary: "Search the network's library: every document held here",
       description:
-        "Full-text search in the documents' languages (stemmed as the directory's search is), typo-tolerant, over this instance's documents and the replicas it holds, network documents included. Filters may repeat (`tag=ops&tag=backups`: every tag; `lang`, `author`, `group`: any). `group` filters by a document's group once groups exist; today no document has one. A malformed or oversized query gets 400.",
+        "Full-text search in the documents' languages (stemmed as the directory's search is), typo-tolerant, over this instance's documents and the replicas it holds, network documents included. Filters may repeat (`tag=ops&tag=backups`: every tag; `lang`, `author`, `group`: any). `group` finds the documents of a working group (its actor URI), which only its members hold. A malformed or oversized query gets 400.",
       queryDoc: libraryQuerySchema,
       responses: { 200: { description: "One page of results with facets.", schema: libraryResponseSchema } },
       errors: [400],

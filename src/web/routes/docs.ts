@@ -1,12 +1,14 @@
 // The page of a document written here: /docs/{key}, which is also the document's id. HTML for
 // browsers, the `Article` for `Accept: application/activity+json`. A network document is shown only to
 // a request signed by a current member of its network: anything else (unsigned, a non-member, a
-// suspended member) gets the same 404 as an unknown key, as the network sync routes do.
+// suspended member) gets the same 404 as an unknown key, as the network sync routes do. A group document
+// likewise, to a request signed by a current member of its group (its host says who is).
 import { type Context, Hono } from "hono";
 import { kvStoreFor } from "../../db/kv-store.ts";
 import { type DocumentView, getDocument } from "../../domain/docs/docs.ts";
 import { chooseLanguage, preferredLanguages } from "../../domain/docs/translations.ts";
 import { articleOf } from "../../federation/docs/article-of.ts";
+import { isGroupMember } from "../../federation/docs/group-members.ts";
 import { isCurrentMember, membersOf } from "../../federation/networks/membership.ts";
 import { signedRequester } from "../../federation/networks/requester.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
@@ -35,12 +37,17 @@ export function docsPublicRoutes({ services, federation, localActors }: WebDeps)
     const { document } = found.value;
     if (!document.local || document.key !== key) return undefined;
     if (document.audience === "public") return found.value;
-    if (document.audience !== "network" || !document.network) return undefined;
+    const { network, group } = document;
+    if (!network && !group) return undefined;
     const ctx = federation.createContext(c.req.raw, services);
     const loaders = { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader };
     const requester = await signedRequester(c.req.raw, loaders, keyStore);
-    if (requester === undefined || !(await isCurrentMember(networks(), document.network, requester))) return undefined;
-    return found.value;
+    if (requester === undefined) return undefined;
+    const reads =
+      document.audience === "network" && network
+        ? await isCurrentMember(networks(), network, requester)
+        : document.audience === "group" && group !== null && (await isGroupMember(networks(), group, requester));
+    return reads ? found.value : undefined;
   }
 
   app.get("/docs/:key", async (c) => {
@@ -55,7 +62,9 @@ export function docsPublicRoutes({ services, federation, localActors }: WebDeps)
       const readers =
         document.audience === "public"
           ? { followers: ctx.getFollowersUri(identifier).href }
-          : { members: await membersOf(networks(), document.network!) };
+          : document.audience === "group"
+            ? { members: [document.group!] }
+            : { members: await membersOf(networks(), document.network!) };
       return c.body(JSON.stringify(articleOf(view, origin, readers)), 200, {
         "Content-Type": "application/activity+json",
         "Cache-Control": document.audience === "public" ? "public, max-age=60" : "private, no-store",
