@@ -21,7 +21,7 @@ function lineText(line: DiffLine) {
 /** The hunks of a diff, each line with its side's number and its sign, readable without colour. */
 export function diffBlock(t: Translate, diff: LineDiff) {
   if (diff.hunks.length === 0) return html`<p>${t("panel.docs.diff.same")}</p>`;
-  return html`<p>${t("panel.docs.diff.counts", { added: diff.added, removed: diff.removed })}${diff.approximate ? html` ${t("panel.docs.diff.approximate")}` : ""}</p>
+  return html`<p>${t("panel.docs.diff.added", { count: diff.added })} · ${t("panel.docs.diff.removed", { count: diff.removed })}${diff.approximate ? html` ${t("panel.docs.diff.approximate")}` : ""}</p>
 ${diff.hunks.map(
   (h) =>
     html`<div class="diff" role="group" aria-label="${t("panel.docs.diff.hunk", { old: h.oldStart, new: h.newStart })}">${h.lines.map(

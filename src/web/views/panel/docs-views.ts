@@ -136,11 +136,11 @@ ${
   translations.length
     ? html`<ul>${translations.map(
         (tr) =>
-          html`<li data-lang="${tr.lang}"><strong>${languageName(locale, tr.lang)}</strong>: ${tr.title} ${
+          html`<li data-lang="${tr.lang}"><strong>${languageName(locale, tr.lang)}</strong>: ${tr.title} · ${
             tr.outdated
               ? html`<strong class="warn">${t("panel.docs.outdated", { count: tr.behind })}</strong>`
               : html`<span>${t("panel.docs.current")}</span>`
-          } <a href="/admin/docs/${key}/translate?lang=${encodeURIComponent(tr.lang)}">${t("panel.docs.updateTranslation")}</a></li>`,
+          } · <a href="/admin/docs/${key}/translate?lang=${encodeURIComponent(tr.lang)}">${t("panel.docs.updateTranslation")}</a></li>`,
       )}</ul>`
     : html`<p>${t("panel.docs.noTranslations")}</p>`
 }
