@@ -73,6 +73,7 @@ export const pages: readonly PageEntry[] = [
   { as: "admin", path: "/admin/docs/:doc/diff?from=1&to=2" },
   { as: "admin", path: "/admin/docs/:doc/translate?lang=en" },
   { as: "admin", path: "/admin/docs/proposals" },
+  { as: "admin", path: "/admin/docs/proposals/new?doc=:doc" },
   { as: "admin", path: "/admin/groups" },
   { as: "admin", path: "/admin/groups/:group" },
   { as: "admin", path: "/admin/operators" },

@@ -88,12 +88,61 @@ describe("the panel's proposals and working groups between instances", () => {
     expect(docPage.html).toContain('data-revision="2"');
     expect(docPage.html).toContain(`proposed change accepted by ${a.actor}`);
 
-    // A second one, rejected with a reason; the proposer's panel lists both with their outcome.
-    const second = await b.call("POST", "/api/v1/docs/proposals", {
-      doc: id,
-      body: `${body}And never test restores.\n`,
-      message: "Less work.",
+    // A second one, written in B's panel from its replica's page, rejected with a reason; the
+    // proposer's panel lists both with their outcome.
+    const replica = await eventually(
+      async () => {
+        const held = (await b.call("GET", `/api/v1/docs/${encodeURIComponent(id)}`)).body;
+        return held.number === 2 ? held : undefined;
+      },
+      DELIVERED_WITHIN_MS,
+      "B to hold the accepted revision",
+    );
+    const replicaKey = replica.key as string;
+    const replicaPage = await panelB.get(`/admin/docs/${replicaKey}`);
+    expect(replicaPage.html).toContain(`href="/admin/docs/proposals/new?doc=${replicaKey}"`);
+    expect(replicaPage.html).not.toContain(`href="/admin/docs/${replicaKey}/edit"`);
+    const form = await panelB.get(`/admin/docs/proposals/new?doc=${replicaKey}`);
+    expect(form.status).toBe(200);
+    const base = /name="base" value="(sha256:[0-9a-f]{64})"/.exec(form.html)?.[1];
+    expect(base).toBeDefined();
+    const proposeAction = `/admin/docs/proposals/new?doc=${replicaKey}`;
+    const changed = `${body.replace("thirty", "ninety")}And never test restores.\n`;
+    const preview = await panelB.post(proposeAction, { body: changed, message: "", base: base!, _action: "preview" });
+    expect(preview.status).toBe(200);
+    expect(preview.html).toMatch(/diff-line insert">.*And never test restores\./);
+    const noChange = await panelB.post(proposeAction, {
+      body: replica.body,
+      message: "x",
+      base: base!,
+      _action: "send",
     });
+    expect(noChange.status).toBe(422);
+    expect(noChange.html).toContain("The proposed change changes nothing.");
+    const noMessage = await panelB.post(proposeAction, { body: changed, message: " ", base: base!, _action: "send" });
+    expect(noMessage.status).toBe(422);
+    expect(noMessage.html).toContain('id="f-message-error"');
+    expect(
+      (
+        await panelB.post(
+          action,
+          { body: changed, message: "Less work.", base: base!, _action: "send" },
+          { csrf: false },
+        )
+      ).status,
+    ).toBe(403);
+    const sent = await panelB.post(proposeAction, {
+      body: changed,
+      message: "Less work.",
+      base: base!,
+      _action: "send",
+    });
+    expect(sent.status, sent.html.slice(0, 2000)).toBe(303);
+    expect(sent.location).toBe("/admin/docs/proposals?done=proposed");
+    const second = {
+      body: (await b.call("GET", "/api/v1/docs/proposals")).body.items.find((p: Json) => p.message === "Less work."),
+    };
+    expect(second.body).toBeDefined();
     const secondOnA = await eventually(
       async () => (await a.call("GET", "/api/v1/docs/proposals")).body.items.find((p: Json) => p.id === second.body.id),
       DELIVERED_WITHIN_MS,

@@ -151,7 +151,7 @@ describe("the panel's documents pages", () => {
     expect(page.html).toContain('<form method="get" action="/admin/docs/');
     const diff = await admin.get(`/admin/docs/${key}/diff?from=1&to=2`);
     expect(diff.status).toBe(200);
-    expect(diff.html).toContain("1 lines added, 1 removed.");
+    expect(diff.html).toContain("1 line added · 1 line removed");
     expect(diff.html).toContain("<del>thirty</del>");
     expect(diff.html).toContain("<ins>ninety</ins>");
     const unknown = await admin.get(`/admin/docs/${key}/diff?from=1&to=9`);

@@ -2,20 +2,27 @@
 // diff, accept or reject) and those this instance sent, with their outcome. The domain decides
 // (src/domain/docs/changes.ts), as for the API.
 import { Hono } from "hono";
-import { decideChange, proposalsHeld } from "../../domain/docs/changes.ts";
+import { decideChange, proposalsHeld, proposeChange } from "../../domain/docs/changes.ts";
 import { diffLines } from "../../domain/docs/diff.ts";
-import { getDocument } from "../../domain/docs/docs.ts";
+import { type DocumentView, getDocument } from "../../domain/docs/docs.ts";
 import { findProposal, type ProposalRow } from "../../domain/docs/docs.repository.ts";
 import { findRevision } from "../../domain/docs/revisions.ts";
 import type { WebDeps } from "../deps.ts";
 import { docsWriter } from "../docs-writer.ts";
 import { failureStatus, failureText, htmlFailure } from "../errors.ts";
-import { proposalsView, proposalView, type ProposalItem } from "../views/panel/docs-diff-views.ts";
+import {
+  proposalsView,
+  proposalView,
+  proposeForm,
+  type ProposalItem,
+  type ProposeValues,
+} from "../views/panel/docs-diff-views.ts";
+import type { Errors } from "../views/panel/forms.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
-import { DOC_KEY } from "./form-failure.ts";
+import { DOC_KEY, formFailure } from "./form-failure.ts";
 import { field, formOf, pageContext, requireOperator, type PanelContext, type PanelEnv } from "./guard.ts";
 
-const doneMessages = new Set(["accepted", "rejected"]);
+const doneMessages = new Set(["accepted", "rejected", "proposed"]);
 
 export function docsProposalRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
@@ -46,6 +53,54 @@ export function docsProposalRoutes(deps: WebDeps) {
       done: done && doneMessages.has(done) ? t(`panel.docs.proposals.done.${done}`) : undefined,
     });
     return c.html(panelPage(pageContext(c, "/admin/docs"), t("panel.docs.proposals.title"), body));
+  });
+
+  /** The document a change is proposed to (`?doc=` its key here), with its history. */
+  async function target(c: PanelContext): Promise<DocumentView | undefined> {
+    const key = c.req.query("doc") ?? "";
+    const view = DOC_KEY.test(key) ? await getDocument(db, key) : undefined;
+    return view?.ok && view.value.document.key === key ? view.value : undefined;
+  }
+
+  function proposePage(
+    c: PanelContext,
+    view: DocumentView,
+    values: ProposeValues,
+    errors: Errors,
+    status: 200 | 422 = 200,
+  ) {
+    const t = c.get("t");
+    const base = findRevision(view.history, values.base) ?? view.head;
+    const diff =
+      c.req.method === "POST" && !Object.keys(errors).length ? diffLines(base.content.body, values.body) : undefined;
+    const title = view.head.content.title;
+    const body = proposeForm({ t, csrf: c.get("csrf"), docKey: view.document.key, title, values, errors, diff });
+    return c.html(
+      panelPage(pageContext(c, "/admin/docs"), t("panel.docs.proposals.proposeTitle", { title }), body),
+      status,
+    );
+  }
+
+  app.get("/new", async (c) => {
+    const view = await target(c);
+    if (!view) return c.notFound();
+    return proposePage(c, view, { body: view.head.content.body, message: "", base: view.head.digest }, {});
+  });
+
+  app.post("/new", async (c) => {
+    const view = await target(c);
+    if (!view) return c.notFound();
+    const form = await formOf(c);
+    const values = { body: field(form, "body"), message: field(form, "message"), base: field(form, "base") };
+    const self = await writer();
+    if (!self) return htmlFailure(c, { code: "not_found", reason: "provider.notSetUp" });
+    if (field(form, "_action") === "preview") return proposePage(c, view, values, {});
+    const result = await proposeChange(db, self, { doc: view.document.id, ...values });
+    if (!result.ok) {
+      const fallback = result.error.reason === "docs.proposal_no_change" ? "body" : "_form";
+      return proposePage(c, view, values, formFailure(c.get("t"), result.error, fallback), 422);
+    }
+    return c.redirect("/admin/docs/proposals?done=proposed", 303);
   });
 
   async function proposalPage(

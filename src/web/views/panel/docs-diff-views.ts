@@ -7,7 +7,7 @@ import type { ProposalRow } from "../../../domain/docs/docs.repository.ts";
 import type { Revision } from "../../../domain/docs/revisions.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
-import { csrfField, notice, textArea } from "./forms.ts";
+import { csrfField, errorSummary, notice, textArea, type Errors } from "./forms.ts";
 
 const sign = { context: " ", delete: "−", insert: "+" } as const;
 
@@ -21,7 +21,7 @@ function lineText(line: DiffLine) {
 /** The hunks of a diff, each line with its side's number and its sign, readable without colour. */
 export function diffBlock(t: Translate, diff: LineDiff) {
   if (diff.hunks.length === 0) return html`<p>${t("panel.docs.diff.same")}</p>`;
-  return html`<p>${t("panel.docs.diff.counts", { added: diff.added, removed: diff.removed })}${diff.approximate ? html` ${t("panel.docs.diff.approximate")}` : ""}</p>
+  return html`<p>${t("panel.docs.diff.added", { count: diff.added })} · ${t("panel.docs.diff.removed", { count: diff.removed })}${diff.approximate ? html` ${t("panel.docs.diff.approximate")}` : ""}</p>
 ${diff.hunks.map(
   (h) =>
     html`<div class="diff" role="group" aria-label="${t("panel.docs.diff.hunk", { old: h.oldStart, new: h.newStart })}">${h.lines.map(
@@ -103,4 +103,32 @@ ${textArea({ name: "reason", label: t("panel.docs.proposals.reason"), hint: t("p
     : ""
 }
 <p>${item.docKey ? html`<a href="/admin/docs/${item.docKey}">${t("panel.docs.backToDocument")}</a> · ` : ""}<a href="/admin/docs/proposals">${t("panel.docs.proposals.title")}</a></p>`;
+}
+
+export type ProposeValues = { body: string; message: string; base: string };
+
+/** A change to another instance's document: the whole new text and why, with a preview of its diff. */
+export function proposeForm(p: {
+  t: Translate;
+  csrf: string;
+  docKey: string;
+  title: string;
+  values: ProposeValues;
+  errors: Errors;
+  diff?: LineDiff | undefined;
+}) {
+  const { t, values: v, errors: e } = p;
+  const action = `/admin/docs/proposals/new?doc=${encodeURIComponent(p.docKey)}`;
+  const labels = {
+    body: t("panel.docs.field.body"),
+    message: t("panel.docs.proposals.message"),
+    _form: t("panel.docs.proposals.change"),
+  };
+  return html`<h1>${t("panel.docs.proposals.proposeTitle", { title: p.title })}</h1><p>${t("panel.docs.proposals.proposeIntro")}</p>
+${errorSummary(t, e, labels)}
+<form method="post" action="${action}">${csrfField(p.csrf)}<input type="hidden" name="base" value="${v.base}">
+${textArea({ name: "body", label: labels.body, value: v.body, error: e.body, rows: 14 })}
+${textArea({ name: "message", label: labels.message, value: v.message, error: e.message, hint: t("panel.docs.proposals.messageHint"), rows: 3 })}
+${p.diff ? html`<section class="preview" id="result" tabindex="-1" aria-label="${t("panel.preview")}"><h2>${t("panel.preview")}</h2>${diffBlock(t, p.diff)}</section>` : ""}
+<p class="actions"><button type="submit" name="_action" value="preview" formaction="${action}#result">${t("panel.preview")}</button> <button type="submit" name="_action" value="send" class="primary" formaction="${action}#result">${t("panel.docs.proposals.send")}</button> <a href="/admin/docs/${p.docKey}">${t("panel.confirm.cancel")}</a></p></form>`;
 }

@@ -109,7 +109,7 @@ export function docPageView(p: { t: Translate; locale: string; view: DocumentVie
   const options = revisions.map((r) => ({ value: String(r.number), label: `${r.number} · ${shortDigest(r.digest)}` }));
   const from = String(Math.max(1, head.number - 1));
   return html`<h1>${head.content.title}</h1>${notice(p.done)}
-<p class="row-actions">${doc.local ? html`<a href="/admin/docs/${key}/edit" class="button">${t("panel.edit")}</a>` : html`<span>${t("panel.docs.replica")}</span>`} <a href="/admin/docs/${key}/translate">${t("panel.docs.translate")}</a> <a href="${doc.id}">${t("panel.docs.publicPage")}</a></p>
+<p class="row-actions">${doc.local ? html`<a href="/admin/docs/${key}/edit" class="button">${t("panel.edit")}</a>` : html`<a href="/admin/docs/proposals/new?doc=${key}" class="button">${t("panel.docs.proposals.propose")}</a>`} <a href="/admin/docs/${key}/translate">${t("panel.docs.translate")}</a>${doc.audience === "public" ? html` <a href="${doc.id}">${t("panel.docs.publicPage")}</a>` : ""}</p>
 <dl><dt>${t("panel.docs.field.lang")}</dt><dd>${languageName(locale, head.content.lang)}</dd>
 <dt>${t("panel.docs.field.audience")}</dt><dd>${t(`panel.docs.audience.${doc.audience}`)}</dd>
 ${head.content.tags.length ? html`<dt>${t("panel.docs.field.tags")}</dt><dd>${head.content.tags.map((tag) => `#${tag}`).join(" ")}</dd>` : ""}</dl>
@@ -136,11 +136,11 @@ ${
   translations.length
     ? html`<ul>${translations.map(
         (tr) =>
-          html`<li data-lang="${tr.lang}"><strong>${languageName(locale, tr.lang)}</strong>: ${tr.title} ${
+          html`<li data-lang="${tr.lang}"><strong>${languageName(locale, tr.lang)}</strong>: ${tr.title} · ${
             tr.outdated
               ? html`<strong class="warn">${t("panel.docs.outdated", { count: tr.behind })}</strong>`
               : html`<span>${t("panel.docs.current")}</span>`
-          } <a href="/admin/docs/${key}/translate?lang=${encodeURIComponent(tr.lang)}">${t("panel.docs.updateTranslation")}</a></li>`,
+          } · <a href="/admin/docs/${key}/translate?lang=${encodeURIComponent(tr.lang)}">${t("panel.docs.updateTranslation")}</a></li>`,
       )}</ul>`
     : html`<p>${t("panel.docs.noTranslations")}</p>`
 }
