@@ -234,7 +234,7 @@ describe("the panel's documents pages", () => {
       doc({ audience: "group", group: "https://elsewhere.example/actors/ops" }),
     );
     expect(unknown.status).toBe(422);
-    expect(unknown.html).toContain("No working group https://elsewhere.example/actors/ops is known here.");
+    expect(unknown.html).toContain("This provider is not in the working group https://elsewhere.example/actors/ops");
     expect(keyOf((await editor.post("/admin/docs/new", doc())).location)).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
