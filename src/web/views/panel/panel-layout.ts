@@ -26,6 +26,9 @@ export function panelPage(p: PanelPageContext, title: string, body: Page) {
     links.push(
       ["/admin/network", t("panel.nav.network")],
       ["/admin/networks", t("panel.nav.networks")],
+      ["/admin/aid", t("panel.aid.nav")],
+      ["/admin/emergencies", t("panel.emergencies.nav")],
+      ["/admin/shutdown", t("panel.shutdown.nav")],
       ["/admin/inquiries", waiting > 0 ? t("panel.nav.inquiriesNew", { count: waiting }) : t("panel.nav.inquiries")],
       ["/admin/operators", t("panel.nav.operators")],
       ["/admin/tokens", t("panel.nav.tokens")],
