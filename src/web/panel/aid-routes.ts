@@ -16,6 +16,7 @@ import type { Failure } from "../../domain/validation.ts";
 import { agreementPorts, proposalPorts } from "../../federation/aid/ports.ts";
 import type { WebDeps } from "../deps.ts";
 import { failureStatus, failureText, fieldTexts } from "../errors.ts";
+import { errorsOf, instantOf } from "./form-values.ts";
 import { agreementsPage, balancePage } from "../views/panel/aid-agreement-views.ts";
 import { type AidFilter, aidPage } from "../views/panel/aid-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
@@ -44,8 +45,6 @@ const ACTIONS: Record<string, OwnAction> = {
   "renewal-decline": "declineRenewal",
 };
 
-/** A date field (YYYY-MM-DD) as the instant it starts, in UTC; anything else as typed, for the domain to refuse. */
-const instantOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 const numberOf = (value: string) => (value.trim() === "" ? undefined : Number(value));
 const valuesOf = (form: Form, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, field(form, n)]));
 
@@ -61,13 +60,6 @@ const PUBLISH_FIELDS = [
   "conditions",
   "audience",
 ] as const;
-
-/** What a refusal says about each field, or, without fields, on the first one given. */
-const errorsOf = (c: PanelContext, failure: Failure, fallback: string) => {
-  const t = c.get("t");
-  const fields = fieldTexts(t, failure.fields);
-  return Object.keys(fields).length ? fields : { [fallback]: failureText(t, failure) };
-};
 
 export function aidRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
@@ -135,7 +127,8 @@ export function aidRoutes(deps: WebDeps) {
       },
       ports,
     );
-    if (!result.ok) return proposalsPage(c, { publish: { values, errors: errorsOf(c, result.error, "network") } }, 422);
+    if (!result.ok)
+      return proposalsPage(c, { publish: { values, errors: errorsOf(c.get("t"), result.error, "network") } }, 422);
     services.queue.wake();
     return c.redirect("/admin/aid?done=published", 303);
   });
@@ -160,7 +153,7 @@ export function aidRoutes(deps: WebDeps) {
       ports,
     );
     if (!result.ok) {
-      const errors = errorsOf(c, result.error, "message");
+      const errors = errorsOf(c.get("t"), result.error, "message");
       return proposalsPage(
         c,
         { respond: { key, values, errors } },

@@ -4,7 +4,8 @@ import { Hono } from "hono";
 import { declareEmergency, listEmergencies, resolveEmergency } from "../../domain/emergencies/emergencies.ts";
 import { emergencyPorts } from "../../federation/emergencies/ports.ts";
 import type { WebDeps } from "../deps.ts";
-import { failureStatus, failureText, fieldTexts } from "../errors.ts";
+import { failureStatus, failureText } from "../errors.ts";
+import { errorsOf } from "./form-values.ts";
 import { emergenciesPage } from "../views/panel/emergency-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import {
@@ -64,10 +65,9 @@ export function emergencyRoutes(deps: WebDeps) {
       ports,
     );
     if (!result.ok) {
-      const fields = fieldTexts(t, result.error.fields);
+      const errors = errorsOf(t, result.error, "summary");
       // A refusal to speak for someone says which rule was not met, on the field.
-      if (fields.onBehalfOf) fields.onBehalfOf = failureText(t, result.error);
-      const errors = Object.keys(fields).length ? fields : { summary: failureText(t, result.error) };
+      if (errors.onBehalfOf) errors.onBehalfOf = failureText(t, result.error);
       return page(c, { values, errors }, failureStatus[result.error.code] as 403 | 404 | 409 | 422);
     }
     services.queue.wake();

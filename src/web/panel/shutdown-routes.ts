@@ -5,7 +5,9 @@ import { announceShutdown, currentNotice, withdrawShutdown } from "../../domain/
 import { answerSuccession, listSuccessions } from "../../domain/shutdown/successions.ts";
 import { closingAudience, shutdownPorts } from "../../federation/shutdown.ts";
 import type { WebDeps } from "../deps.ts";
-import { failureStatus, failureText, fieldTexts } from "../errors.ts";
+import type { Failure } from "../../domain/validation.ts";
+import { failureStatus } from "../errors.ts";
+import { errorsOf, instantOf } from "./form-values.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
 import { shutdownPage } from "../views/panel/shutdown-views.ts";
 import {
@@ -48,10 +50,8 @@ export function shutdownRoutes(deps: WebDeps) {
     return c.html(panelPage(pageContext(c, "/admin/shutdown"), t("panel.shutdown.title"), body), status);
   };
   /** A refusal shown on the page: on its fields, or else as the page's first error. */
-  const refused = (c: PanelContext, values: Record<string, string>, failure: Parameters<typeof failureText>[1]) => {
-    const t = c.get("t");
-    const fields = fieldTexts(t, failure.fields);
-    const errors = Object.keys(fields).length ? fields : { effective: failureText(t, failure) };
+  const refused = (c: PanelContext, values: Record<string, string>, failure: Failure) => {
+    const errors = errorsOf(c.get("t"), failure, "effective");
     return page(c, { values, errors }, failureStatus[failure.code] as 403 | 404 | 409 | 422);
   };
 
@@ -62,9 +62,7 @@ export function shutdownRoutes(deps: WebDeps) {
     const values = Object.fromEntries(FIELDS.map((n) => [n, field(form, n)]));
     const ports = await shutdownPorts(federation, services, localActors);
     if (!ports) return errorPage(c, 404, "errors.provider.notSetUp");
-    const effective = /^\d{4}-\d{2}-\d{2}$/.test(values.effective ?? "")
-      ? `${values.effective}T00:00:00Z`
-      : values.effective;
+    const effective = instantOf(values.effective ?? "");
     const result = await announceShutdown(
       db,
       { effective, successor: values.successor, message: values.message },

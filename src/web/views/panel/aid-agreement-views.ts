@@ -5,6 +5,7 @@ import type { AgreementRow } from "../../../domain/aid/aid.ts";
 import type { PartnerBalance } from "../../../domain/aid/balance.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
+import { sharedUpstreamWarning } from "../../aid-text.ts";
 import { aidNav, resourceLabel } from "./aid-views.ts";
 import { csrfField, type Errors, notice, textField } from "./forms.ts";
 
@@ -58,7 +59,7 @@ function agreementItem(p: AgreementsPageProps, row: AgreementRow) {
   const shared = a.sharedUpstream ?? [];
   return html`<li class="agreement" id="agreement-${row.key}"><p><strong>${t(gives ? "panel.aid.weGive" : "panel.aid.weReceive", { resource: resourceLabel(t, a.terms.resource), value: a.terms.quantity.value, unit: a.terms.quantity.unit, partner })}</strong></p>
 <p>${t(`panel.aid.state.${a.state}`)} · ${t("panel.aid.between", { from: formatDate(locale, a.terms.from), until: formatDate(locale, last?.until ?? a.terms.until) })}${a.periods.length > 1 ? html` · ${t("panel.aid.renewed", { count: a.periods.length - 1 })}` : ""}</p>
-${shared.length ? html`<p class="warning">${t("aid.sharedUpstream.warning", { shared: shared.map((s) => t(`aid.sharedUpstream.${s}`)).join(", ") })}</p>` : ""}
+${shared.length ? html`<p class="warning">${sharedUpstreamWarning(t, shared)}</p>` : ""}
 ${a.breach ? html`<p>${t("panel.aid.breachBy", { by: a.breach.by, reason: a.breach.reason })}</p>` : ""}
 ${a.message ? html`<p><em>${a.message}</em></p>` : ""}
 ${failed ? html`<p class="error" role="alert" id="result">${failed.message}</p>` : ""}${actions(p, row)}</li>`;
