@@ -8,6 +8,7 @@ import {
   agreements,
   listProposals,
   type OwnAction,
+  proposalOf,
   publishProposal,
   respondToProposal,
 } from "../../domain/aid/aid.ts";
@@ -140,7 +141,7 @@ export function aidRoutes(deps: WebDeps) {
     const values = valuesOf(form, ["quantity.value", "until", "message"]);
     const ports = await agreementPorts(federation, services, localActors);
     if (!ports) return errorPage(c, 404, "errors.provider.notSetUp");
-    const held = (await listProposals(db, {}, new Date())).find((p) => p.key === key);
+    const held = await proposalOf(db, key);
     const value = numberOf(values["quantity.value"] ?? "");
     const result = await respondToProposal(
       db,
