@@ -106,6 +106,9 @@ export async function publishProposal(db: Db, input: unknown, ports: ProposalPor
 export const listProposals = (db: Db, filter: ProposalFilter, now: Date): Promise<ProposalRow[]> =>
   listOpenProposals(db, filter, now);
 
+/** One offer or request held, by its key or id. */
+export const proposalOf = (db: Db, keyOrId: string): Promise<ProposalRow | undefined> => findProposal(db, keyOrId);
+
 /** The agreement's URI: on the proposer's instance, named by the digest. */
 export const agreementUri = (proposedBy: string, id: string): string =>
   new URL(`/aid/agreements/${id.replace(/^sha256:/, "")}`, proposedBy).href;

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import type { AgreementRow, ProposalRow } from "../../domain/aid/aid.ts";
 import { PURPOSES, proposalInputSchema, RESOURCES } from "../../domain/aid/proposals.ts";
-import type { Translate } from "../../i18n/i18n.ts";
 
 export const proposalBodySchema = z.object({
   network: z.string().trim().min(1).max(2048).meta({ description: "The network's key or id." }),
@@ -71,11 +70,6 @@ export const respondedSchema = agreementSchema.extend({
     .array(z.string())
     .meta({ description: "Readable warnings, such as a shared upstream; the agreement is made." }),
 });
-
-/** The readable warning of a shared upstream, in the request's language. */
-export function sharedUpstreamWarning(t: Translate, shared: readonly string[]): string {
-  return t("aid.sharedUpstream.warning", { shared: shared.map((s) => t(`aid.sharedUpstream.${s}`)).join(", ") });
-}
 
 export function proposalJson(row: ProposalRow) {
   const p = row.proposal;

@@ -23,8 +23,8 @@ import {
   proposalJson,
   proposalSchema,
   respondedSchema,
-  sharedUpstreamWarning,
 } from "./aid-schemas.ts";
+import { sharedUpstreamWarning } from "../aid-text.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
