@@ -1,4 +1,4 @@
-// Every page people see, in one list: the layout test visits each at 360 px in every language and
+// Every page people see, in one list: the layout test visits each at 320 px in every language and
 // checks that nothing scrolls sideways and that axe finds no violation. A new page is checked by
 // adding one line here. `:name` parts are filled from what the test seeds (see `Seeded`).
 export type Seeded = {
