@@ -38,6 +38,7 @@ describe("charter: watch and onBehalf", () => {
       return parsed.ok ? undefined : (parsed.failure as { vars?: { field?: string } }).vars?.field;
     };
     expect(field({ watch: { k: 0 } })).toBe("watch.k");
+    expect(field({ watch: { k: 1 } })).toBe("watch.k");
     expect(field({ watch: { k: 1.5 } })).toBe("watch.k");
     expect(field({ watch: { interval: "soon" } })).toBe("watch.interval");
     expect(field({ watch: "often" })).toBe("watch");

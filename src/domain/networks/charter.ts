@@ -64,7 +64,8 @@ function parseAidTerms(c: Record<string, unknown>): Outcome<Pick<CharterBody, "w
     if (typeof w !== "object" || w === null || Array.isArray(w))
       return refuse("network.charter_invalid", { field: "watch" });
     const k = w.k ?? DEFAULT_WATCH_K;
-    if (typeof k !== "number" || !Number.isInteger(k) || k < 1 || k > 100)
+    // At least two: one member alone must never be able to mark another down.
+    if (typeof k !== "number" || !Number.isInteger(k) || k < 2 || k > 100)
       return refuse("network.charter_invalid", { field: "watch.k" });
     if (w.interval !== undefined && (typeof w.interval !== "string" || !durationMs(w.interval)))
       return refuse("network.charter_invalid", { field: "watch.interval" });
