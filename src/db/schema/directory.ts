@@ -35,6 +35,8 @@ export const directoryProviders = pgTable(
     iconUrl: text("icon_url"),
     /** The provider's `following` collection: where further providers are learned from. */
     followingUrl: text("following_url"),
+    /** The provider's collection of its open public offers and requests (`aidProposals`), fetched on refresh. */
+    proposalsUrl: text("proposals_url"),
     summary: text("summary").notNull().default(""),
     statement: text("statement").notNull().default(""),
     languages: text("languages").array().notNull().default([]),
@@ -99,6 +101,30 @@ export const directoryServices = pgTable(
     index("directory_services_kind_idx").on(t.kind, t.actorUri),
     index("directory_services_langs_idx").using("gin", t.supportLanguages),
   ],
+);
+
+/**
+ * A provider's open public offers and requests of mutual aid, as its public collection listed them at
+ * the last refresh (replaced whole each time). Network-only proposals are never stored here.
+ */
+export const directoryProposals = pgTable(
+  "directory_proposals",
+  {
+    actorUri: text("actor_uri")
+      .notNull()
+      .references(() => directoryProviders.actorUri, { onDelete: "cascade" }),
+    /** The Proposal's id, a URI on the provider's instance. */
+    id: text("id").notNull(),
+    position: integer("position").notNull(),
+    purpose: text("purpose", { enum: ["offer", "request"] }).notNull(),
+    resource: text("resource").notNull(),
+    quantityValue: real("quantity_value").notNull(),
+    quantityUnit: text("quantity_unit").notNull(),
+    fromAt: timestamp("from_at", { withTimezone: true }).notNull(),
+    untilAt: timestamp("until_at", { withTimezone: true }),
+    region: text("region"),
+  },
+  (t) => [primaryKey({ columns: [t.actorUri, t.id] })],
 );
 
 /** Messages from movement groups to a provider, delivered by federation to that provider only. */

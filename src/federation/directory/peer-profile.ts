@@ -19,6 +19,8 @@ export type PeerDocument = {
   iconUrl: string | null;
   profile: Profile;
   following: string | null;
+  /** The collection of its open public offers and requests (`aidProposals`), on its own host. */
+  proposals: string | null;
   etag: string | null;
   lastModified: string | null;
   /** A standing notice of closing (`closing`) and, once moved, the successor (`movedTo`). */
@@ -136,6 +138,7 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
       iconUrl: imageUrlOf(doc.icon),
       profile: parsed.data,
       following: typeof doc.following === "string" && /^https?:\/\//.test(doc.following) ? doc.following : null,
+      proposals: sameHost(actorUri, httpUrl(doc.aidProposals)),
       ...closingOf(doc),
       etag: headers.get("etag")?.slice(0, 200) ?? null,
       lastModified: headers.get("last-modified")?.slice(0, 100) ?? null,
@@ -145,6 +148,10 @@ export function readPeerDocument(actorUri: string, json: unknown, headers: Heade
 
 const httpUrl = (v: unknown): string | null =>
   typeof v === "string" && /^https?:\/\//.test(v) && v.length <= 2048 ? v : null;
+
+/** A URL on the actor's own host, else null: a provider lists only what its own instance serves. */
+const sameHost = (actorUri: string, url: string | null): string | null =>
+  url && new URL(url).host === new URL(actorUri).host ? url : null;
 
 /** The notice of closing and the successor an actor publishes, if well formed. */
 function closingOf(doc: Record<string, unknown>) {

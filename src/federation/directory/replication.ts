@@ -13,6 +13,7 @@ import { markMembers, recordedMembership, repairMemberMarks } from "../../domain
 import { pruneDirectoryChanges } from "../../domain/directory/search/index.ts";
 import { markAuthorGone } from "../../domain/docs/library.ts";
 import type { Runtime } from "../../runtime.ts";
+import { refreshOffers } from "./peer-offers.ts";
 import {
   fetchCollectionItems,
   fetchPeerProfile,
@@ -54,9 +55,12 @@ export async function refreshReplica(
       });
       // A provider new to the directory may already be a member of one of our networks.
       if (!existing) await markMembers(db, await recordedMembership(db).memberships(), [actorUri]);
+      await refreshOffers(services, actorUri, outcome.document.proposals);
       break;
     case "not-modified":
       await markSeen(db, actorUri);
+      // Offers change without the actor document changing: their collection is read every time.
+      await refreshOffers(services, actorUri, existing?.proposalsUrl ?? null);
       break;
     case "gone":
       if (existing) await removeReplica(db, actorUri);

@@ -126,6 +126,8 @@ export async function buildActor(
     commonhost: profileExtension(record),
     // The networks this provider is a member of: a public collection on this instance.
     networks: new URL("/networks", ctx.origin).href,
+    // Its open public offers and requests of mutual aid: a public collection on this instance.
+    aidProposals: new URL("/aid/proposals", ctx.origin).href,
     // A standing notice of closing: when, and who takes over.
     ...(record.closing ? { closing: record.closing } : {}),
   };

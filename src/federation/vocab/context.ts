@@ -103,6 +103,8 @@ export const commonhostContext = {
   commonhost: { "@id": id("profile"), "@context": profileTerms },
   // The collection of the networks a provider is a member of.
   networks: link("networks"),
+  // The collection of the provider's open public offers and requests of mutual aid (FEP-0837 Proposals).
+  aidProposals: link("aidProposals"),
   // A notice of closing down: { effective (an instant), successor (an actor URI) }, kept whole.
   closing: { "@id": id("closing"), "@type": "@json" },
 } as const;

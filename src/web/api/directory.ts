@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { listInquiries } from "../../domain/directory/inquiries.ts";
+import { providersOfferCounts } from "../../domain/directory/provider-offers.ts";
 import { directoryQuerySchema } from "../../domain/directory/search/index.ts";
 import type { WebDeps } from "../deps.ts";
 import { apiFailure } from "../errors.ts";
 import { directorySearch, SEARCH_FAILURE_STATUS } from "../directory-search.ts";
+import { offerCountsSchema } from "./directory-offers.ts";
 import { failureResponse } from "./errors.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
@@ -54,6 +56,7 @@ export const directoryResultSchema = z.object({
   lastSeenAt: z.string(),
   score: z.number(),
   services: z.array(directoryServiceSchema),
+  offers: offerCountsSchema,
   explanation: z.object({ matches: z.array(reasonSchema), missing: z.array(reasonSchema) }),
 });
 
@@ -121,7 +124,14 @@ export function directoryApiRoutes(deps: WebDeps): RouteSpec[] {
       errors: [400],
       async handle(c) {
         const result = await search(c);
-        return result.ok ? c.json(result.value.answer) : apiFailure(c, result.error, SEARCH_FAILURE_STATUS);
+        if (!result.ok) return apiFailure(c, result.error, SEARCH_FAILURE_STATUS);
+        const { answer } = result.value;
+        const counts = await providersOfferCounts(services.database.db, answer.results, new Date());
+        const none = { offers: 0, requests: 0 };
+        return c.json({
+          ...answer,
+          results: answer.results.map((r) => ({ ...r, offers: counts.get(r.actorUri) ?? none })),
+        });
       },
     }),
     defineRoute({

@@ -8,6 +8,7 @@ import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { groupApiRoutes } from "./groups.ts";
 import { directoryApiRoutes } from "./directory.ts";
+import { directoryOfferRoutes } from "./directory-offers.ts";
 import { docsApiRoutes } from "./docs.ts";
 import { emergencyApiRoutes } from "./emergencies.ts";
 import { libraryApiRoutes } from "./library.ts";
@@ -29,6 +30,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...followingRoutes(deps),
     ...tokenRoutes(deps),
     ...directoryApiRoutes(deps),
+    ...directoryOfferRoutes(deps),
     ...queueApiRoutes(deps),
     ...networkApiRoutes(deps),
     ...docsApiRoutes(deps),

@@ -1,7 +1,11 @@
 // /aid/proposals/{key}: a public offer or request of this provider as its signed FEP-0837 Proposal (the
 // link of the public note to followers). Network-only ones, received ones and unknown keys answer 404.
+// /aid/proposals: the collection of this provider's open public ones, which its actor names as
+// `aidProposals` and directories read on refresh.
 import { Hono } from "hono";
-import { findProposal } from "../../domain/aid/aid.repository.ts";
+import { findProposal, listOpenProposals } from "../../domain/aid/aid.repository.ts";
+import { MAX_DIRECTORY_OFFERS } from "../../domain/directory/offers.ts";
+import { PROPOSAL_CONTEXT } from "../../federation/aid/documents.ts";
 import { proposalObject } from "../../federation/mappers/aid.ts";
 import { signDocument } from "../../federation/networks/proof.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
@@ -11,6 +15,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function aidPublicRoutes({ services, federation, localActors }: WebDeps) {
   const app = new Hono();
+  app.get("/aid/proposals", async (c) => {
+    const self = await networksRuntime(services, federation, localActors).self();
+    const rows = self ? await listOpenProposals(services.database.db, {}, new Date()) : [];
+    const items = rows
+      .filter((row) => row.local && row.proposal.audience === "public" && row.author === self?.actor)
+      .slice(0, MAX_DIRECTORY_OFFERS)
+      .map((row) => {
+        const { "@context": _context, ...item } = proposalObject(row.proposal, row.network);
+        return item;
+      });
+    const collection = {
+      "@context": PROPOSAL_CONTEXT,
+      id: new URL("/aid/proposals", services.config.origin).href,
+      type: "OrderedCollection",
+      totalItems: items.length,
+      orderedItems: items,
+    };
+    return c.body(JSON.stringify(collection), 200, {
+      "Content-Type": "application/activity+json",
+      "Cache-Control": "public, max-age=60",
+    });
+  });
+
   app.get("/aid/proposals/:key", async (c) => {
     const key = c.req.param("key");
     const row = UUID.test(key) ? await findProposal(services.database.db, key) : undefined;

@@ -8,6 +8,7 @@ import { takeContactSlot } from "../../domain/directory/contact-limit.ts";
 import { submitInquiry } from "../../domain/directory/inquiries.ts";
 import { localReplicaSyncer } from "../../domain/directory/local-replica.ts";
 import { recordedMembership } from "../../domain/directory/membership.ts";
+import { providerOffers, providersOfferCounts } from "../../domain/directory/provider-offers.ts";
 import { findReplica } from "../../domain/directory/replica.repository.ts";
 import { findProviderActor, localActorUri } from "../../domain/actors/local-actors.ts";
 import { emptySearch } from "../../domain/directory/search/index.ts";
@@ -20,6 +21,7 @@ import type { LocaleVariables } from "../middleware/locale.ts";
 import { closingNotice, contactPage, directoryPage, findHostPage, type ContactForm } from "../views/directory.ts";
 import { clientAddress } from "../client-address.ts";
 import { layout } from "../views/layout.ts";
+import { offersSection } from "../views/directory-offers.ts";
 import { profileView } from "../views/profile.ts";
 import { contactTokens } from "./contact-token.ts";
 
@@ -47,10 +49,11 @@ export function directoryRoutes(deps: WebDeps) {
     const shown = result.ok
       ? { query: result.value.query, result: result.value.answer }
       : { query: { page: 1, pageSize: 20 }, result: emptySearch(), error: searchError(t, result.error) };
+    const offerCounts = await providersOfferCounts(database.db, shown.result.results, new Date());
     return page(
       c,
       t("directory.title"),
-      directoryPage({ t, locale: c.get("locale"), params, networks, ...shown }),
+      directoryPage({ t, locale: c.get("locale"), params, networks, offerCounts, ...shown }),
       result.ok ? 200 : SEARCH_FAILURE_STATUS,
     );
   });
@@ -106,6 +109,7 @@ export function directoryRoutes(deps: WebDeps) {
     if (replica.local) return c.redirect("/", 303);
     const stale = replica.lastSeenAt.getTime() < Date.now() - config.directoryStaleAfterMs;
     const seen = new Intl.DateTimeFormat(c.get("locale"), { dateStyle: "medium" }).format(replica.lastSeenAt);
+    const offers = await providerOffers(database.db, replica, new Date());
     return page(
       c,
       replica.name,
@@ -120,7 +124,7 @@ export function directoryRoutes(deps: WebDeps) {
         locale: c.get("locale"),
         today: new Date().toISOString().slice(0, 10),
         remote: { url: httpUrlOrNull(replica.url) ?? httpUrlOrNull(replica.actorUri) ?? "" },
-      })}<p><a href="/directory/contact?provider=${encodeURIComponent(replica.actorUri)}">${t("directory.contact")}</a> · <a href="/directory">${t("directory.title")}</a></p>`,
+      })}${offersSection(t, c.get("locale"), offers)}<p><a href="/directory/contact?provider=${encodeURIComponent(replica.actorUri)}">${t("directory.contact")}</a> · <a href="/directory">${t("directory.title")}</a></p>`,
     );
   });
 

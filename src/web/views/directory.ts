@@ -5,9 +5,11 @@ import type { DirectoryQuery } from "../../domain/directory/search/index.ts";
 import type { DirectoryResult, DirectorySearch, Facets, Reason } from "../../domain/directory/search/index.ts";
 import type { FitInput, FitResult } from "../../domain/directory/fit.ts";
 import type { MemberNetwork } from "../../domain/directory/membership.ts";
+import type { OfferCounts } from "../../domain/directory/offers.ts";
 import { priceModels, serviceKinds, valueTags } from "../../domain/profile/taxonomy.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
+import { offerCountsLine } from "./directory-offers.ts";
 
 /** A provider that closes sends searchers to its successor: the date and successor, then where it moved. */
 export function closingNotice(
@@ -89,7 +91,13 @@ export function needsText(t: Translate, input: FitInput): string {
   return parts.join(" · ").slice(0, 2000);
 }
 
-function resultView(t: Translate, locale: string, r: DirectoryResult | FitResult, needs?: string) {
+function resultView(
+  t: Translate,
+  locale: string,
+  r: DirectoryResult | FitResult,
+  needs?: string,
+  offers?: OfferCounts,
+) {
   const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
   const seen = formatDate(locale, new Date(r.lastSeenAt));
   return html`<li class="card">
@@ -110,6 +118,7 @@ ${
 }
 ${r.valueTags.length ? html`<ul class="tags">${r.valueTags.map((v) => html`<li>${t(`taxonomy.value.${v}`)}</li>`)}</ul>` : ""}
 ${place ? html`<p>${place}</p>` : ""}
+${offerCountsLine(t, offers)}
 ${r.stale ? html`<p class="warn">${t("directory.stale", { date: seen })}</p>` : ""}
 ${closingNotice(t, r)}
 ${r.unbacked ? html`<p class="warn">${t("directory.unbacked", { count: r.unbacked })}</p>` : ""}
@@ -157,6 +166,8 @@ export function directoryPage(p: {
   params: URLSearchParams;
   /** The networks this instance is in: members of one may be searched alone. */
   networks: readonly MemberNetwork[];
+  /** Each shown provider's open public offers and requests. */
+  offerCounts?: ReadonlyMap<string, OfferCounts>;
   error?: string;
 }) {
   const { t, query, result } = p;
@@ -206,7 +217,7 @@ ${networkFilter(t, p.networks, query.network, f)}
 </details>
 </form>
 <h2 id="result" tabindex="-1">${t("directory.results", { count: result.total })}</h2>
-${result.results.length ? html`<ol class="results">${namingNetworks(result.results, p.networks).map((r) => resultView(t, p.locale, r))}</ol>` : html`<p>${t("directory.none")}</p>`}
+${result.results.length ? html`<ol class="results">${namingNetworks(result.results, p.networks).map((r) => resultView(t, p.locale, r, undefined, p.offerCounts?.get(r.actorUri)))}</ol>` : html`<p>${t("directory.none")}</p>`}
 ${
   pages > 1
     ? html`<nav aria-label="${t("directory.pages")}"><p>${query.page > 1 ? html`<a href="${pageLink(query.page - 1)}" rel="prev">${t("directory.prev")}</a> · ` : ""}${t("directory.page", { page: query.page, pages })}${
