@@ -14,13 +14,24 @@ export type FollowTarget = {
   sharedInbox: string | null;
   handle: string | null;
   name: string | null;
+  /** The actor's ActivityStreams type, when it was read (a Group is a working group one may join). */
+  kind?: string | null;
 };
 
 /** Records a follow request (or returns the existing one) and queues the Follow activity. */
 export async function requestFollow(db: Db, target: FollowTarget, followId: string): Promise<Followed> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(following).where(eq(following.actorUri, target.actorUri));
-    if (existing && existing.state !== "rejected") return existing;
+    if (existing && existing.state !== "rejected") {
+      // A row from before kinds were kept learns its actor's kind when the account is followed again.
+      if (!target.kind || existing.kind === target.kind) return existing;
+      const [known] = await tx
+        .update(following)
+        .set({ kind: target.kind })
+        .where(eq(following.id, existing.id))
+        .returning();
+      return known!;
+    }
     const [row] = await tx
       .insert(following)
       .values({ ...target, followId, state: "pending" })
