@@ -220,6 +220,39 @@ describe("the panel's proposals and working groups between instances", () => {
       expect.objectContaining({ actor: b.actor, role: "member" }),
     ]);
 
+    // B's panel lists the group it joined on A, and its document form offers that group (and only
+    // to B: A hosts the group without being in it); a group document is then published from B's panel.
+    const groupUri = `${a.origin}/actors/ops`;
+    expect((await panelA.get("/admin/groups")).html).toContain("This provider has not joined a working group");
+    const joinedList = await eventually(
+      async () => {
+        const html = (await panelB.get("/admin/groups")).html;
+        return html.includes(`data-joined="${groupUri}"`) && html.includes("· joined</li>") ? html : undefined;
+      },
+      DELIVERED_WITHIN_MS,
+      "B's join of the group to be accepted",
+    );
+    expect(joinedList).toContain(`<code>@ops@${host}</code>`);
+    expect((await panelA.get("/admin/docs/new")).html).not.toContain(`<option value="${groupUri}"`);
+    const chooser = await panelB.get("/admin/docs/new");
+    expect(chooser.html).toContain(`<option value="${groupUri}">Operations</option>`);
+    const groupDoc = {
+      title: "Runbook",
+      summary: "",
+      body: "# Runbook\n\nRestart the disks.\n",
+      tags: "",
+      lang: "en",
+      audience: "group",
+      network: "",
+      group: groupUri,
+      _action: "save",
+    };
+    const published = await panelB.post("/admin/docs/new", groupDoc);
+    expect(published.status, published.html.slice(0, 2000)).toBe(303);
+    expect(published.location).toMatch(/^\/admin\/docs\/[A-Za-z0-9_-]+\?done=written$/);
+    const written = (await b.call("GET", "/api/v1/docs")).body.items.find((d: Json) => d.title === "Runbook");
+    expect(written).toMatchObject({ audience: "group", group: groupUri });
+
     // Tasks: added, refused without a title, moved along.
     const noTitle = await panelA.post("/admin/groups/ops/tasks", { title: " ", assignee: "" });
     expect(noTitle.status).toBe(422);

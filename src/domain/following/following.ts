@@ -1,6 +1,6 @@
 // The accounts the provider follows, and what they post. A follow is requested here and sent by
 // the outbox; the peer's Accept or Reject settles it.
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { feedItems, following } from "../../db/schema/index.ts";
 import { recordEvent } from "../events.ts";
@@ -77,6 +77,19 @@ export async function findFollowed(db: Db, actorUri: string): Promise<Followed |
 
 export async function listFollowing(db: Db): Promise<Followed[]> {
   return db.select().from(following).orderBy(desc(following.createdAt));
+}
+
+/**
+ * The working groups on other instances this provider joined (its follow accepted) or asked to join
+ * (pending): followed actors that are Groups. `acceptedOnly` keeps the groups it is in.
+ */
+export async function listJoinedGroups(db: Db, options: { acceptedOnly?: boolean } = {}): Promise<Followed[]> {
+  const states: Followed["state"][] = options.acceptedOnly ? ["accepted"] : ["pending", "accepted"];
+  return db
+    .select()
+    .from(following)
+    .where(and(eq(following.kind, "Group"), inArray(following.state, states)))
+    .orderBy(asc(following.name), asc(following.actorUri));
 }
 
 /** Keeps a post from a followed account; a repeat delivery changes nothing, an edit updates it. */
