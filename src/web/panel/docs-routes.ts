@@ -135,19 +135,7 @@ export function docsRoutes(deps: WebDeps) {
 
   app.get("/", async (c) => {
     const t = c.get("t");
-    const views = await Promise.all((await listDocuments(db)).map((d) => getDocument(db, d.id)));
-    const rows = views.flatMap((v) =>
-      v.ok
-        ? [
-            {
-              doc: v.value.document,
-              head: v.value.head,
-              translations: v.value.translations.length,
-              outdated: v.value.translations.filter((x) => x.outdated).length,
-            },
-          ]
-        : [],
-    );
+    const rows = await listDocuments(db);
     const done = c.req.query("done");
     return page(
       c,
