@@ -5,7 +5,7 @@ import { findProviderActor, localActorUri } from "../domain/actors/local-actors.
 import { fail, fieldError, ok, type Result } from "../domain/validation.ts";
 import type { Runtime } from "../runtime.ts";
 import type { AppFederation } from "./federation.ts";
-import { actorHandle, actorName } from "./inbox/actor-info.ts";
+import { actorHandle, actorKind, actorName } from "./inbox/actor-info.ts";
 
 const handlePattern = /^@?[^@\s]+@[^@\s]+$/;
 
@@ -35,6 +35,7 @@ export async function followRemote(
       sharedInbox: actor.endpoints?.sharedInbox?.href ?? null,
       handle: actorHandle(actor),
       name: actorName(actor),
+      kind: actorKind(actor),
     },
     followId,
   );

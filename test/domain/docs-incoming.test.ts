@@ -1,6 +1,7 @@
 // What the domain decides about documents from peers, without HTTP or Fedify: who may send an Article,
 // an offered change or an outcome. The networks' answers are a fake Fellowship port.
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { following } from "../../src/db/schema/index.ts";
 import { createDocument, getDocument } from "../../src/domain/docs/docs.ts";
 import { findProposal } from "../../src/domain/docs/docs.repository.ts";
@@ -38,10 +39,10 @@ const article = (over: Partial<IncomingArticle> = {}): IncomingArticle => ({
   ...over,
 });
 
-async function follow(actorUri: string) {
+async function follow(actorUri: string, kind: string | null = "Service") {
   await database()
     .db.insert(following)
-    .values({ actorUri, followId: `${actorUri}#f`, inbox: `${actorUri}/inbox`, state: "accepted" });
+    .values({ actorUri, followId: `${actorUri}#f`, inbox: `${actorUri}/inbox`, state: "accepted", kind });
 }
 
 describe("incoming documents", () => {
@@ -95,7 +96,22 @@ describe("incoming documents", () => {
     expect(await receiveArticle(db, relayed, PEER, fellowship([PEER]))).toMatchObject({
       error: { reason: "docs.not_reader" },
     });
-    await follow(GROUP);
+    // An accepted follow of an actor that is not a Group (or whose kind is unknown) is no membership.
+    await follow(GROUP, null);
+    expect(await createDocument(db, SELF, forGroup, async () => true)).toMatchObject({
+      error: { code: "not_found", reason: "docs.group_unknown" },
+    });
+    expect(await receiveArticle(db, relayed, PEER, fellowship())).toMatchObject({
+      error: { reason: "docs.not_reader" },
+    });
+    await db.delete(following).where(eq(following.actorUri, GROUP));
+    const PROVIDER = "https://other.example/actors/other";
+    await follow(PROVIDER);
+    const forProvider = { ...forGroup, group: PROVIDER };
+    expect(await createDocument(db, SELF, forProvider, async () => true)).toMatchObject({
+      error: { code: "not_found", reason: "docs.group_unknown" },
+    });
+    await follow(GROUP, "Group");
     expect(await createDocument(db, SELF, forGroup, async () => false)).toMatchObject({ ok: true });
     expect(await receiveArticle(db, relayed, PEER, fellowship())).toEqual({ ok: true, value: "created" });
     const held = await getDocument(db, relayed.id);

@@ -23,6 +23,17 @@ async function panelOf(node: Node): Promise<PanelClient> {
   return client;
 }
 
+/** A panel page's HTML once `ready` holds for it (something delivered from the other instance shows). */
+const pageWhen = (panel: PanelClient, path: string, ready: (html: string) => boolean, what: string) =>
+  eventually(
+    async () => {
+      const { html } = await panel.get(path);
+      return ready(html) ? html : undefined;
+    },
+    DELIVERED_WITHIN_MS,
+    what,
+  );
+
 describe("the panel's proposals and working groups between instances", () => {
   let nodes: Node[] | undefined;
   afterEach(async () => stopNodes(nodes));
@@ -204,12 +215,10 @@ describe("the panel's proposals and working groups between instances", () => {
     const joined = await panelB.post("/admin/groups/join", { group: `@ops@${host}` });
     expect(joined.status, joined.html.slice(0, 2000)).toBe(303);
     expect(joined.location).toBe("/admin/groups?done=joining");
-    const applicant = await eventually(
-      async () => {
-        const html = (await panelA.get("/admin/groups/ops")).html;
-        return html.includes(`data-member="${b.actor}"`) && html.includes("applicant") ? html : undefined;
-      },
-      DELIVERED_WITHIN_MS,
+    const applicant = await pageWhen(
+      panelA,
+      "/admin/groups/ops",
+      (html) => html.includes(`data-member="${b.actor}"`) && html.includes("applicant"),
       "B to apply to the group",
     );
     expect(applicant).toContain("Make a member");
@@ -219,6 +228,37 @@ describe("the panel's proposals and working groups between instances", () => {
     expect((await a.call("GET", "/api/v1/groups")).body.items[0].members).toEqual([
       expect.objectContaining({ actor: b.actor, role: "member" }),
     ]);
+
+    // B's panel lists the group it joined on A, and its document form offers that group (and only
+    // to B: A hosts the group without being in it); a group document is then published from B's panel.
+    const groupUri = `${a.origin}/actors/ops`;
+    expect((await panelA.get("/admin/groups")).html).toContain("This provider has not joined a working group");
+    const joinedList = await pageWhen(
+      panelB,
+      "/admin/groups",
+      (html) => html.includes(`data-joined="${groupUri}"`) && html.includes("· joined</li>"),
+      "B's join of the group to be accepted",
+    );
+    expect(joinedList).toContain(`<code>@ops@${host}</code>`);
+    expect((await panelA.get("/admin/docs/new")).html).not.toContain(`<option value="${groupUri}"`);
+    const chooser = await panelB.get("/admin/docs/new");
+    expect(chooser.html).toContain(`<option value="${groupUri}">Operations</option>`);
+    const groupDoc = {
+      title: "Runbook",
+      summary: "",
+      body: "# Runbook\n\nRestart the disks.\n",
+      tags: "",
+      lang: "en",
+      audience: "group",
+      network: "",
+      group: groupUri,
+      _action: "save",
+    };
+    const published = await panelB.post("/admin/docs/new", groupDoc);
+    expect(published.status, published.html.slice(0, 2000)).toBe(303);
+    expect(published.location).toMatch(/^\/admin\/docs\/[A-Za-z0-9_-]+\?done=written$/);
+    const written = (await b.call("GET", "/api/v1/docs")).body.items.find((d: Json) => d.title === "Runbook");
+    expect(written).toMatchObject({ audience: "group", group: groupUri });
 
     // Tasks: added, refused without a title, moved along.
     const noTitle = await panelA.post("/admin/groups/ops/tasks", { title: " ", assignee: "" });

@@ -10,6 +10,8 @@ export const following = pgTable("following", {
   sharedInbox: text("shared_inbox"),
   handle: text("handle"),
   name: text("name"),
+  /** The followed actor's ActivityStreams type (Group, Service, Person…), read when the Follow is sent; null if unknown. */
+  kind: text("kind"),
   state: text("state", { enum: ["pending", "accepted", "rejected"] })
     .notNull()
     .default("pending"),

@@ -8,6 +8,7 @@ import { recordEvent } from "../events.ts";
 import { fail, fieldErrors, ok, type Result } from "../validation.ts";
 import { newKey, type Writer } from "./docs.ts";
 import {
+  type DocumentRow,
   decideProposal,
   findDocument,
   findProposal,
@@ -51,13 +52,37 @@ export async function proposeChange(
   const { doc: ref, base, body, message } = parsed.data;
   const doc = await findDocument(db, ref);
   if (!doc) return fail("invalid", "docs.invalid", { fields: { doc: { code: "notFound" } } });
-  const history = await loadHistory(db, doc.id);
   const key = newKey();
+  return openProposal(
+    db,
+    doc,
+    { base, body, message },
+    { key, id: proposalUri(writer.origin, key), proposer: writer.actor, at: now.toISOString() },
+    async (tx) => {
+      if (!doc.local) await recordEvent(tx, { commonhost: "docs.proposal.offered", key });
+    },
+  );
+}
+
+/**
+ * Keeps a proposed change to a document held here open, once the core's `propose` accepted it against
+ * the document's history (its writer maintains it; `base` defaults to the head): the one path of a
+ * change made here and of one another instance offered. `then` runs in the same transaction.
+ */
+export async function openProposal(
+  db: Db,
+  doc: DocumentRow,
+  change: { readonly base?: unknown; readonly body: unknown; readonly message: unknown },
+  who: { readonly key: string; readonly id: string; readonly proposer: string; readonly at: string },
+  then?: (tx: Db) => Promise<void>,
+): Promise<Result<ProposalView>> {
+  const history = await loadHistory(db, doc.id);
+  const { key, ...meta } = who;
   const proposal = propose(
     history,
     new Set([doc.author]),
-    { base: base ?? head(history).digest, body, message },
-    { id: proposalUri(writer.origin, key), proposer: writer.actor, at: now.toISOString() },
+    { ...change, base: change.base ?? head(history).digest },
+    meta,
   );
   if (!proposal.ok) return proposal;
   const p = proposal.value;
@@ -73,12 +98,12 @@ export async function proposeChange(
     decidedBy: null,
     reason: null,
     revision: null,
-    createdAt: now,
+    createdAt: new Date(p.at),
     decidedAt: null,
   };
   await db.transaction(async (tx) => {
     await insertProposal(tx, row);
-    if (!doc.local) await recordEvent(tx, { commonhost: "docs.proposal.offered", key });
+    await then?.(tx);
   });
   return ok(row);
 }

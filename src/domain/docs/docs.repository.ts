@@ -1,6 +1,6 @@
 // Shared documents in the database: documents, their revisions, translations and proposals. Rows are
 // read back as the pure core's values (History, Translation, Proposal).
-import { and, asc, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { documentProposals, documentRevisions, documents, documentTranslations } from "../../db/schema/index.ts";
 import type { Proposal, ProposalState } from "./proposals.ts";
@@ -21,8 +21,62 @@ export async function findDocument(db: Db, idOrKey: string): Promise<DocumentRow
 }
 
 /** Documents held here, the most recently changed first. */
-export async function listDocuments(db: Db, limit = 100): Promise<DocumentRow[]> {
-  return db.select().from(documents).orderBy(desc(documents.updatedAt)).limit(limit);
+/** What a list shows of a document's head revision: not its text. */
+export type RevisionHeading = Omit<Revision, "content" | "message" | "proposal"> & {
+  readonly content: Omit<Revision["content"], "body">;
+};
+
+/** A row of the documents list: the head's heading, how many translations, how many of them outdated. */
+export type DocumentListing = {
+  readonly doc: DocumentRow;
+  readonly head: RevisionHeading;
+  readonly translations: number;
+  readonly outdated: number;
+};
+
+/**
+ * The documents held, the most recently changed first, with only what a list shows: one query that
+ * reads the head revision without its text and counts the translations (those of another revision
+ * than the head are outdated), instead of every document's history and translations with their text.
+ */
+export async function listDocuments(db: Db, limit = 100): Promise<DocumentListing[]> {
+  const r = documentRevisions;
+  const rows = await db
+    .select({
+      doc: documents,
+      number: r.number,
+      digest: r.digest,
+      author: r.author,
+      title: r.title,
+      summary: r.summary,
+      lang: r.lang,
+      tags: r.tags,
+      createdAt: r.createdAt,
+      translations: sql<number>`(select count(*)::int from document_translations t where t.document = ${documents.id})`,
+      outdated: sql<number>`(select count(*)::int from document_translations t where t.document = ${documents.id} and t.revision <> ${r.digest})`,
+    })
+    .from(documents)
+    .innerJoin(
+      r,
+      and(
+        eq(r.document, documents.id),
+        eq(r.number, sql`(select max(h.number) from document_revisions h where h.document = ${documents.id})`),
+      ),
+    )
+    .orderBy(desc(documents.updatedAt))
+    .limit(limit);
+  return rows.map(({ doc, translations, outdated, ...h }) => ({
+    doc,
+    head: {
+      number: h.number,
+      digest: h.digest,
+      author: h.author,
+      at: h.createdAt.toISOString(),
+      content: { title: h.title, summary: h.summary, lang: h.lang, tags: h.tags },
+    },
+    translations: Number(translations),
+    outdated: Number(outdated),
+  }));
 }
 
 export async function insertDocument(db: Db, row: typeof documents.$inferInsert): Promise<void> {

@@ -42,8 +42,14 @@ export type Written = {
   readonly changed: boolean;
 };
 
-/** Whether this provider's follow of a group was accepted: the group's host relays a member's documents only. */
-export const followsGroup = async (db: Db, group: string) => (await findFollowed(db, group))?.state === "accepted";
+/**
+ * Whether this provider is a member of a group: its follow of that actor was accepted and the actor is a
+ * Group (an accepted follow of a provider is no membership). The group's host relays a member's documents only.
+ */
+export async function followsGroup(db: Db, group: string): Promise<boolean> {
+  const followed = await findFollowed(db, group);
+  return followed?.state === "accepted" && followed.kind === "Group";
+}
 
 async function checkAudience(db: Db, audience: Audience, memberOf: NetworkCheck): Promise<Result<null>> {
   if (audience.kind === "group" && !(await followsGroup(db, audience.group)))

@@ -4,6 +4,7 @@
 import type { Db } from "../../db/client.ts";
 import { findFollowed } from "../following/following.ts";
 import { fail, ok, type Result } from "../validation.ts";
+import { openProposal } from "./changes.ts";
 import { followsGroup, newKey } from "./docs.ts";
 import {
   type DocumentRow,
@@ -11,14 +12,13 @@ import {
   findDocument,
   findProposal,
   insertDocument,
-  insertProposal,
   insertRevision,
   loadHistory,
   updateDocumentRow,
 } from "./docs.repository.ts";
 import type { DocumentContent } from "./document.ts";
 import { indexDocument } from "./library.ts";
-import { type Proposal, propose } from "./proposals.ts";
+import type { Proposal } from "./proposals.ts";
 import { appendRevision, firstRevision } from "./revisions.ts";
 
 /** An Article as the edge parsed it (src/federation/mappers/article.ts). */
@@ -139,28 +139,13 @@ export async function receiveOffer(
   if (!(await mayRead(doc))) return fail("not_found", "docs.not_found");
   const known = await findProposal(db, offer.id);
   if (known) return known.proposer === offer.proposer ? ok(known.key) : fail("forbidden", "docs.not_proposer");
-  const history = await loadHistory(db, doc.id);
-  const proposal = propose(
-    history,
-    new Set([doc.author]),
+  const opened = await openProposal(
+    db,
+    doc,
     { base: offer.base, body: offer.body, message: offer.message },
-    { id: offer.id, proposer: offer.proposer, at: offer.at },
+    { key: newKey(), id: offer.id, proposer: offer.proposer, at: offer.at },
   );
-  if (!proposal.ok) return proposal;
-  const p = proposal.value;
-  const key = newKey();
-  await insertProposal(db, {
-    key,
-    id: p.id,
-    document: doc.id,
-    base: p.base,
-    body: p.body,
-    message: p.message,
-    proposer: p.proposer,
-    state: "open",
-    createdAt: new Date(p.at),
-  });
-  return ok(key);
+  return opened.ok ? ok(opened.value.key) : opened;
 }
 
 export type IncomingOutcome = {

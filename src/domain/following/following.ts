@@ -1,6 +1,6 @@
 // The accounts the provider follows, and what they post. A follow is requested here and sent by
 // the outbox; the peer's Accept or Reject settles it.
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { feedItems, following } from "../../db/schema/index.ts";
 import { recordEvent } from "../events.ts";
@@ -14,13 +14,24 @@ export type FollowTarget = {
   sharedInbox: string | null;
   handle: string | null;
   name: string | null;
+  /** The actor's ActivityStreams type, when it was read (a Group is a working group one may join). */
+  kind?: string | null;
 };
 
 /** Records a follow request (or returns the existing one) and queues the Follow activity. */
 export async function requestFollow(db: Db, target: FollowTarget, followId: string): Promise<Followed> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(following).where(eq(following.actorUri, target.actorUri));
-    if (existing && existing.state !== "rejected") return existing;
+    if (existing && existing.state !== "rejected") {
+      // A row from before kinds were kept learns its actor's kind when the account is followed again.
+      if (!target.kind || existing.kind === target.kind) return existing;
+      const [known] = await tx
+        .update(following)
+        .set({ kind: target.kind })
+        .where(eq(following.id, existing.id))
+        .returning();
+      return known!;
+    }
     const [row] = await tx
       .insert(following)
       .values({ ...target, followId, state: "pending" })
@@ -66,6 +77,19 @@ export async function findFollowed(db: Db, actorUri: string): Promise<Followed |
 
 export async function listFollowing(db: Db): Promise<Followed[]> {
   return db.select().from(following).orderBy(desc(following.createdAt));
+}
+
+/**
+ * The working groups on other instances this provider joined (its follow accepted) or asked to join
+ * (pending): followed actors that are Groups. `acceptedOnly` keeps the groups it is in.
+ */
+export async function listJoinedGroups(db: Db, options: { acceptedOnly?: boolean } = {}): Promise<Followed[]> {
+  const states: Followed["state"][] = options.acceptedOnly ? ["accepted"] : ["pending", "accepted"];
+  return db
+    .select()
+    .from(following)
+    .where(and(eq(following.kind, "Group"), inArray(following.state, states)))
+    .orderBy(asc(following.name), asc(following.actorUri));
 }
 
 /** Keeps a post from a followed account; a repeat delivery changes nothing, an edit updates it. */

@@ -7,6 +7,12 @@ export function actorHandle(actor: Actor): string | null {
   return username && actor.id ? `@${username}@${actor.id.host}` : null;
 }
 
+/** The actor's ActivityStreams type as its short name (Group, Service, Person, Application, Organization). */
+export function actorKind(actor: Actor): string {
+  const typeId = (actor.constructor as { typeId?: URL }).typeId;
+  return typeId?.hash.slice(1) || "Object";
+}
+
 export function actorName(actor: Actor): string | null {
   return actor.name?.toString().slice(0, 200) ?? null;
 }

@@ -2,11 +2,13 @@
 // loads every follower and writes one queue message naming every inbox before it returns: 10,000
 // followers cost hundreds of milliseconds and a megabyte message (bench/send.ts). Here the activity
 // is queued once, and each queued page of followers is sent on its own, then queues the next page.
+// A working group relays to its followers through the same fan-out (groups.ts).
 import { Activity } from "@fedify/vocab";
 import type { Context } from "@fedify/fedify";
 import { listFollowerInboxesPage } from "../../domain/followers/followers.ts";
 import type { Runtime } from "../../runtime.ts";
 import { deliverableRecipients } from "../public-address.ts";
+import { inboxesOf, type Recipient, recipient } from "./outgoing.ts";
 
 export const FOLLOWERS_PAGE = "followers.page";
 const PAGE_SIZE = 500;
@@ -21,6 +23,25 @@ export type FollowersPageMessage = {
 
 export const isFollowersPage = (m: { commonhost: string }): m is FollowersPageMessage =>
   m.commonhost === FOLLOWERS_PAGE;
+
+type Reachable = { readonly actorUri: string; readonly inbox: string; readonly sharedInbox?: string | null };
+
+/**
+ * Sends an activity from a local actor to many accounts at once, through their shared inboxes, never to
+ * an inbox on a private or loopback address (unless allowed: Fedify only guards fetches). `build` makes
+ * the activity for the recipients that remain (an addressing may name them); none remaining, nothing is
+ * sent. The one fan-out of a page of followers and of a working group's relay.
+ */
+export async function fanOut(
+  ctx: Context<Runtime>,
+  identifier: string,
+  accounts: readonly Reachable[],
+  build: (to: readonly Recipient[]) => Activity | Promise<Activity>,
+): Promise<void> {
+  const to = await deliverableRecipients(ctx.data.config.allowPrivateAddress, accounts.map(recipient), inboxesOf);
+  if (to.length === 0) return;
+  await ctx.sendActivity({ identifier }, [...to], await build(to), { preferSharedInbox: true });
+}
 
 /** Queues `activity` for every follower of `identifier`; returns once it is queued. */
 export async function sendToFollowers(ctx: Context<Runtime>, identifier: string, activity: Activity): Promise<void> {
@@ -40,22 +61,9 @@ export async function sendFollowersPage(
     ...(message.after ? { after: message.after } : {}),
   });
   if (page.length === 0) return;
-  const activity = await Activity.fromJsonLd(message.activity, {
-    documentLoader: ctx.documentLoader,
-    contextLoader: ctx.contextLoader,
-  });
-  const all = page.map((r) => ({
-    id: new URL(r.actorUri),
-    inboxId: new URL(r.inbox),
-    endpoints: r.sharedInbox ? { sharedInbox: new URL(r.sharedInbox) } : null,
-  }));
-  // Never to an inbox on a private or loopback address (unless allowed): Fedify only guards fetches.
-  const recipients = await deliverableRecipients(ctx.data.config.allowPrivateAddress, all, (r) => [
-    r.inboxId,
-    r.endpoints?.sharedInbox,
-  ]);
-  if (recipients.length > 0)
-    await ctx.sendActivity({ identifier: message.identifier }, recipients, activity, { preferSharedInbox: true });
+  await fanOut(ctx, message.identifier, page, () =>
+    Activity.fromJsonLd(message.activity, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader }),
+  );
   // After this page is queued for delivery: if that failed, the retry of this message must not queue
   // the rest a second time. A crash between the two sends this page twice, which receivers tolerate
   // (they recognise the activity id).

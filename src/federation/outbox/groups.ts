@@ -5,7 +5,7 @@
 import { Accept, Announce, Follow, PUBLIC_COLLECTION } from "@fedify/vocab";
 import type { GroupEvent } from "../../domain/groups/events.ts";
 import { findGroup, findGroupFollower, listGroupFollowers } from "../../domain/groups/groups.repository.ts";
-import { deliverableRecipients } from "../public-address.ts";
+import { fanOut } from "./fanout.ts";
 import { activityId, deliverable, recipient, type Senders } from "./outgoing.ts";
 
 export const groupSenders: Senders<GroupEvent["commonhost"]> = {
@@ -33,25 +33,21 @@ export const groupSenders: Senders<GroupEvent["commonhost"]> = {
     const readers = (await listGroupFollowers(db, group.id)).filter(
       (f) => !event.membersOnly || (f.role === "member" && f.actorUri !== event.author),
     );
-    const to = await deliverableRecipients(services.config.allowPrivateAddress, readers.map(recipient), (r) => [
-      r.inboxId,
-      r.endpoints?.sharedInbox,
-    ]);
-    if (to.length === 0) return;
     const groupUri = actors.uri(event.identifier);
-    // The object is the member's post by its id: Mastodon shows the Announce as a boost by the group. A
-    // members-only one names its members and never the public collection or the followers.
-    const addressing = event.membersOnly
-      ? { tos: to.map((r) => r.id!) }
-      : { to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(event.identifier) };
-    const announce = new Announce({
-      id: activityId(groupUri, "announces"),
-      actor: groupUri,
-      object: new URL(event.objectId),
-      ...addressing,
-      audience: groupUri,
-      published: Temporal.Now.instant(),
+    await fanOut(ctx, event.identifier, readers, (to) => {
+      // The object is the member's post by its id: Mastodon shows the Announce as a boost by the group.
+      // A members-only one names its members and never the public collection or the followers.
+      const addressing = event.membersOnly
+        ? { tos: to.map((r) => r.id) }
+        : { to: PUBLIC_COLLECTION, cc: ctx.getFollowersUri(event.identifier) };
+      return new Announce({
+        id: activityId(groupUri, "announces"),
+        actor: groupUri,
+        object: new URL(event.objectId),
+        ...addressing,
+        audience: groupUri,
+        published: Temporal.Now.instant(),
+      });
     });
-    await ctx.sendActivity({ identifier: event.identifier }, to, announce, { preferSharedInbox: true });
   },
 };

@@ -29,15 +29,12 @@ export const recipient = (r: { actorUri: string; inbox: string; sharedInbox?: st
   endpoints: r.sharedInbox ? { sharedInbox: new URL(r.sharedInbox) } : null,
 });
 
+/** The inboxes an activity for the recipient may go to: each must be on a deliverable address. */
+export const inboxesOf = (r: Recipient) => [r.inboxId, r.endpoints?.sharedInbox];
+
 /** Whether a single recipient's inboxes are on public addresses (or private ones are allowed). */
 export async function deliverable(services: Runtime, to: Recipient): Promise<boolean> {
-  const ok =
-    (
-      await deliverableRecipients(services.config.allowPrivateAddress, [to], (r) => [
-        r.inboxId,
-        r.endpoints?.sharedInbox,
-      ])
-    ).length > 0;
+  const ok = (await deliverableRecipients(services.config.allowPrivateAddress, [to], inboxesOf)).length > 0;
   if (!ok)
     logRefusal(
       services.logger,

@@ -1,7 +1,7 @@
 // Shared documents as the API shows them.
 import type { z } from "zod";
 import type { DocumentView } from "../../domain/docs/docs.ts";
-import type { DocumentRow, ProposalRow } from "../../domain/docs/docs.repository.ts";
+import type { DocumentRow, ProposalRow, RevisionHeading } from "../../domain/docs/docs.repository.ts";
 import type { Revision } from "../../domain/docs/revisions.ts";
 import type { documentSchema, proposalSchema } from "./docs-schemas.ts";
 
@@ -15,7 +15,7 @@ export const revisionJson = (r: Revision) => ({
   ...(r.proposal ? { proposal: r.proposal } : {}),
 });
 
-export const summaryJson = (d: DocumentRow, head: Revision) => ({
+export const summaryJson = (d: DocumentRow, head: RevisionHeading) => ({
   key: d.key,
   id: d.id,
   url: d.id,

@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { decideChange, proposalsHeld, proposeChange } from "../../domain/docs/changes.ts";
 import { addTranslation, createDocument, diffRevisions, getDocument, updateDocument } from "../../domain/docs/docs.ts";
-import { listDocuments, loadHistory } from "../../domain/docs/docs.repository.ts";
+import { listDocuments } from "../../domain/docs/docs.repository.ts";
 import type { Failure } from "../../domain/validation.ts";
 import type { WebDeps } from "../deps.ts";
 import { docsWriter } from "../docs-writer.ts";
@@ -104,8 +104,7 @@ export function docsApiRoutes(deps: WebDeps): RouteSpec[] {
       responses: { 200: { description: "The most recently changed first.", schema: documentListSchema } },
       async handle(c) {
         const items = await listDocuments(db);
-        const heads = await Promise.all(items.map(async (d) => (await loadHistory(db, d.id)).at(-1)));
-        return c.json({ items: items.flatMap((d, i) => (heads[i] ? [summaryJson(d, heads[i])] : [])) });
+        return c.json({ items: items.map(({ doc, head }) => summaryJson(doc, head)) });
       },
     }),
     defineRoute({

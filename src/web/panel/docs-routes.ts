@@ -12,7 +12,7 @@ import {
 } from "../../domain/docs/docs.ts";
 import { listDocuments } from "../../domain/docs/docs.repository.ts";
 import { parseDocument } from "../../domain/docs/document.ts";
-import { listGroupViews } from "../../domain/groups/groups.ts";
+import { listJoinedGroups } from "../../domain/following/following.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";
 import type { WebDeps } from "../deps.ts";
 import { docsWriter } from "../docs-writer.ts";
@@ -82,7 +82,7 @@ const valuesOf = (view: DocumentView): DocValues => ({
 
 export function docsRoutes(deps: WebDeps) {
   const app = new Hono<PanelEnv>();
-  const { services, networks, localActors } = deps;
+  const { services, networks } = deps;
   const db = services.database.db;
   const { writer, memberOf } = docsWriter(deps);
   app.use("*", requireOperator(services));
@@ -91,12 +91,12 @@ export function docsRoutes(deps: WebDeps) {
     c.html(panelPage(pageContext(c, "/admin/docs"), title, body), status);
   const notSetUp = (c: PanelContext) => htmlFailure(c, { code: "not_found", reason: "provider.notSetUp" });
 
-  /** The audiences the writer may choose: the networks this provider is a member of, the groups hosted here. */
+  /** The audiences the writer may choose: the networks and the working groups this provider is a member of. */
   async function choices() {
-    const [mine, groups] = await Promise.all([networks.list(), listGroupViews(db)]);
+    const [mine, groups] = await Promise.all([networks.list(), listJoinedGroups(db, { acceptedOnly: true })]);
     return {
       networks: mine.filter((n) => n.status === "member").map((n) => ({ value: n.id, label: n.name })),
-      groups: groups.map((g) => ({ value: localActors.uri(g.handle).href, label: g.name })),
+      groups: groups.map((g) => ({ value: g.actorUri, label: g.name ?? g.handle ?? g.actorUri })),
     };
   }
 
@@ -135,19 +135,7 @@ export function docsRoutes(deps: WebDeps) {
 
   app.get("/", async (c) => {
     const t = c.get("t");
-    const views = await Promise.all((await listDocuments(db)).map((d) => getDocument(db, d.id)));
-    const rows = views.flatMap((v) =>
-      v.ok
-        ? [
-            {
-              doc: v.value.document,
-              head: v.value.head,
-              translations: v.value.translations.length,
-              outdated: v.value.translations.filter((x) => x.outdated).length,
-            },
-          ]
-        : [],
-    );
+    const rows = await listDocuments(db);
     const done = c.req.query("done");
     return page(
       c,

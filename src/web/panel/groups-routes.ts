@@ -11,6 +11,7 @@ import {
   listGroupViews,
   setGroupTaskState,
 } from "../../domain/groups/groups.ts";
+import { listJoinedGroups } from "../../domain/following/following.ts";
 import { GROUP_HANDLE } from "../../domain/groups/rules.ts";
 import { fieldErrors } from "../../domain/validation.ts";
 import { followRemote } from "../../federation/follow-remote.ts";
@@ -53,12 +54,13 @@ export function groupsRoutes(deps: WebDeps) {
     status: 200 | 422 = 200,
   ) {
     const t = c.get("t");
-    const [groups, mine] = await Promise.all([listGroupViews(db), networks.list()]);
+    const [groups, joined, mine] = await Promise.all([listGroupViews(db), listJoinedGroups(db), networks.list()]);
     const body = groupsView({
       t,
       csrf: c.get("csrf"),
       host,
       groups,
+      joined,
       networks: mine.filter((n) => n.status === "member").map((n) => ({ value: n.key, label: n.name })),
       create: forms.create ?? { values: blankGroup, errors: {} },
       join: forms.join ?? { value: "", errors: {} },

@@ -2,7 +2,7 @@
 // document's page (its revisions, a diff chooser, its translations). Plain forms: no script needed.
 import { html, raw } from "hono/html";
 import type { DocumentView } from "../../../domain/docs/docs.ts";
-import type { DocumentRow } from "../../../domain/docs/docs.repository.ts";
+import type { DocumentListing } from "../../../domain/docs/docs.repository.ts";
 import type { Revision } from "../../../domain/docs/revisions.ts";
 import { formatDateTime, languageName } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
@@ -23,16 +23,9 @@ export type DocValues = {
 
 export type Choice = { value: string; label: string };
 
-export type DocListRow = {
-  doc: DocumentRow;
-  head: Revision;
-  translations: number;
-  outdated: number;
-};
-
 const shortDigest = (digest: string) => `${digest.slice(0, 15)}…`;
 
-export function docListView(p: { t: Translate; locale: string; rows: DocListRow[]; done?: string | undefined }) {
+export function docListView(p: { t: Translate; locale: string; rows: DocumentListing[]; done?: string | undefined }) {
   const { t, locale } = p;
   return html`<h1>${t("panel.docs.title")}</h1>${notice(p.done)}
 <p class="row-actions"><a href="/admin/docs/new" class="button">${t("panel.docs.write")}</a> <a href="/admin/docs/proposals">${t("panel.docs.proposals.title")}</a></p>

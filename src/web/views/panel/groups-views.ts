@@ -1,6 +1,7 @@
 // The working groups' pages of the panel: the groups hosted here with the forms to found one and to
 // join one elsewhere, and a group's members (applicants approved here) and tasks. Plain forms.
 import { html } from "hono/html";
+import type { Followed } from "../../../domain/following/following.ts";
 import type { GroupView } from "../../../domain/groups/groups.ts";
 import type { GroupTask } from "../../../domain/groups/groups.repository.ts";
 import { TASK_STATES } from "../../../domain/groups/rules.ts";
@@ -14,6 +15,8 @@ export function groupsView(p: {
   csrf: string;
   host: string;
   groups: GroupView[];
+  /** The groups on other instances this provider joined or asked to join. */
+  joined: Followed[];
   networks: { value: string; label: string }[];
   create: { values: GroupFormValues; errors: Errors };
   join: { value: string; errors: Errors };
@@ -37,6 +40,15 @@ ${
 <p>${t("panel.groups.counts", { members, applicants })}</p></li>`;
       })}</ul>`
     : html`<p>${t("panel.groups.none")}</p>`
+}</section>
+<section aria-labelledby="joined-title"><h2 id="joined-title">${t("panel.groups.joined")}</h2>
+${
+  p.joined.length
+    ? html`<ul>${p.joined.map(
+        (g) =>
+          html`<li data-joined="${g.actorUri}">${g.name ?? g.handle ?? g.actorUri}${g.handle ? html` <code>${g.handle}</code>` : ""} · ${t(`panel.groups.joinState.${g.state}`)}</li>`,
+      )}</ul>`
+    : html`<p>${t("panel.groups.noneJoined")}</p>`
 }</section>
 <section aria-labelledby="create-title"><h2 id="create-title">${t("panel.groups.create")}</h2>
 ${errorSummary(t, create.errors, labels)}${create.errors._form ? html`<p class="error">${create.errors._form}</p>` : ""}

@@ -1,0 +1,1 @@
+ALTER TABLE "following" ADD COLUMN "kind" text;
