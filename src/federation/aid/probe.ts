@@ -1,0 +1,30 @@
+// One probe of the health watch: a GET with the instance's outgoing rules (public addresses only unless
+// allowed, a timeout, no body read). 2xx is ok; a redirect is ok only to the same host (it is not followed);
+// anything else, a refused address or a timeout, is a failure.
+import type { Runtime } from "../../runtime.ts";
+import { addressPolicyOf, checkUrl } from "../trust/addresses.ts";
+
+export async function probe(services: Runtime, url: string, timeoutMs: number): Promise<boolean> {
+  let target: URL;
+  try {
+    target = new URL(url);
+    if (target.protocol !== "https:" && target.protocol !== "http:") return false;
+    await checkUrl(addressPolicyOf(services.config), target);
+  } catch {
+    return false;
+  }
+  try {
+    const response = await fetch(target, {
+      headers: { "User-Agent": `Commonhost/0.1.0 (+${services.config.origin})` },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    if (response.status >= 200 && response.status < 300) return true;
+    if (response.status < 300 || response.status >= 400) return false;
+    const location = response.headers.get("location");
+    return location !== null && URL.canParse(location, target) && new URL(location, target).host === target.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+// The networks whose health watch this instance takes part in (it is a current member), with their
+// current members, for the API and the pages; and the rule their verdicts follow.
+import { watchRule, type WatchRule } from "../../domain/aid/watch/verdict.ts";
+import { type MemberWatch, watchOf } from "../../domain/aid/watch/watch.ts";
+import { listNetworks } from "../../domain/networks/networks.repository.ts";
+import type { Runtime } from "../../runtime.ts";
+import type { AppFederation } from "../federation.ts";
+import type { LocalActors } from "../local-actors.ts";
+import { networksRuntime } from "../networks/runtime.ts";
+import { aidNetwork } from "./membership.ts";
+
+export type NetworkWatch = {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly members: readonly MemberWatch[];
+};
+
+/** The rule of this instance's watch: k = 2 (networks' charters do not set another yet), n = 2. */
+export const ruleOf = (services: Runtime): WatchRule => watchRule({ interval: services.config.watchInterval });
+
+/** The watch of each network held (or of the one named by key or id), at `now`. */
+export async function watchedNetworks(
+  federation: AppFederation,
+  services: Runtime,
+  actors: LocalActors,
+  only?: string,
+  now = new Date(),
+): Promise<NetworkWatch[]> {
+  const rt = networksRuntime(services, federation, actors);
+  const out: NetworkWatch[] = [];
+  for (const row of await listNetworks(services.database.db)) {
+    if (only !== undefined && row.key !== only && row.id !== only) continue;
+    const network = await aidNetwork(rt, row.id);
+    if (!network) continue;
+    const members = await watchOf(services.database.db, network, ruleOf(services), now);
+    out.push({ id: row.id, key: row.key, name: row.name, members });
+  }
+  return out;
+}
