@@ -185,7 +185,7 @@ describe("the health watch, simulated", () => {
       const half = T0 + Math.floor((s.end - T0) / 2);
       const resumed = new WatchFold(s.memberSet, rule);
       resumed.add(s.logs.get(s.live[1] as string) ?? [], half);
-      resumed.add(s.logs.get(s.live[1] as string) ?? [], s.end + rule.toleranceMs);
+      resumed.add(s.logs.get(s.live[1] as string) ?? [], s.end + rule.toleranceMs, s.end);
       expect(JSON.stringify(resumed.verdicts())).toBe(first);
 
       // Every move to down was made by at least k distinct members other than the subject.

@@ -232,6 +232,14 @@ describe("the health verdict", () => {
     }
   });
 
+  it("keeps the voices that speak now when it takes batches up to now and the tolerance", () => {
+    const short = watchRule({ interval: "PT2S" }); // window 6 s, tolerance 60 s
+    const now = T0 + 10 * MIN;
+    const fold = new WatchFold(members, short);
+    fold.add([r(A, 9.95, true), r(B, 9.97, true), r(C, 10.5, true)], now + short.toleranceMs, now);
+    expect(fold.voicesOn(S, "health").map((v) => v.reporter)).toEqual([A, B, C]);
+  });
+
   it("reads a batch from the wire and writes it back, refusing a bad status, time, address or repeat", () => {
     const wire = {
       reporter: A,

@@ -77,7 +77,7 @@ export function verdicts(
   now: number,
 ): Verdict[] {
   const fold = new WatchFold(members, rule);
-  fold.add(batches, now + rule.toleranceMs);
+  fold.add(batches, now + rule.toleranceMs, now);
   return fold.verdicts();
 }
 
@@ -144,19 +144,25 @@ export class WatchFold {
     this.rule = rule;
   }
 
-  add(batches: Iterable<ReportBatch>, until: number): void {
+  /**
+   * Folds the batches made up to `until`; voices expire up to `expireUntil` only (the verdict "at now"
+   * takes batches up to now + tolerance, but silences no voice that is still speaking now).
+   */
+  add(batches: Iterable<ReportBatch>, until: number, expireUntil = until): void {
     const sorted = speaking([...this.pending, ...batches], this.members).filter((b) => b.at > this.until);
     this.pending = sorted.filter((b) => b.at > until);
     const { windowMs } = this.rule;
     let i = 0;
     const now = sorted.filter((b) => b.at <= until);
+    const lastExpiry = Math.min(until, expireUntil);
     for (;;) {
       const next = i < now.length ? (now[i] as ReportBatch).at : Number.POSITIVE_INFINITY;
       const head =
         this.expiring < this.expiryAt.length ? (this.expiryAt[this.expiring] as number) + windowMs : Infinity;
-      const t = Math.min(next, head <= until ? head : Number.POSITIVE_INFINITY);
+      const t = Math.min(next, head <= lastExpiry ? head : Number.POSITIVE_INFINITY);
       if (t === Number.POSITIVE_INFINITY) break;
-      while (this.expiring < this.expiryAt.length && (this.expiryAt[this.expiring] as number) + windowMs <= t) {
+      const expireTo = Math.min(t, lastExpiry);
+      while (this.expiring < this.expiryAt.length && (this.expiryAt[this.expiring] as number) + windowMs <= expireTo) {
         const reporter = this.expiryBy[this.expiring] as string;
         const v = this.voices.get(reporter);
         if (v && v.at === this.expiryAt[this.expiring]) {

@@ -73,7 +73,7 @@ export type MemberWatch = {
 export async function watchOf(db: Db, network: HeldNetwork, rule: WatchRule, now: Date): Promise<MemberWatch[]> {
   const batches = await batchesSince(db, network.id, new Date(now.getTime() - KEPT_DAYS * DAY));
   const fold = new WatchFold(new Set(network.members), rule);
-  fold.add(batches, now.getTime() + rule.toleranceMs);
+  fold.add(batches, now.getTime() + rule.toleranceMs, now.getTime());
   const verdicts = fold.verdicts();
   return [...new Set(network.members)].sort().map((actor) => {
     const services = verdicts
