@@ -54,6 +54,12 @@ describe("the health watch", { timeout: 400_000 }, () => {
     expect(upD.services[0].reports.every((r: Json) => r.reporter !== d.actor)).toBe(true);
     expect(upD.services[0].uptime).toHaveLength(30);
     expect(upD.verdictAt).not.toBeNull();
+    // The network's public page shows each member's status and a strip per checked service, without script.
+    const page = await (await fetch(`${a.origin}/networks/${key}`)).text();
+    expect(page).toContain('id="watch-title"');
+    expect(page.match(/<li data-status="up">/g)).toHaveLength(4);
+    expect(page.match(/<svg [^>]*role="img"/g)).toHaveLength(4);
+    expect(page).not.toContain("<script");
 
     // E, not a member, sends B a report batch saying A fails, signed as it should be: refused, nothing kept.
     const rtE = heldNetworksRuntime(e.instance.services);
@@ -113,6 +119,8 @@ describe("the health watch", { timeout: 400_000 }, () => {
         expect(failing.size).toBeGreaterThanOrEqual(2);
         expect(failing.has(d.actor)).toBe(false);
         expect([...failing].every((r) => [a.actor, b.actor, c.actor].includes(r as string))).toBe(true);
+        const shown = await (await fetch(`${n.origin}/networks/${key}`)).text();
+        expect(shown.match(/<li data-status="down">/g)).toHaveLength(1);
         // The others are still up.
         for (const m of [a, b, c]) expect((await memberOn(n, key, m.actor))?.status).toBe("up");
       }
