@@ -1,6 +1,6 @@
 // The health watch's stored report batches: one row per network, reporter and round. A second batch for
 // a round already held is kept out; if it differs, the round is marked conflicted (it says nothing).
-import { and, asc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { watchReports } from "../../../db/schema/index.ts";
 import type { Check, ReportBatch } from "./verdict.ts";
@@ -32,8 +32,8 @@ export async function insertBatch(db: Db, network: string, b: ReportBatch, now: 
         eq(watchReports.reporter, b.reporter),
         eq(watchReports.round, row.round),
         or(
-          sql`${watchReports.at} <> ${row.at}`,
-          sql`${watchReports.status} <> ${row.status}`,
+          ne(watchReports.at, row.at),
+          ne(watchReports.status, row.status),
           sql`${watchReports.checks} <> ${JSON.stringify(row.checks)}::jsonb`,
         ),
       ),
