@@ -19,13 +19,39 @@ export type NetworkWatch = {
 /** The rule of this instance's watch: k = 2 (networks' charters do not set another yet), n = 2. */
 export const ruleOf = (services: Runtime): WatchRule => watchRule({ interval: services.config.watchInterval });
 
-/** The watch of each network held (or of the one named by key or id), at `now`. */
-export async function watchedNetworks(
+/** Folds of the last seconds, per instance and question: public pages must not fold on every request. */
+const recent = new WeakMap<Runtime, Map<string, { at: number; value: Promise<NetworkWatch[]> }>>();
+const FRESH_MS = 2000;
+
+/** The watch of each network held (or of the one named by key or id), at most two seconds old. */
+export function watchedNetworks(
   federation: AppFederation,
   services: Runtime,
   actors: LocalActors,
   only?: string,
-  now = new Date(),
+): Promise<NetworkWatch[]> {
+  let held = recent.get(services);
+  if (!held) {
+    held = new Map();
+    recent.set(services, held);
+  }
+  const key = only ?? "";
+  const now = Date.now();
+  const seen = held.get(key);
+  if (seen && now - seen.at < FRESH_MS) return seen.value;
+  for (const [k, v] of held) if (now - v.at >= FRESH_MS) held.delete(k);
+  const value = foldWatched(federation, services, actors, only, new Date(now));
+  value.catch(() => held.delete(key));
+  held.set(key, { at: now, value });
+  return value;
+}
+
+async function foldWatched(
+  federation: AppFederation,
+  services: Runtime,
+  actors: LocalActors,
+  only: string | undefined,
+  now: Date,
 ): Promise<NetworkWatch[]> {
   const rt = networksRuntime(services, federation, actors);
   const out: NetworkWatch[] = [];
