@@ -1,6 +1,7 @@
 // The health watch between real instances on 127.0.0.1: A, B, C and D form a network and probe each
-// other every two seconds, sending one signed report batch per round to the others. All see each other
-// up; D stops: A, B and C each call it down only with at least k = 2 other members' failing reports
+// other every two seconds, sending one signed report batch per round to the others. A's two declared
+// services are judged one by one (one answers, one does not); B's directory shows A's health. All see
+// each other up; D stops: A, B and C each call it down only with at least k = 2 other members' failing reports
 // behind the verdict, and up again after it returns. E, outside the network, and a member forging
 // another's batch, or sending a malformed one, are refused at the inbox and change nothing.
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,6 +38,45 @@ describe("the health watch", { timeout: 400_000 }, () => {
     const members = [a, b, c, d];
     const key = await networkOf(members);
 
+    // A declares two services with a check URL: one that answers, one that does not (404). B, C and D
+    // hold A's profile as peers, so they probe both as well as A's health endpoint.
+    const current = await a.call("GET", "/api/v1/profile");
+    const service = (kind: string, check: string) => ({
+      kind,
+      price: { model: "free" },
+      availability: "open",
+      supportLanguages: [],
+      check,
+    });
+    const put = await a.call("PUT", "/api/v1/profile", {
+      name: current.body.name,
+      profile: {
+        ...current.body.profile,
+        services: [service("email", `${a.origin}/healthz`), service("web-hosting", `${a.origin}/no-such-page`)],
+      },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    for (const n of [b, c, d]) expect((await n.call("POST", "/api/v1/peers", { target: a.actor })).status).toBe(201);
+    await eventually(
+      async () => {
+        for (const n of [b, c, d]) {
+          const services = (await memberOn(n, key, a.actor))?.services ?? [];
+          const status = Object.fromEntries(services.map((x: Json) => [x.service, x.status]));
+          if (status.health !== "up" || status["email#0"] !== "up" || status["web-hosting#1"] !== "down") return false;
+        }
+        return true;
+      },
+      VERDICT_WITHIN_MS,
+      "A's services judged one by one on B, C and D",
+    );
+    expect((await memberOn(a, key, a.actor)).status).toBe("up");
+    // B's directory shows A, a fellow member, with its health.
+    const listed = await b.call("GET", "/api/v1/directory");
+    expect(listed.status).toBe(200);
+    const entry = listed.body.results.find((r: Json) => r.actorUri === a.actor);
+    expect(entry).toMatchObject({ member: true, health: { status: "up" } });
+    expect(entry.health.verdictAt).toMatch(/^\d{4}-/);
+
     // Everyone sees everyone else up, from the others' reports.
     await eventually(
       async () => {
@@ -58,7 +98,7 @@ describe("the health watch", { timeout: 400_000 }, () => {
     const page = await (await fetch(`${a.origin}/networks/${key}`)).text();
     expect(page).toContain('id="watch-title"');
     expect(page.match(/<li data-status="up">/g)).toHaveLength(4);
-    expect(page.match(/<svg [^>]*role="img"/g)).toHaveLength(4);
+    expect(page.match(/<svg [^>]*role="img"/g)).toHaveLength(6);
     expect(page).not.toContain("<script");
 
     // E, not a member, sends B a report batch saying A fails, signed as it should be: refused, nothing kept.
