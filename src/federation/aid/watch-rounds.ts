@@ -60,7 +60,7 @@ async function runRound(rt: NetworksRuntime, round: number, intervalMs: number, 
       sleep(round + offsetMs - Date.now(), signal).then(() => {
         for (const url of urls)
           if (!results.has(url))
-            results.set(url, signal.aborted ? Promise.resolve(false) : probe(rt.services, url, timeoutMs));
+            results.set(url, signal.aborted ? Promise.resolve(false) : probe(rt.services.config, url, timeoutMs));
       }),
     );
   }
