@@ -76,6 +76,7 @@ describe("the health watch", { timeout: 400_000 }, () => {
     const entry = listed.body.results.find((r: Json) => r.actorUri === a.actor);
     expect(entry).toMatchObject({ member: true, health: { status: "up" } });
     expect(entry.health.verdictAt).toMatch(/^\d{4}-/);
+    expect(await (await fetch(`${b.origin}/directory`)).text()).toContain('<small class="state state-up">');
 
     // Everyone sees everyone else up, from the others' reports.
     await eventually(
