@@ -1,7 +1,7 @@
 // The health watch between real instances on 127.0.0.1: A, B, C and D form a network and probe each
 // other every two seconds, sending one signed report batch per round to the others. A's two declared
 // services are judged one by one (one answers, one does not); B's directory shows A's health. All see
-// each other up; D stops: A, B and C each call it down only with at least k = 2 other members' failing reports
+// each other up; D stops: A, B and C each call it down only with at least k = 3 (the charter's) other members' failing reports
 // behind the verdict, and up again after it returns. E, outside the network, and a member forging
 // another's batch, or sending a malformed one, are refused at the inbox and change nothing.
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { reportObject } from "../../src/federation/aid/report-document.ts";
 import { signDocument } from "../../src/federation/networks/proof.ts";
 import { heldNetworksRuntime } from "../../src/federation/networks/runtime.ts";
 import { eventually } from "../helpers/instance.ts";
-import { type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
+import { charter, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
 import { signedRequest } from "../helpers/signed-post.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read in the shape each test expects
@@ -36,7 +36,8 @@ describe("the health watch", { timeout: 400_000 }, () => {
     nodes = await startNodes(5, { env: { WATCH_INTERVAL: "PT2S" } });
     const [a, b, c, d, e] = nodes as [Node, Node, Node, Node, Node];
     const members = [a, b, c, d];
-    const key = await networkOf(members);
+    // The charter asks for three members' failing reports (k = 3) rather than the default two.
+    const key = await networkOf(members, { ...charter(), watchReporters: 3 } as ReturnType<typeof charter>);
 
     // A declares two services with a check URL: one that answers, one that does not (404). B, C and D
     // hold A's profile as peers, so they probe both as well as A's health endpoint.
@@ -89,6 +90,7 @@ describe("the health watch", { timeout: 400_000 }, () => {
       "every member up on every member",
     );
     const watched = await watchOn(a, key);
+    expect(watched.reporters).toBe(3);
     expect(watched.members.map((m: Json) => m.actor).sort()).toEqual(members.map((m) => m.actor).sort());
     const upD = await memberOn(a, key, d.actor);
     expect(upD.services.map((s: Json) => s.service)).toEqual(["health"]);
@@ -157,7 +159,7 @@ describe("the health watch", { timeout: 400_000 }, () => {
         const failing = new Set(
           down.services[0].reports.filter((r: Json) => r.status === "fail").map((r: Json) => r.reporter),
         );
-        expect(failing.size).toBeGreaterThanOrEqual(2);
+        expect(failing.size).toBeGreaterThanOrEqual(3);
         expect(failing.has(d.actor)).toBe(false);
         expect([...failing].every((r) => [a.actor, b.actor, c.actor].includes(r as string))).toBe(true);
         const shown = await (await fetch(`${n.origin}/networks/${key}`)).text();
@@ -179,7 +181,7 @@ describe("the health watch", { timeout: 400_000 }, () => {
       );
       const today = back.services[0].uptime.at(-1);
       expect(today.up).toBeLessThan(1);
-      expect(back.services[0].reports.filter((r: Json) => r.status === "ok").length).toBeGreaterThanOrEqual(2);
+      expect(back.services[0].reports.filter((r: Json) => r.status === "ok").length).toBeGreaterThanOrEqual(3);
     }
   });
 });

@@ -66,6 +66,19 @@ describe("charters", () => {
   });
 });
 
+describe("the health watch's k in the charter", () => {
+  it("is optional, at least 2, and changes the digest only when set", () => {
+    const plain = parseCharter({}, 1000);
+    const set = parseCharter({ watchReporters: 3 }, 1000);
+    if (!plain.ok || !set.ok) throw new Error("charters refused");
+    expect(plain.value.watchReporters).toBeUndefined();
+    expect(set.value.watchReporters).toBe(3);
+    expect(charterAt(plain.value, 1)).not.toHaveProperty("watchReporters");
+    expect(charterAt(set.value, 1).digest).not.toBe(charterAt(plain.value, 1).digest);
+    for (const bad of [1, 2.5, "3", 101]) expect(parseCharter({ watchReporters: bad }, 1000).ok).toBe(false);
+  });
+});
+
 describe("the tally", () => {
   const rule = { window: "PT1H", quorum: 0.5, threshold: 0.5, block: true };
   const voters = new Set(["a", "b", "c", "d"]);

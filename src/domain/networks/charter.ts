@@ -31,6 +31,8 @@ export type CharterBody = {
   readonly rules: Readonly<Record<MotionKind, Rule>>;
   /** Consecutive missed motions after which a member is paused (0: never). */
   readonly pauseAfterMissed: number;
+  /** Mutual aid's health watch: distinct members whose failing reports mark a member down (absent: 2). */
+  readonly watchReporters?: number;
 };
 
 export type Charter = CharterBody & { readonly version: number; readonly digest: string };
@@ -57,6 +59,12 @@ export function parseCharter(input: unknown, minWindowMs: number): Outcome<Chart
   const pause = c.pauseAfterMissed ?? 3;
   if (typeof pause !== "number" || !Number.isInteger(pause) || pause < 0 || pause > 1000)
     return refuse("network.charter_invalid", { field: "pauseAfterMissed" });
+  const reporters = c.watchReporters;
+  if (
+    reporters !== undefined &&
+    (typeof reporters !== "number" || !Number.isInteger(reporters) || reporters < 2 || reporters > 100)
+  )
+    return refuse("network.charter_invalid", { field: "watchReporters" });
   const rulesIn = c.rules ?? {};
   if (typeof rulesIn !== "object" || rulesIn === null || Array.isArray(rulesIn))
     return refuse("network.charter_invalid", { field: "rules" });
@@ -88,7 +96,13 @@ export function parseCharter(input: unknown, minWindowMs: number): Outcome<Chart
     if (typeof block !== "boolean") return refuse("network.charter_invalid", { field: `rules.${kind}.block` });
     rules[kind] = { window: window as string, quorum, threshold, block };
   }
-  return accept({ purpose, questions: questions.map((q: string) => q.trim()), rules, pauseAfterMissed: pause });
+  return accept({
+    purpose,
+    questions: questions.map((q: string) => q.trim()),
+    rules,
+    pauseAfterMissed: pause,
+    ...(reporters === undefined ? {} : { watchReporters: reporters }),
+  });
 }
 
 /** A charter body at a version, with its digest. The digest covers the version, so v2 never equals v1. */
@@ -98,6 +112,8 @@ export function charterAt(body: CharterBody, version: number): Charter {
     questions: [...body.questions],
     rules: Object.fromEntries(MOTION_KINDS.map((k) => [k, { ...body.rules[k] }])) as Record<MotionKind, Rule>,
     pauseAfterMissed: body.pauseAfterMissed,
+    // Only when set: a charter without it keeps the digest it always had.
+    ...(body.watchReporters === undefined ? {} : { watchReporters: body.watchReporters }),
   };
   return Object.freeze({ ...canonicalBody, version, digest: digestOf({ ...canonicalBody, version }) });
 }

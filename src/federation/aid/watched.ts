@@ -13,11 +13,14 @@ export type NetworkWatch = {
   readonly id: string;
   readonly key: string;
   readonly name: string;
+  /** k: distinct members whose failing reports mark a member down, from the charter. */
+  readonly reporters: number;
   readonly members: readonly MemberWatch[];
 };
 
-/** The rule of this instance's watch: k = 2 (networks' charters do not set another yet), n = 2. */
-export const ruleOf = (services: Runtime): WatchRule => watchRule({ interval: services.config.watchInterval });
+/** The rule of a network's watch: k from its charter (2 when it does not say), n = 2, the window from WATCH_INTERVAL. */
+export const ruleOf = (services: Runtime, k?: number): WatchRule =>
+  watchRule({ interval: services.config.watchInterval, ...(k === undefined ? {} : { k }) });
 
 /** Folds of the last seconds, per instance and question: public pages must not fold on every request. */
 const recent = new WeakMap<Runtime, Map<string, { at: number; value: Promise<NetworkWatch[]> }>>();
@@ -59,8 +62,11 @@ async function foldWatched(
     if (only !== undefined && row.key !== only && row.id !== only) continue;
     const network = await aidNetwork(rt, row.id);
     if (!network) continue;
-    const members = await watchOf(services.database.db, network, ruleOf(services), now);
-    out.push({ id: row.id, key: row.key, name: row.name, members });
+    const held = await rt.store.replica(row.id);
+    const k = held?.replica.record(now.getTime(), services.config.networkSettleMs).charter.watchReporters;
+    const rule = ruleOf(services, k);
+    const members = await watchOf(services.database.db, network, rule, now);
+    out.push({ id: row.id, key: row.key, name: row.name, reporters: rule.k, members });
   }
   return out;
 }

@@ -59,6 +59,13 @@ export const charterInputSchema = z.object({
     .max(1000)
     .optional()
     .describe("Missed motions in a row after which a member is paused (0: never; default 3)."),
+  watchReporters: z
+    .number({ message: "number" })
+    .int({ message: "number" })
+    .min(2)
+    .max(100)
+    .optional()
+    .describe("The health watch: distinct members whose failing reports mark a member down (default 2)."),
 });
 requestSchemas.add(charterInputSchema, { id: "CharterInput", description: "A charter as an operator writes it." });
 
@@ -129,6 +136,7 @@ export const charterSchema = z.object({
   questions: z.array(z.string()),
   rules: z.object(Object.fromEntries(MOTION_KINDS.map((k) => [k, ruleSchema])) as Record<string, typeof ruleSchema>),
   pauseAfterMissed: z.number().int(),
+  watchReporters: z.number().int().describe("The health watch's k (2 when the charter does not set it)."),
 });
 responseSchemas.add(charterSchema, { id: "Charter" });
 

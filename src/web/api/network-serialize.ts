@@ -24,6 +24,7 @@ export const networkJson = (n: NetworkView): z.infer<typeof networkSchema> => ({
     questions: [...n.charter.questions],
     rules: n.charter.rules,
     pauseAfterMissed: n.charter.pauseAfterMissed,
+    watchReporters: n.charter.watchReporters ?? 2,
   },
   head: n.head,
   openMotions: n.openMotions,

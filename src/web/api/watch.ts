@@ -2,7 +2,7 @@
 // status (its instance's health endpoint), each checked service's, the reports behind each verdict, and
 // the last 30 days' uptime per day.
 import { z } from "zod";
-import { ruleOf, watchedNetworks } from "../../federation/aid/watched.ts";
+import { watchedNetworks } from "../../federation/aid/watched.ts";
 import type { WebDeps } from "../deps.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 import type { MemberWatch } from "../../domain/aid/watch/watch.ts";
@@ -33,8 +33,18 @@ const memberSchema = z.object({
 
 const watchSchema = z.object({
   interval: z.string().meta({ description: "WATCH_INTERVAL: how often each member probes the others." }),
-  reporters: z.number().meta({ description: "k: distinct members whose failing reports mark a member down." }),
-  networks: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), members: z.array(memberSchema) })),
+  networks: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      name: z.string(),
+      reporters: z.number().meta({
+        description:
+          "k, from the charter (`watchReporters`, default 2): distinct members whose failing reports mark a member down.",
+      }),
+      members: z.array(memberSchema),
+    }),
+  ),
 });
 
 export const memberWatchJson = (m: MemberWatch) => ({
@@ -67,11 +77,11 @@ export function watchApiRoutes({ services, federation, localActors }: WebDeps): 
         const networks = await watchedNetworks(federation, services, localActors, query.network);
         return c.json({
           interval: services.config.watchInterval,
-          reporters: ruleOf(services).k,
           networks: networks.map((n) => ({
             id: n.id,
             key: n.key,
             name: n.name,
+            reporters: n.reporters,
             members: n.members.map(memberWatchJson),
           })),
         });

@@ -1,6 +1,6 @@
 // The health watch section of a network's page, when this instance watches that network (it is a
 // current member); an empty string otherwise.
-import { ruleOf, watchedNetworks } from "../../federation/aid/watched.ts";
+import { watchedNetworks } from "../../federation/aid/watched.ts";
 import type { KnownProvider } from "../../domain/directory/names.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
@@ -16,5 +16,5 @@ export async function networkWatchSection(
   const [watched] = await watchedNetworks(deps.federation, deps.services, deps.localActors, key);
   if (!watched) return "";
   const interval = deps.services.config.watchInterval;
-  return watchSection({ t, locale, members: watched.members, known, interval, reporters: ruleOf(deps.services).k });
+  return watchSection({ t, locale, members: watched.members, known, interval, reporters: watched.reporters });
 }
