@@ -1,10 +1,11 @@
 // The health watch under faults, deterministically: a seeded random source drives twenty members probing
-// each other on the spread schedule for hours, each sending one batch per round. Some members flap, one crashes for good, one member lies
-// (it reports everyone failing), an outsider injects failures, clocks are skewed, reports are lost at
-// their source, lost or duplicated on the way and delayed. After anti-entropy every live member holds
-// the same reports (in its own order, with its own duplicates) and must reach the same verdicts, and no
-// single member's failures can mark anyone down. AID_SIM_LONG=1 (npm run sim:aid) runs more seeds over
-// a whole day.
+// each other on the spread schedule for hours, each sending one batch per round. Some members flap, one
+// crashes for good, one member lies (it reports everyone failing), one equivocates (it sends different
+// batches for one round to different members), an outsider injects failures, clocks are skewed, batches
+// are lost at their source, lost or duplicated on the way and delayed. After anti-entropy every live
+// member holds the same batches (in its own order, with its own duplicates) and must reach the same
+// verdicts, and no single member's failures can mark anyone down. AID_SIM_LONG=1 (npm run sim:aid) runs
+// more seeds over a whole day.
 import { describe, expect, it } from "vitest";
 import { probeSchedule } from "../../src/domain/aid/watch/schedule.ts";
 import {
@@ -53,7 +54,10 @@ function simulate(seed: number, hours: number) {
   // Each member's log: what it holds, in the order it got it, duplicates included.
   const logs = new Map<string, ReportBatch[]>(members.map((m) => [m, []]));
   const arrivals: { at: number; seq: number; to: string; report: ReportBatch }[] = [];
-  const stats = { made: 0, lostAtSource: 0, lost: 0, duplicated: 0 };
+  const stats = { made: 0, lostAtSource: 0, lost: 0, duplicated: 0, equivocated: 0 };
+  // One member equivocates: to some members it sends its round's batch with every status turned over.
+  const equivocator = members[17] as string;
+  const turned = (status: string) => status.replace(/[01]/g, (c) => (c === "1" ? "0" : "1"));
   let seq = 0;
   /** Reports a live member made and kept: every live member must end up holding them. */
   const kept = new Set<string>();
@@ -66,8 +70,11 @@ function simulate(seed: number, hours: number) {
       }
       const copies = rand() < 0.05 ? 2 : 1;
       if (copies === 2) stats.duplicated++;
+      const lie = from === equivocator && rand() < 0.3;
+      if (lie) stats.equivocated++;
+      const sent = lie ? { ...report, status: turned(report.status) } : report;
       for (let c = 0; c < copies; c++)
-        arrivals.push({ at: sentAt + rand() * 10 * MIN, seq: seq++, to, report: { ...report } });
+        arrivals.push({ at: sentAt + rand() * 10 * MIN, seq: seq++, to, report: { ...sent } });
     }
   };
 
@@ -161,6 +168,7 @@ describe("the health watch, simulated", () => {
       expect(s.stats.lostAtSource).toBeGreaterThan(0);
       expect(s.stats.lost).toBeGreaterThan(0);
       expect(s.stats.duplicated).toBeGreaterThan(0);
+      expect(s.stats.equivocated).toBeGreaterThan(0);
       expect(s.rounds).toBeLessThan(100);
 
       // Every live member holds every report that a live member made and did not lose at its source.
