@@ -5,7 +5,7 @@ import type { MemberWatch, ServiceWatch } from "../../domain/aid/watch/watch.ts"
 import type { KnownProvider } from "../../domain/directory/names.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.ts";
-import { memberLink } from "./network-parts.ts";
+import { memberLink, windowText } from "./network-parts.ts";
 import { uptimeStripSvg } from "./uptime-strip.ts";
 
 const serviceName = (t: Translate, s: ServiceWatch) => (s.service === "health" ? t("aid.watch.health") : s.service);
@@ -32,7 +32,7 @@ export function watchSection(p: {
       }),
     );
   return html`<section aria-labelledby="watch-title"><h2 id="watch-title">${t("aid.watch.title")}</h2>
-<p>${t("aid.watch.intro", { interval: p.interval, k: p.reporters })}</p>
+<p>${t("aid.watch.intro", { interval: windowText(locale, p.interval), k: p.reporters })}</p>
 ${
   p.members.length
     ? html`<ul class="members watch">${p.members.map(
