@@ -3,7 +3,7 @@ CREATE TABLE "watch_reports" (
 	"reporter" text NOT NULL,
 	"round" timestamp (3) with time zone NOT NULL,
 	"at" timestamp (3) with time zone NOT NULL,
-	"checks" jsonb NOT NULL,
+	"checks" text NOT NULL,
 	"status" text NOT NULL,
 	"conflicted" boolean DEFAULT false NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,

@@ -83,7 +83,7 @@ describe("the health watch's storage", () => {
         reporter: b.reporter,
         round: new Date(b.round),
         at: new Date(b.at),
-        checks: [...b.checks],
+        checks: JSON.stringify(b.checks),
         status: b.status,
         receivedAt: NOW,
       });

@@ -1,6 +1,6 @@
 // The health watch's stored report batches: one row per network, reporter and round. A second batch for
 // a round already held is kept out; if it differs, the round is marked conflicted (it says nothing).
-import { and, asc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { watchReports } from "../../../db/schema/index.ts";
 import type { Check, ReportBatch } from "./verdict.ts";
@@ -12,7 +12,7 @@ export async function insertBatch(db: Db, network: string, b: ReportBatch, now: 
     reporter: b.reporter,
     round: new Date(b.round),
     at: new Date(b.at),
-    checks: b.checks.map((c) => ({ subject: c.subject, service: c.service })),
+    checks: JSON.stringify(b.checks.map((c) => ({ subject: c.subject, service: c.service }))),
     status: b.status,
     receivedAt: now,
   };
@@ -31,11 +31,7 @@ export async function insertBatch(db: Db, network: string, b: ReportBatch, now: 
         eq(watchReports.network, network),
         eq(watchReports.reporter, b.reporter),
         eq(watchReports.round, row.round),
-        or(
-          ne(watchReports.at, row.at),
-          ne(watchReports.status, row.status),
-          sql`${watchReports.checks} <> ${JSON.stringify(row.checks)}::jsonb`,
-        ),
+        or(ne(watchReports.at, row.at), ne(watchReports.status, row.status), ne(watchReports.checks, row.checks)),
       ),
     );
   return false;
@@ -52,15 +48,7 @@ export async function batchesSince(db: Db, network: string, since: Date): Promis
     .where(and(eq(watchReports.network, network), gt(watchReports.at, since), eq(watchReports.conflicted, false)))
     .orderBy(asc(watchReports.at), asc(watchReports.reporter));
   const lists = new Map<string, readonly Check[]>();
-  return rows.map((r) => {
-    const key = JSON.stringify(r.checks);
-    let checks = lists.get(key);
-    if (!checks) {
-      checks = r.checks;
-      lists.set(key, checks);
-    }
-    return { reporter: r.reporter, round: r.round.getTime(), at: r.at.getTime(), checks, status: r.status };
-  });
+  return rows.map((r) => asBatch(r, lists));
 }
 
 export async function findBatch(
@@ -73,9 +61,17 @@ export async function findBatch(
     .select()
     .from(watchReports)
     .where(and(eq(watchReports.network, network), eq(watchReports.reporter, reporter), eq(watchReports.round, round)));
-  return (
-    r && { reporter: r.reporter, round: r.round.getTime(), at: r.at.getTime(), checks: r.checks, status: r.status }
-  );
+  return r && asBatch(r, new Map());
+}
+
+/** A stored row as a batch; `lists` holds the lists of checks already parsed, by their text. */
+function asBatch(r: typeof watchReports.$inferSelect, lists: Map<string, readonly Check[]>): ReportBatch {
+  let checks = lists.get(r.checks);
+  if (!checks) {
+    checks = JSON.parse(r.checks) as Check[];
+    lists.set(r.checks, checks);
+  }
+  return { reporter: r.reporter, round: r.round.getTime(), at: r.at.getTime(), checks, status: r.status };
 }
 
 /** Removes batches made before `before`; returns how many. */
