@@ -94,6 +94,12 @@ const envSchema = z.object({
       message: "expected an ISO 8601 duration of at least one second, such as PT1M or PT1S",
     })
     .default("PT1M"),
+  WATCH_INTERVAL: z
+    .string()
+    .refine((v) => (durationMs(v) ?? 0) >= 1000, {
+      message: "expected an ISO 8601 duration of at least one second, such as PT5M or PT2S",
+    })
+    .default("PT5M"),
   SHUTDOWN_CHECK_INTERVAL: duration.default(60_000),
   COMMONHOST_TOKEN: z.string().trim().optional(),
 });
@@ -134,6 +140,8 @@ export type Config = Readonly<{
   networkSettleMs: number;
   /** Networks: how often each member runs an anti-entropy round with each other member, in ms. */
   networkSyncIntervalMs: number;
+  /** Mutual aid's health watch: how often each member probes every other member of its networks (ISO 8601). */
+  watchInterval: string;
   /** How often a notice of closing whose date has come is looked for (and the Move made), in ms. */
   shutdownCheckMs: number;
   /** An API token the command line uses to ask the running server (queue commands). */
@@ -185,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     networkMinWindowMs: durationMs(e.NETWORK_MIN_WINDOW) ?? 3_600_000,
     networkSettleMs: durationMs(e.NETWORK_SETTLE) ?? 120_000,
     networkSyncIntervalMs: durationMs(e.NETWORK_SYNC_INTERVAL) ?? 60_000,
+    watchInterval: e.WATCH_INTERVAL,
     shutdownCheckMs: e.SHUTDOWN_CHECK_INTERVAL,
     cliToken: e.COMMONHOST_TOKEN || undefined,
   });

@@ -18,6 +18,7 @@ import { networkOperations } from "./federation/networks/operations.ts";
 import { networksRuntime } from "./federation/networks/runtime.ts";
 import { networkSyncPort } from "./federation/networks/sync-port.ts";
 import { startNetworkTick } from "./federation/networks/tick.ts";
+import { startWatchRounds } from "./federation/aid/watch-rounds.ts";
 import { startShutdownClock } from "./federation/shutdown.ts";
 import type { NetworkSyncPort } from "./domain/networks/sync.ts";
 import { registerOutbox } from "./federation/outbox/index.ts";
@@ -84,6 +85,7 @@ export async function createInstance(
   let queueRun: Promise<void> | undefined;
   let refreshIdle: (() => Promise<void>) | undefined;
   let stopNetworkTick: (() => Promise<void>) | undefined;
+  let stopWatchRounds: (() => Promise<void>) | undefined;
   let stopShutdownClock: (() => Promise<void>) | undefined;
   const kvPurge = setInterval(() => {
     new DatabaseKvStore(database).purgeExpired().catch((err: unknown) => logger.warn({ err }, "kv purge failed"));
@@ -95,6 +97,7 @@ export async function createInstance(
       if (!queueRun) {
         refreshIdle = startDirectoryRefresh(services, workers.signal);
         stopNetworkTick = startNetworkTick(networks);
+        stopWatchRounds = startWatchRounds(networks);
         stopShutdownClock = startShutdownClock(services);
       }
       queueRun ??= federation.startQueue(services, { signal: workers.signal });
@@ -132,6 +135,7 @@ export async function createInstance(
       clearInterval(kvPurge);
       workers.abort();
       await stopNetworkTick?.();
+      await stopWatchRounds?.();
       await stopShutdownClock?.();
       if (server) {
         const s = server;

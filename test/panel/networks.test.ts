@@ -65,6 +65,9 @@ describe("the panel's networks pages", () => {
       "Open for 1 hour. It passes when at least 50% of the members vote (abstentions count) and yes makes up more than 50% of the yes, no and block ballots. One block stops it.",
     );
     expect(section(page.html, "members-title")).toContain(`${instance.origin}/`);
+    // The health watch: no other member yet, so this provider's own status is unknown (nobody judges itself).
+    expect(section(page.html, "watch-title")).toContain("Members probe each other every 5 minutes");
+    expect(section(page.html, "watch-title")).toContain('<span class="state state-unknown">unknown</span>');
     expect(section(page.html, "record-title")).toContain("founded by");
 
     const opened = await admin.post(`/admin/networks/${key}/motions`, {

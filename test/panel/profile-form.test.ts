@@ -14,7 +14,13 @@ const full = profileSchema.parse({
       availability: "open",
       supportLanguages: ["en"],
     },
-    { kind: "nextcloud", name: "Cloud", price: { model: "donation" }, availability: "waitlist" },
+    {
+      kind: "nextcloud",
+      name: "Cloud",
+      check: "https://cloud.coop.example/status.php",
+      price: { model: "donation" },
+      availability: "waitlist",
+    },
   ],
   capacity: { storageGb: 500, statedAt: "2026-01-01" },
   norms: {

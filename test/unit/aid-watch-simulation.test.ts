@@ -1,21 +1,20 @@
 // The health watch under faults, deterministically: a seeded random source drives twenty members probing
-// each other on the spread schedule for hours. Some members flap, one crashes for good, one member lies
-// (it reports everyone failing), an outsider injects failures, clocks are skewed, reports are lost at
-// their source, lost or duplicated on the way and delayed. After anti-entropy every live member holds
-// the same reports (in its own order, with its own duplicates) and must reach the same verdicts, and no
-// single member's failures can mark anyone down. AID_SIM_LONG=1 (npm run sim:aid) runs more seeds over
-// a whole day.
+// each other on the spread schedule for hours, each sending one batch per round. Some members flap, one
+// crashes for good, one member lies (it reports everyone failing), one equivocates (it sends different
+// batches for one round to different members), an outsider injects failures, clocks are skewed, batches
+// are lost at their source, lost or duplicated on the way and delayed. After anti-entropy every live
+// member holds the same batches (in its own order, with its own duplicates) and must reach the same
+// verdicts, and no single member's failures can mark anyone down. AID_SIM_LONG=1 (npm run sim:aid) runs
+// more seeds over a whole day.
 import { describe, expect, it } from "vitest";
 import { probeSchedule } from "../../src/domain/aid/watch/schedule.ts";
 import {
-  counted,
   downAt,
-  foldReports,
   HEALTH,
-  type Report,
+  type ReportBatch,
   type Verdict,
-  verdictOfState,
   verdicts,
+  WatchFold,
   watchRule,
 } from "../../src/domain/aid/watch/verdict.ts";
 import { aidSimLong as long } from "../helpers/test-environment.ts";
@@ -27,7 +26,7 @@ const T0 = Date.parse("2026-11-01T00:00:00Z");
 const rule = watchRule({ k: 2, n: 2, interval: "PT5M" });
 
 type Outage = { from: number; to: number };
-const keyOf = (r: Report) => `${r.reporter}|${r.subject}|${r.service}|${r.at}|${r.ok}`;
+const keyOf = (r: ReportBatch) => `${r.reporter}|${r.round}|${r.at}|${r.status}`;
 
 function simulate(seed: number, hours: number) {
   const rand = seededRandom(seed);
@@ -53,13 +52,16 @@ function simulate(seed: number, hours: number) {
   const upAt = (m: string, t: number) => !outages.get(m)?.some((o) => t >= o.from && t < o.to);
 
   // Each member's log: what it holds, in the order it got it, duplicates included.
-  const logs = new Map<string, Report[]>(members.map((m) => [m, []]));
-  const arrivals: { at: number; seq: number; to: string; report: Report }[] = [];
-  const stats = { made: 0, lostAtSource: 0, lost: 0, duplicated: 0 };
+  const logs = new Map<string, ReportBatch[]>(members.map((m) => [m, []]));
+  const arrivals: { at: number; seq: number; to: string; report: ReportBatch }[] = [];
+  const stats = { made: 0, lostAtSource: 0, lost: 0, duplicated: 0, equivocated: 0 };
+  // One member equivocates: to some members it sends its round's batch with every status turned over.
+  const equivocator = members[17] as string;
+  const turned = (status: string) => status.replace(/[01]/g, (c) => (c === "1" ? "0" : "1"));
   let seq = 0;
   /** Reports a live member made and kept: every live member must end up holding them. */
   const kept = new Set<string>();
-  const send = (report: Report, sentAt: number, from: string) => {
+  const send = (report: ReportBatch, sentAt: number, from: string) => {
     for (const to of members) {
       if (to === from) continue;
       if (rand() < 0.1) {
@@ -68,33 +70,44 @@ function simulate(seed: number, hours: number) {
       }
       const copies = rand() < 0.05 ? 2 : 1;
       if (copies === 2) stats.duplicated++;
+      const lie = from === equivocator && rand() < 0.3;
+      if (lie) stats.equivocated++;
+      const sent = lie ? { ...report, status: turned(report.status) } : report;
       for (let c = 0; c < copies; c++)
-        arrivals.push({ at: sentAt + rand() * 10 * MIN, seq: seq++, to, report: { ...report } });
+        arrivals.push({ at: sentAt + rand() * 10 * MIN, seq: seq++, to, report: { ...sent } });
     }
   };
 
   // Probes on the schedule: each prober, each subject, once per interval.
   const schedules = new Map(members.map((p) => [p, probeSchedule(p, members, INTERVAL)]));
   for (let round = T0; round < end; round += INTERVAL) {
+    const made = round + INTERVAL - 1;
     for (const prober of members) {
-      for (const { subject, offsetMs } of schedules.get(prober) ?? []) {
-        const t = round + offsetMs;
-        if (t >= end || !alive(prober, t) || !upAt(prober, t)) continue;
-        const ok = prober === liar ? false : alive(subject, t) && upAt(subject, t) && rand() > 0.002;
-        const report: Report = { reporter: prober, subject, service: HEALTH, ok, at: t + (skew.get(prober) ?? 0) };
-        stats.made++;
-        if (rand() < 0.02) {
-          stats.lostAtSource++;
-          continue;
-        }
-        logs.get(prober)?.push(report);
-        if (alive(prober, end)) kept.add(keyOf(report));
-        send(report, t, prober);
+      if (made >= end || !alive(prober, made) || !upAt(prober, made)) continue;
+      const probes = schedules.get(prober) ?? [];
+      const status = probes
+        .map(({ subject, offsetMs }) => {
+          const t = round + offsetMs;
+          return prober !== liar && alive(subject, t) && upAt(subject, t) && rand() > 0.002 ? "1" : "0";
+        })
+        .join("");
+      const checks = probes.map(({ subject }) => ({ subject, service: HEALTH }));
+      const skewed = skew.get(prober) ?? 0;
+      const report: ReportBatch = { reporter: prober, round: round + skewed, at: made + skewed, checks, status };
+      stats.made++;
+      if (rand() < 0.02) {
+        stats.lostAtSource++;
+        continue;
       }
+      logs.get(prober)?.push(report);
+      if (alive(prober, end)) kept.add(keyOf(report));
+      send(report, made, prober);
     }
     // The outsider says everyone is failing; members hold what arrives, the verdict must ignore it.
-    const victim = pick(members);
-    send({ reporter: outsider, subject: victim, service: HEALTH, ok: false, at: round }, round, outsider);
+    const victims = [pick(members), pick(members)];
+    const checks = victims.map((subject) => ({ subject, service: HEALTH }));
+    if (victims[0] !== victims[1])
+      send({ reporter: outsider, round, at: round, checks, status: "00" }, round, outsider);
   }
   arrivals.sort((a, b) => a.at - b.at || a.seq - b.seq);
   for (const a of arrivals) if (alive(a.to, a.at)) logs.get(a.to)?.push(a.report);
@@ -132,16 +145,18 @@ function simulate(seed: number, hours: number) {
 const seeds = long ? Array.from({ length: 12 }, (_, i) => 100 + i) : [1, 2, 3];
 const hours = long ? 24 : 6;
 
-/** The reports about `subject` at `t` that speak: each reporter's latest within the window. */
-function failingVoices(reports: readonly Report[], subject: string, members: ReadonlySet<string>, t: number) {
-  const latest = new Map<string, Report>();
+/** The reporters whose voice about `subject` at `t` says fail: each reporter's latest batch within the window. */
+function failingVoices(reports: readonly ReportBatch[], subject: string, members: ReadonlySet<string>, t: number) {
+  const latest = new Map<string, ReportBatch>();
   for (const r of reports) {
-    if (r.subject !== subject || r.reporter === subject || !members.has(r.reporter)) continue;
+    if (r.reporter === subject || !members.has(r.reporter)) continue;
     if (r.at > t || r.at <= t - rule.windowMs) continue;
     const seen = latest.get(r.reporter);
     if (!seen || seen.at < r.at) latest.set(r.reporter, r);
   }
-  return [...latest.values()].filter((r) => !r.ok).map((r) => r.reporter);
+  return [...latest.values()]
+    .filter((r) => r.status[r.checks.findIndex((c) => c.subject === subject)] === "0")
+    .map((r) => r.reporter);
 }
 
 describe("the health watch, simulated", () => {
@@ -153,6 +168,7 @@ describe("the health watch, simulated", () => {
       expect(s.stats.lostAtSource).toBeGreaterThan(0);
       expect(s.stats.lost).toBeGreaterThan(0);
       expect(s.stats.duplicated).toBeGreaterThan(0);
+      expect(s.stats.equivocated).toBeGreaterThan(0);
       expect(s.rounds).toBeLessThan(100);
 
       // Every live member holds every report that a live member made and did not lose at its source.
@@ -175,11 +191,10 @@ describe("the health watch, simulated", () => {
       }
       // A checkpoint halfway, folded on with the later reports, gives the same verdicts.
       const half = T0 + Math.floor((s.end - T0) / 2);
-      const resumed = counted(s.logs.get(s.live[1] as string) ?? [], s.memberSet).map((group) => {
-        const state = foldReports(foldReports(undefined, group, rule, half), group, rule, s.end + rule.toleranceMs);
-        return state && verdictOfState(state);
-      });
-      expect(JSON.stringify(resumed)).toBe(first);
+      const resumed = new WatchFold(s.memberSet, rule);
+      resumed.add(s.logs.get(s.live[1] as string) ?? [], half);
+      resumed.add(s.logs.get(s.live[1] as string) ?? [], s.end + rule.toleranceMs, s.end);
+      expect(JSON.stringify(resumed.verdicts())).toBe(first);
 
       // Every move to down was made by at least k distinct members other than the subject.
       const reports = s.logs.get(s.live[0] as string) ?? [];
@@ -193,12 +208,14 @@ describe("the health watch, simulated", () => {
 
       // One member alone: with only one member's failures kept (the liar's, or any other's), nobody is down.
       for (const alone of [s.liar, s.members[0] as string, s.members[6] as string]) {
-        const onlyItsFailures = reports.filter((r) => r.ok || r.reporter === alone);
+        const onlyItsFailures = reports.map((r) =>
+          r.reporter === alone ? r : { ...r, status: "1".repeat(r.status.length) },
+        );
         const judged = verdicts(onlyItsFailures, s.memberSet, rule, s.end);
         expect(judged.filter((v) => v.transitions.length > 0).map((v) => v.subject)).toEqual([]);
       }
       console.info(
-        `seed ${seed}: ${s.live.length} live, ${s.stats.made} reports (${s.stats.lostAtSource} lost at source, ` +
+        `seed ${seed}: ${s.live.length} live, ${s.stats.made} batches (${s.stats.lostAtSource} lost at source, ` +
           `${s.stats.lost} copies lost, ${s.stats.duplicated} duplicated), anti-entropy ${s.rounds} rounds, ${downs} downs`,
       );
     });

@@ -1,16 +1,8 @@
 // The health verdict: k distinct reporters to mark down, k clean streaks of n to mark up, no member
-// judging itself, only members' reports, one voice per reporter, and the same answer in any order.
+// judging itself, only members' batches, one voice per reporter, and the same answer in any order.
 import { describe, expect, it } from "vitest";
-import {
-  counted,
-  downAt,
-  foldReports,
-  type Report,
-  verdictOfState,
-  verdicts,
-  watchRule,
-} from "../../src/domain/aid/watch/verdict.ts";
-import { reportJson, reportSchema } from "../../src/domain/aid/watch/reports.ts";
+import { downAt, type ReportBatch, verdicts, WatchFold, watchRule } from "../../src/domain/aid/watch/verdict.ts";
+import { batchJson, batchSchema } from "../../src/domain/aid/watch/reports.ts";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-11-01T00:00:00Z");
@@ -19,15 +11,16 @@ const [A, B, C, D] = ["a", "b", "c", "d"].map((x) => `https://${x}.example/actor
 const members = new Set([S, A, B, C, D]);
 const rule = watchRule({ k: 2, n: 2, interval: "PT5M" }); // window: 15 minutes
 
-const r = (reporter: string, minute: number, ok: boolean, subject = S, service = "health"): Report => ({
+/** A batch of one check (most tests need no more). */
+const r = (reporter: string, minute: number, ok: boolean, subject = S, service = "health"): ReportBatch => ({
   reporter,
-  subject,
-  service,
-  ok,
+  round: T0 + minute * MIN,
   at: T0 + minute * MIN,
+  checks: [{ subject, service }],
+  status: ok ? "1" : "0",
 });
-const judge = (reports: Report[], now = T0 + 60 * MIN) => verdicts(reports, members, rule, now);
-const downMinutes = (reports: Report[], now?: number) =>
+const judge = (reports: ReportBatch[], now = T0 + 60 * MIN) => verdicts(reports, members, rule, now);
+const downMinutes = (reports: ReportBatch[], now?: number) =>
   judge(reports, now).map((v) => ({ down: v.down, at: v.transitions.map((t) => [(t.at - T0) / MIN, t.down]) }));
 
 describe("the health verdict", () => {
@@ -162,7 +155,37 @@ describe("the health verdict", () => {
     ]);
   });
 
-  it("folds in two steps from a checkpoint to the same state as at once, wherever the cut", () => {
+  it("judges every check of one batch, and lets a batch equal to the last ones change nothing", () => {
+    const checks = [
+      { subject: S, service: "health" },
+      { subject: S, service: "mail" },
+      { subject: D, service: "health" },
+    ];
+    const batch = (reporter: string, minute: number, status: string): ReportBatch => ({
+      reporter,
+      round: T0 + (minute - 1) * MIN,
+      at: T0 + minute * MIN,
+      checks,
+      status,
+    });
+    const batches = [0, 5, 10, 15, 20].flatMap((m) => [batch(A, m, "101"), batch(B, m + 1, "101"), batch(D, m, "101")]);
+    const found = judge(batches).map((v) => [v.subject, v.service, v.down, v.transitions.length]);
+    // D's checks of itself count for nothing: only A and B judge D, and they say ok.
+    expect(found).toEqual([
+      [D, "health", false, 0],
+      [S, "health", false, 0],
+      [S, "mail", true, 1],
+    ]);
+  });
+
+  it("takes a reporter's two different batches for one round as saying nothing in that round", () => {
+    const twice = { ...r(A, 0, true), round: T0 + 1 };
+    const forged = { ...r(A, 0, false), round: T0 + 1, at: T0 + 2 * MIN };
+    expect(downMinutes([twice, forged, r(B, 3, false)])).toEqual([{ down: false, at: [] }]);
+    expect(downMinutes([twice, twice, r(A, 2, false), r(B, 3, false)])).toEqual([{ down: true, at: [[3, true]] }]);
+  });
+
+  it("folds in two steps to the same state as at once, wherever the cut, and names the voices behind it", () => {
     const reports = [
       r(A, 0, false),
       r(B, 1, false),
@@ -176,44 +199,78 @@ describe("the health verdict", () => {
       r(B, 31, false),
       r(D, 31, true),
     ];
-    const [group] = counted(reports, members);
     const end = T0 + 50 * MIN;
-    const once = foldReports(undefined, group ?? [], rule, end);
-    expect(once && verdictOfState(once)).toEqual({
-      subject: S,
-      service: "health",
-      down: true,
-      firstSeen: T0,
-      transitions: [
-        { at: T0 + MIN, down: true },
-        { at: T0 + 11 * MIN, down: false },
-        { at: T0 + 31 * MIN, down: true },
-      ],
-    });
+    const once = new WatchFold(members, rule);
+    once.add(reports, end);
+    expect(once.verdicts()).toEqual([
+      {
+        subject: S,
+        service: "health",
+        down: true,
+        firstSeen: T0,
+        transitions: [
+          { at: T0 + MIN, down: true },
+          { at: T0 + 11 * MIN, down: false },
+          { at: T0 + 31 * MIN, down: true },
+        ],
+      },
+    ]);
+    // At minute 40 the voices of minutes 30 and 31 still speak; by 50 they have expired.
+    expect(once.voicesOn(S, "health")).toEqual([]);
+    const at40 = new WatchFold(members, rule);
+    at40.add(reports, T0 + 40 * MIN);
+    expect(at40.voicesOn(S, "health")).toEqual([
+      { reporter: A, at: T0 + 30 * MIN, ok: false },
+      { reporter: B, at: T0 + 31 * MIN, ok: false },
+      { reporter: D, at: T0 + 31 * MIN, ok: true },
+    ]);
     for (const cut of [0, 1, 4, 5.5, 11, 15, 16, 20, 25, 31, 40]) {
-      const checkpoint = foldReports(undefined, group ?? [], rule, T0 + cut * MIN);
-      expect(foldReports(checkpoint, group ?? [], rule, end)).toEqual(once);
+      const twice = new WatchFold(members, rule);
+      twice.add(reports, T0 + cut * MIN);
+      twice.add(reports, end);
+      expect(twice.verdicts()).toEqual(once.verdicts());
     }
   });
 
-  it("reads a report from the wire and writes it back, refusing a bad status, time or address", () => {
-    const wire = { reporter: A, subject: S, status: "fail", at: "2026-11-01T01:00:00+01:00" };
-    const parsed = reportSchema.safeParse(wire);
-    expect(parsed.data).toEqual({ reporter: A, subject: S, service: "health", ok: false, at: T0 });
-    expect(parsed.data && reportJson(parsed.data)).toEqual({
+  it("keeps the voices that speak now when it takes batches up to now and the tolerance", () => {
+    const short = watchRule({ interval: "PT2S" }); // window 6 s, tolerance 60 s
+    const now = T0 + 10 * MIN;
+    const fold = new WatchFold(members, short);
+    fold.add([r(A, 9.95, true), r(B, 9.97, true), r(C, 10.5, true)], now + short.toleranceMs, now);
+    expect(fold.voicesOn(S, "health").map((v) => v.reporter)).toEqual([A, B, C]);
+  });
+
+  it("reads a batch from the wire and writes it back, refusing a bad status, time, address or repeat", () => {
+    const wire = {
       reporter: A,
-      subject: S,
-      service: "health",
-      status: "fail",
+      round: "2026-11-01T00:55:00+01:00",
+      at: "2026-11-01T01:00:00+01:00",
+      checks: [{ subject: S }, { subject: S, service: "mail" }],
+      status: "01",
+    };
+    const parsed = batchSchema.safeParse(wire);
+    const checks = [
+      { subject: S, service: "health" },
+      { subject: S, service: "mail" },
+    ];
+    expect(parsed.data).toEqual({ reporter: A, round: T0 - 5 * MIN, at: T0, checks, status: "01" });
+    expect(parsed.data && batchJson(parsed.data)).toEqual({
+      reporter: A,
+      round: "2026-10-31T23:55:00.000Z",
       at: "2026-11-01T00:00:00.000Z",
+      checks,
+      status: "01",
     });
     for (const bad of [
-      { ...wire, status: "down" },
+      { ...wire, status: "0" },
+      { ...wire, status: "0x" },
       { ...wire, at: "yesterday" },
+      { ...wire, round: "2026-11-01T02:00:00+01:00" },
       { ...wire, reporter: "javascript:alert(1)" },
-      { ...wire, service: "<b>" },
+      { ...wire, checks: [{ subject: S, service: "<b>" }, { subject: S }] },
+      { ...wire, checks: [{ subject: S }, { subject: S }] },
       { ...wire, extra: 1 },
     ])
-      expect(reportSchema.safeParse(bad).success).toBe(false);
+      expect(batchSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { AidDocument } from "./json.ts";
 
 /**
@@ -51,4 +51,29 @@ export const aidAgreements = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("aid_agreements_created_idx").on(t.createdAt)],
+);
+
+/**
+ * The health watch's report batches, this instance's own and those received from fellow members: one
+ * per network, reporter and round. A reporter that signed two different batches for one round is
+ * `conflicted` there, and says nothing in that round on any member.
+ */
+export const watchReports = pgTable(
+  "watch_reports",
+  {
+    network: text("network").notNull(),
+    reporter: text("reporter").notNull(),
+    round: timestamp("round", { withTimezone: true, precision: 3 }).notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    /**
+     * The checks, `[{ subject, service }]` in the order of `status`, as JSON text: a reporter sends the same
+     * list round after round, so a reader parses each distinct text once rather than each row's.
+     */
+    checks: text("checks").notNull(),
+    /** One character per check: "1" ok, "0" fail. */
+    status: text("status").notNull(),
+    conflicted: boolean("conflicted").notNull().default(false),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.reporter, t.round] }), index("watch_reports_at_idx").on(t.network, t.at)],
 );

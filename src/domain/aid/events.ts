@@ -1,5 +1,6 @@
 // What the mutual-aid area announces: one delivery of an offer or request to one fellow member, and one
-// step of an agreement (its proposal, or one of the actions below) to the other party. One event per
+// step of an agreement (its proposal, or one of the actions below) to the other party, and one health
+// watch report batch to one fellow member. One event per
 // recipient, so that a member that is down does not hold back the others.
 
 /** What a party does to an agreement: the same names on the API, in events and in the domain. */
@@ -20,4 +21,6 @@ export type AidEvent =
       readonly key: string;
       readonly to: string;
       readonly action: "propose" | OwnAction;
-    };
+    }
+  /** This instance's report batch of one round of the health watch, to one fellow member of the network. */
+  | { readonly commonhost: "aid.watch.deliver"; readonly network: string; readonly round: string; readonly to: string };

@@ -68,6 +68,8 @@ export const serviceSchema = z.object({
   name: text(120).optional(),
   software: text(120).optional(),
   url: httpUrl.optional(),
+  /** What fellow members of its networks probe for the health watch: a GET that answers 2xx when it works. */
+  check: httpUrl.optional(),
   description: text(2000).optional(),
   price: priceSchema,
   availability: z.enum(availabilities),

@@ -2,6 +2,8 @@
 // its author (FEP-8b32) when it is sent. The public note of a public offer or request goes out to
 // followers as an announcement (announcements.ts).
 import { findAgreement, findProposal } from "../../domain/aid/aid.repository.ts";
+import { findBatch } from "../../domain/aid/watch/watch.repository.ts";
+import { REPORT_CONTEXT, reportObject } from "../aid/report-document.ts";
 import type { AidEvent } from "../../domain/aid/events.ts";
 import { agreementObject, agreementStep, aidActivity, proposalObject } from "../mappers/aid.ts";
 import { postTo } from "../networks/deliver.ts";
@@ -41,6 +43,18 @@ export const aidSenders: Senders<AidEvent["commonhost"]> = {
       if (!step) return;
       activity = aidActivity(step.type, id, self.actor, event.to, step.object, step.extra);
     }
+    await postTo(rt, self, event.to, activity);
+  },
+
+  async "aid.watch.deliver"({ ctx, services, actors }, event) {
+    const rt = networksRuntime(services, ctx.federation, actors);
+    const self = await rt.self();
+    if (!self || !(await isCurrentMember(rt, event.network, event.to))) return;
+    const batch = await findBatch(services.database.db, event.network, self.actor, new Date(event.round));
+    if (!batch) return;
+    const object = await signDocument(reportObject(batch, event.network), self.signer);
+    const id = activityId(new URL(self.actor), "health-reports").href;
+    const activity = { "@context": REPORT_CONTEXT, id, type: "Create", actor: self.actor, to: [event.to], object };
     await postTo(rt, self, event.to, activity);
   },
 };

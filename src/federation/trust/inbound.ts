@@ -90,7 +90,7 @@ function withoutNetworkDocument(json: Record<string, unknown>): Record<string, u
   const object = json.object;
   if (typeof object !== "object" || object === null || Array.isArray(object)) return json;
   const { id, type } = object as Record<string, unknown>;
-  return (isNetworkDocumentType(type) && type !== "Leave") || type === "Emergency"
+  return (isNetworkDocumentType(type) && type !== "Leave") || type === "Emergency" || type === "HealthReport"
     ? { ...json, object: typeof id === "string" ? id : null }
     : json;
 }

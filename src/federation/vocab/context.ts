@@ -26,6 +26,8 @@ const profileTerms = {
       name: id("serviceName"),
       software: id("software"),
       url: link("serviceUrl"),
+      // The URL members of its networks probe for the health watch (a GET answering 2xx).
+      check: link("serviceCheck"),
       description: id("description"),
       availability: id("availability"),
       supportLanguages: set("supportLanguage"),

@@ -37,6 +37,11 @@ export const directoryResultSchema = z.object({
     .boolean()
     .nullable()
     .describe("whether a network this instance is in lists the provider as a member; null while it is in none"),
+  health: z
+    .object({ status: z.enum(["up", "down", "unknown"]), verdictAt: z.string().nullable() })
+    .nullable()
+    .optional()
+    .describe("a fellow member's health, as the members of this instance's networks report it (GET /api/v1/watch)"),
   stale: z.boolean().describe("not heard from for longer than DIRECTORY_STALE_AFTER"),
   closingAt: z.string().nullable().describe("the provider announced it closes at this instant"),
   closingSuccessor: z.string().nullable().describe("the actor that takes over from a closing provider"),

@@ -61,7 +61,7 @@ export const charterInputSchema = z.object({
     .describe("Missed motions in a row after which a member is paused (0: never; default 3)."),
   watch: z
     .object({
-      k: z.number().int().min(1).max(100).optional().describe("Watchers that must agree a member is down (default 2)."),
+      k: z.number().int().min(2).max(100).optional().describe("Watchers that must agree a member is down (default 2)."),
       interval: z.string().optional().describe("ISO 8601 duration between health checks (default: each instance's)."),
     })
     .optional()

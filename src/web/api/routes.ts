@@ -4,6 +4,7 @@ import { negotiateLocale, translator } from "../../i18n/i18n.ts";
 import type { WebDeps } from "../deps.ts";
 import { announcementRoutes } from "./announcements.ts";
 import { aidApiRoutes } from "./aid.ts";
+import { watchApiRoutes } from "./watch.ts";
 import { audienceRoutes } from "./audience.ts";
 import { followingRoutes } from "./following.ts";
 import { groupApiRoutes } from "./groups.ts";
@@ -39,6 +40,7 @@ export function apiRouteSpecs(deps: WebDeps): RouteSpec[] {
     ...emergencyApiRoutes(deps),
     ...groupApiRoutes(deps),
     ...aidApiRoutes(deps),
+    ...watchApiRoutes(deps),
   ];
   specs.push(
     defineRoute({

@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { InboxAnswer } from "../../federation/networks/inbox-answer.ts";
 import { handleAidActivity } from "../../federation/aid/inbox.ts";
+import { handleWatchReport } from "../../federation/aid/watch-inbox.ts";
 import { handleDocsActivity } from "../../federation/docs/inbox.ts";
 import { handleEmergencyActivity } from "../../federation/emergencies/inbox.ts";
 import { handleNetworkActivity } from "../../federation/networks/inbox.ts";
@@ -46,7 +47,8 @@ async function networkActivity(
       (await handleDocsActivity(rt, json)) ??
       (await handleEmergencyActivity(rt, json)) ??
       (await handleAidActivity(rt, json)) ??
-      (await handleMemberNotice(rt, json))
+      (await handleMemberNotice(rt, json)) ??
+      (await handleWatchReport(rt, json))
     );
   } catch (err) {
     deps.services.logger.warn({ err }, "network activity failed");

@@ -14,6 +14,7 @@ import { ballotForm, motionForm } from "../views/panel/network-form-views.ts";
 import { motionPageView, networkDetailView } from "../views/panel/networks-views.ts";
 import { motionTitle } from "../views/panel/motion-views.ts";
 import { panelPage } from "../views/panel/panel-layout.ts";
+import { networkWatchSection } from "../views/watch-section.ts";
 import { field, formOf, pageContext, type PanelContext, type PanelEnv } from "./guard.ts";
 import {
   type BallotValues,
@@ -77,7 +78,9 @@ export function networkDetailRoutes(deps: WebDeps) {
       .filter((m) => m.actor !== self && (m.state === "member" || m.state === "paused" || m.state === "suspended"))
       .map((m) => ({ value: m.actor, label: known.get(m.actor)?.name ?? m.actor }));
     const action = `/admin/networks/${network.key}/motions`;
+    const watch = await networkWatchSection(deps, network.key, t, locale, known);
     const body = networkDetailView({
+      watch,
       t,
       locale,
       csrf: c.get("csrf"),

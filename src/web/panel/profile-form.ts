@@ -26,6 +26,7 @@ export function profileToForm(name: string, p: Profile): FormValues {
     put(f, `${k}name`, s.name);
     put(f, `${k}software`, s.software);
     put(f, `${k}url`, s.url);
+    put(f, `${k}check`, s.check);
     put(f, `${k}description`, s.description);
     put(f, `${k}price.model`, s.price.model);
     put(f, `${k}price.amount`, s.price.amount);
@@ -124,7 +125,7 @@ function rows(f: FormValues, group: string, fields: string[]): number[] {
 export type ParsedForm = { name: string; profile: unknown; serviceRows: number[]; evidenceRows: number[] };
 
 export function formToProfile(f: FormValues): ParsedForm {
-  const serviceRows = rows(f, "services", ["kind", "name", "software", "url", "description", "price.amount"]);
+  const serviceRows = rows(f, "services", ["kind", "name", "software", "url", "check", "description", "price.amount"]);
   const evidenceRows = rows(f, "evidence", ["claim", "url", "reconfirmBy"]);
   const capacityKeys = ["storageGb", "computeVcpu", "bandwidthMbps", "accounts"];
   const hasCapacity = capacityKeys.some((k) => one(f, `capacity.${k}`) !== undefined);
@@ -144,6 +145,7 @@ export function formToProfile(f: FormValues): ParsedForm {
         name: one(f, `${k}name`),
         software: one(f, `${k}software`),
         url: one(f, `${k}url`),
+        check: one(f, `${k}check`),
         description: one(f, `${k}description`),
         price: prune({
           model: one(f, `${k}price.model`) ?? "free",

@@ -3,6 +3,7 @@
 // browsers, JSON-LD for `Accept: application/activity+json`. A network this instance is not a member of,
 // or no longer is, answers 404 like any unknown key.
 import { type Context, Hono } from "hono";
+import { networkWatchSection } from "../views/watch-section.ts";
 import { knownProviders } from "../../domain/directory/names.ts";
 import type { MemberView, NetworkView } from "../../domain/networks/operations.ts";
 import { KEY_PATTERN } from "../../domain/networks/standing.ts";
@@ -35,7 +36,8 @@ const activityJson = (c: Context, body: unknown) =>
     "Cache-Control": "public, max-age=60",
   });
 
-export function networkPublicRoutes({ services, networks }: WebDeps) {
+export function networkPublicRoutes(deps: WebDeps) {
+  const { services, networks } = deps;
   const app = new Hono<Env>();
   const { origin } = services.config;
   const db = services.database.db;
@@ -87,7 +89,14 @@ export function networkPublicRoutes({ services, networks }: WebDeps) {
         path: c.req.path,
         title: network.name,
         alternate: new URL(`/networks/${network.key}`, origin).href,
-        body: publicNetworkPage({ t, locale: c.get("locale"), network, founder, known }),
+        body: publicNetworkPage({
+          t,
+          locale: c.get("locale"),
+          network,
+          founder,
+          known,
+          watch: await networkWatchSection(deps, network.key, t, c.get("locale"), known),
+        }),
       }),
     );
   });

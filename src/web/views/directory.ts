@@ -101,7 +101,7 @@ function resultView(
   const place = [r.region, r.country, r.jurisdiction].filter(Boolean).join(" · ");
   const seen = formatDate(locale, new Date(r.lastSeenAt));
   return html`<li class="card">
-<div class="card-title">${r.iconUrl ? html`<img class="card-icon" src="${r.iconUrl}" alt="" width="48" height="48" loading="lazy" referrerpolicy="no-referrer">` : ""}<h3><a href="${providerPagePath(r)}">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}</h3></div>
+<div class="card-title">${r.iconUrl ? html`<img class="card-icon" src="${r.iconUrl}" alt="" width="48" height="48" loading="lazy" referrerpolicy="no-referrer">` : ""}<h3><a href="${providerPagePath(r)}">${r.name}</a>${r.local ? html` <small>(${t("directory.local")})</small>` : ""}${r.member ? html` <small>${t("directory.member")}</small>` : ""}${r.health ? html` <small class="state state-${r.health.status}">${t(`aid.watch.status.${r.health.status}`)}</small>` : ""}</h3></div>
 ${r.handle ? html`<p class="acct">${r.handle}</p>` : ""}
 ${r.summary ? html`<p>${r.summary}</p>` : ""}
 ${

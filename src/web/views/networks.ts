@@ -1,5 +1,6 @@
 // The public network pages: the networks this instance is a member of, and one network's name, purpose,
 // charter and members. Public material only; motions, ballots and answers are for members.
+import type { networkWatchSection } from "./watch-section.ts";
 import { html, raw } from "hono/html";
 import type { KnownProvider } from "../../domain/directory/names.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";
@@ -29,6 +30,7 @@ export function publicNetworkPage(p: {
   network: NetworkView;
   founder: string | undefined;
   known: ReadonlyMap<string, KnownProvider>;
+  watch: Awaited<ReturnType<typeof networkWatchSection>>;
 }) {
   const { t, locale, network: n } = p;
   return html`<article class="network-page"><h1>${n.name}</h1>
@@ -38,6 +40,7 @@ ${n.charter.purpose ? html`<div class="purpose">${raw(renderMarkdown(n.charter.p
 <dt>${t("networks.public.id")}</dt><dd><code>${n.id}</code></dd></dl>
 <p>${t("networks.public.howToJoin")}</p>
 ${memberList({ t, locale, members: n.members, known: p.known })}
+${p.watch}
 ${charterSection({ t, locale, charter: { ...n.charter, purpose: "" } })}
 <p><a href="/networks">${t("networks.public.all")}</a></p></article>`;
 }

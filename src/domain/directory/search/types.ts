@@ -77,6 +77,8 @@ export type DirectoryResult = {
   iconUrl: string | null;
   local: boolean;
   member: boolean | null;
+  /** The health watch's verdict on a fellow member of this instance's networks (set by the edge). */
+  health?: { status: "up" | "down" | "unknown"; verdictAt: string | null } | null;
   stale: boolean;
   /** A standing notice of closing (when, and who takes over), and the successor once moved. */
   closingAt: string | null;

@@ -82,6 +82,7 @@ export function networkDetailView(p: {
   done?: string | undefined;
   ballotForm: (m: MotionView) => Fragment | "";
   motionForm: Fragment | "";
+  watch: Fragment | "";
 }) {
   const { t, locale, network: n } = p;
   const open = p.motions.filter((m) => m.state === "open");
@@ -98,6 +99,7 @@ ${p.motionForm ? html`<section aria-labelledby="new-motion-title"><h2 id="new-mo
     : ""
 }
 ${memberList({ t, locale, members: n.members, known: p.known })}
+${p.watch}
 ${charterSection({ t, locale, charter: n.charter })}
 ${
   member

@@ -97,7 +97,7 @@ export function profileEditorView(p: ProfileEditorProps) {
     const k = `services.${i}.`;
     return html`<fieldset class="row"><legend>${isNew ? t("panel.profile.newService") : t("panel.profile.serviceN", { n: services.indexOf(i) + 1 })}</legend>
 ${S(`${k}kind`, t("panel.field.serviceKind"), options(t, "taxonomy.service.", serviceKinds))}
-${F(`${k}name`, t("panel.field.serviceName"))}${F(`${k}software`, t("panel.field.software"))}${F(`${k}url`, t("panel.field.url"), { type: "url" })}
+${F(`${k}name`, t("panel.field.serviceName"))}${F(`${k}software`, t("panel.field.software"))}${F(`${k}url`, t("panel.field.url"), { type: "url" })}${F(`${k}check`, t("panel.field.check"), { type: "url", hint: t("panel.field.checkHint") })}
 ${A(`${k}description`, t("panel.field.description"), { rows: 3 })}
 ${selectField({ name: `${k}price.model`, label: label(`${k}price.model`, t("panel.field.priceModel")), value: one(v, `${k}price.model`), error: e[`${k}price.model`], options: options(t, "price.", priceModels) })}
 ${F(`${k}price.amount`, t("panel.field.amount"), { attrs: "", hint: t("panel.hint.amount") })}${F(`${k}price.currency`, t("panel.field.currency"), { hint: t("panel.hint.currency") })}
