@@ -65,7 +65,7 @@ const QUERIES = [
   "q=mailbax",
 ];
 
-async function seed(url: string | undefined): Promise<{
+export async function seed(url: string | undefined): Promise<{
   env: Record<string, string>;
   drop(): Promise<void>;
   token: string;

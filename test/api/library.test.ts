@@ -212,4 +212,32 @@ describe("API library search", () => {
       await server.close();
     }
   });
+
+  it("finds a regional language by its primary subtag, and only the region asked for", async () => {
+    const db = api.instance.services.database.db;
+    const received = await receiveArticle(
+      db,
+      {
+        id: "https://peer.example/docs/senhas",
+        attributedTo: PEER,
+        published: "2026-01-02T00:00:00.000Z",
+        content: {
+          title: "Senhas da cooperativa",
+          summary: "Como guardamos",
+          body: "Cada senha num cofre.",
+          lang: "pt-BR",
+          tags: [],
+        },
+        audience: { kind: "public" },
+      },
+      PEER,
+      anyone,
+    );
+    expect(received).toEqual({ ok: true, value: "created" });
+    expect(titles(await search("lang=pt"))).toEqual(["Senhas da cooperativa"]);
+    expect(titles(await search("lang=pt-br&q=senha"))).toEqual(["Senhas da cooperativa"]);
+    expect(titles(await search("lang=pt-pt"))).toEqual([]);
+    expect(titles(await search("lang=es,pt"))).toEqual(["Guía de copias de seguridad", "Senhas da cooperativa"]);
+    expect((await search("lang=pt")).facets.lang).toEqual({ "pt-BR": 1 });
+  });
 });

@@ -50,6 +50,8 @@ export const documents = pgTable(
     index("documents_search_idx").using("gin", t.searchVector),
     index("documents_author_idx").on(t.author),
     index("documents_tags_idx").using("gin", t.tags),
+    // The library's language filter: `pt` finds `pt-BR`.
+    index("documents_lang_primary_idx").on(sql`split_part(lower(${t.lang}), '-', 1)`),
   ],
 );
 

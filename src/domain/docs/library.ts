@@ -125,12 +125,18 @@ async function stemsOf(db: Db, words: readonly string[]): Promise<(word: string)
 
 const visibleSql = (scope: LibraryScope): SQL => (scope === "public" ? sql`d.audience = 'public'` : sql`true`);
 
+/** A document's primary language subtag (`pt` of `pt-BR`), as its index (documents_lang_primary_idx) reads it. */
+const primaryLangSql = sql`split_part(lower(d.lang), '-', 1)`;
+
 function filtersSql(query: LibraryQuery, scope: LibraryScope): SQL {
   const where: SQL[] = [visibleSql(scope)];
-  if (query.lang?.length)
+  if (query.lang?.length) {
+    // Either way the primary subtag is one asked for: said on its own, it is read from its index.
+    const primary = [...new Set(query.lang.map((l) => l.split("-")[0]!))];
     where.push(
-      sql`(lower(d.lang) = any(${textArray(query.lang)}) or split_part(lower(d.lang), '-', 1) = any(${textArray(query.lang)}))`,
+      sql`${primaryLangSql} = any(${textArray(primary)}) and (lower(d.lang) = any(${textArray(query.lang)}) or ${primaryLangSql} = any(${textArray(query.lang)}))`,
     );
+  }
   if (query.tag?.length) where.push(sql`d.tags @> ${textArray(query.tag)}`);
   if (query.author?.length) where.push(sql`d.author = any(${textArray(query.author)})`);
   if (query.group?.length) where.push(sql`d."group" = any(${textArray(query.group)})`);
@@ -166,6 +172,18 @@ type Row = Omit<LibraryResult, "snippet" | "matched" | "updatedAt"> & {
 /** Facet counts kept per kind: every language, the most used tags. */
 const FACET_TAGS = 50;
 
+/** Counts per language (every one) and per tag (the most used first, then by name), from groups. */
+export function facetsOf(groups: readonly { lang: string; tags: readonly string[]; n: number }[]) {
+  const lang: Record<string, number> = {};
+  const tags = new Map<string, number>();
+  for (const g of groups) {
+    lang[g.lang] = (lang[g.lang] ?? 0) + g.n;
+    for (const t of new Set(g.tags)) tags.set(t, (tags.get(t) ?? 0) + g.n);
+  }
+  const top = [...tags].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).slice(0, FACET_TAGS);
+  return { lang, tag: Object.fromEntries(top) };
+}
+
 async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery: string | undefined) {
   const match = tsquery ? sql`d.search_vector @@ ${tsquery}::tsquery` : sql`true`;
   const score = tsquery ? sql`ts_rank(d.search_vector, ${tsquery}::tsquery)` : sql`0`;
@@ -188,18 +206,14 @@ select m.id, m.key, m.local, r.title, r.summary, r.body, m.lang, m.tags, m.autho
 from m join document_revisions r on r.document = m.id and r.digest = m.head
 order by m.score desc, m.updated_at desc, m.id`,
     ),
-    rowsOf<{ kind: "lang" | "tag"; value: string; n: number }>(
+    // Counted per language and tag set (far fewer groups than matches), then per tag here: one
+    // aggregation over the matches instead of a row per tag of every match.
+    rowsOf<{ lang: string; tags: string[]; n: number }>(
       db,
-      sql`select kind, value, n from (
-  select f.kind, f.value, count(*)::int as n, row_number() over (partition by f.kind order by count(*) desc, f.value) as rank
-  from documents d
-  cross join lateral (select 'lang' as kind, d.lang as value union all select 'tag', t from unnest(d.tags) t) f
-  where ${where} group by f.kind, f.value
-) x where kind = 'lang' or rank <= ${FACET_TAGS}`,
+      sql`select d.lang, d.tags, count(*)::int as n from documents d where ${where} group by d.lang, d.tags`,
     ),
   ]);
-  const facets = { lang: {} as Record<string, number>, tag: {} as Record<string, number> };
-  for (const f of facetRows) facets[f.kind][f.value] = f.n;
+  const facets = facetsOf(facetRows);
   // Every document has one language: their counts add up to the matches.
   const total = Object.values(facets.lang).reduce((a, b) => a + b, 0);
   return { rows, facets, total };

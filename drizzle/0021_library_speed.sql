@@ -1,0 +1,1 @@
+CREATE INDEX "documents_lang_primary_idx" ON "documents" USING btree (split_part(lower("lang"), '-', 1));
