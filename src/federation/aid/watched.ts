@@ -3,6 +3,7 @@
 import { watchRule, type WatchRule } from "../../domain/aid/watch/verdict.ts";
 import { type MemberWatch, watchOf } from "../../domain/aid/watch/watch.ts";
 import { watchK } from "../../domain/networks/charter.ts";
+import { durationMs } from "../../domain/networks/duration.ts";
 import { listNetworks } from "../../domain/networks/networks.repository.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { AppFederation } from "../federation.ts";
@@ -23,11 +24,13 @@ export type NetworkWatch = {
 export const ruleOf = (services: Runtime, k?: number): WatchRule =>
   watchRule({ interval: services.config.watchInterval, ...(k === undefined ? {} : { k }) });
 
-/** Folds of the last seconds, per instance and question: public pages must not fold on every request. */
+/** Folds kept a while, per instance and question: a fold reads every stored batch, so pages must not fold on every request. */
 const recent = new WeakMap<Runtime, Map<string, { at: number; value: Promise<NetworkWatch[]> }>>();
-const FRESH_MS = 2000;
 
-/** The watch of each network held (or of the one named by key or id), at most two seconds old. */
+/** A tenth of the interval (30 s at PT5M), at least two seconds: a verdict needs batches of several intervals anyway. */
+const freshMs = (services: Runtime) => Math.max(2000, (durationMs(services.config.watchInterval) ?? 300_000) / 10);
+
+/** The watch of each network held (or of the one named by key or id), at most a tenth of an interval old. */
 export function watchedNetworks(
   federation: AppFederation,
   services: Runtime,
@@ -41,9 +44,10 @@ export function watchedNetworks(
   }
   const key = only ?? "";
   const now = Date.now();
+  const fresh = freshMs(services);
   const seen = held.get(key);
-  if (seen && now - seen.at < FRESH_MS) return seen.value;
-  for (const [k, v] of held) if (now - v.at >= FRESH_MS) held.delete(k);
+  if (seen && now - seen.at < fresh) return seen.value;
+  for (const [k, v] of held) if (now - v.at >= fresh) held.delete(k);
   const value = foldWatched(federation, services, actors, only, new Date(now));
   value.catch(() => held.delete(key));
   held.set(key, { at: now, value });
