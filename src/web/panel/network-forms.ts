@@ -2,7 +2,15 @@
 // with the API's schemas so that the panel and the API accept and refuse the same things. Quorum and
 // threshold are typed as percentages here, fractions in the API.
 import type { z } from "zod";
-import { type Charter, DEFAULT_RULE, MOTION_KINDS, type MotionKind } from "../../domain/networks/charter.ts";
+import {
+  type Charter,
+  DEFAULT_RULE,
+  DEFAULT_WATCH_K,
+  MOTION_KINDS,
+  type MotionKind,
+  onBehalfRule,
+  watchK,
+} from "../../domain/networks/charter.ts";
 import { withFields, type FailureContext } from "../../domain/networks/failure-fields.ts";
 import { fieldErrors, type Failure } from "../../domain/validation.ts";
 import { fieldTexts } from "../../i18n/failures.ts";
@@ -15,6 +23,9 @@ export type CharterValues = {
   purpose: string;
   questions: string;
   pauseAfterMissed: string;
+  watchK: string;
+  watchInterval: string;
+  onBehalf: string;
   rules: Record<MotionKind, RuleValues>;
 };
 export type FoundValues = { name: string; purpose: string; charter: CharterValues };
@@ -36,6 +47,9 @@ export function charterValues(charter?: Charter): CharterValues {
     purpose: charter?.purpose ?? "",
     questions: (charter?.questions ?? []).join("\n"),
     pauseAfterMissed: String(charter?.pauseAfterMissed ?? 3),
+    watchK: String(charter ? watchK(charter) : DEFAULT_WATCH_K),
+    watchInterval: charter?.watch?.interval ?? "",
+    onBehalf: charter ? onBehalfRule(charter) : "partners",
     rules,
   };
 }
@@ -54,6 +68,9 @@ function readCharter(form: Form): CharterValues {
     purpose: field(form, "charter.purpose"),
     questions: field(form, "charter.questions"),
     pauseAfterMissed: field(form, "charter.pauseAfterMissed").trim(),
+    watchK: field(form, "charter.watch.k").trim(),
+    watchInterval: field(form, "charter.watch.interval").trim(),
+    onBehalf: field(form, "charter.onBehalf"),
     rules,
   };
 }
@@ -92,6 +109,11 @@ function charterInput(v: CharterValues, purpose?: string) {
     questions,
     rules,
     ...(v.pauseAfterMissed ? { pauseAfterMissed: numberOf(v.pauseAfterMissed) } : {}),
+    // The aid terms are written only when they say more than the defaults: a charter without them keeps its digest.
+    ...(v.watchK && (v.watchK !== String(DEFAULT_WATCH_K) || v.watchInterval)
+      ? { watch: { k: numberOf(v.watchK), ...(v.watchInterval ? { interval: v.watchInterval } : {}) } }
+      : {}),
+    ...(v.onBehalf && v.onBehalf !== "partners" ? { onBehalf: v.onBehalf } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 import { html, raw } from "hono/html";
 import type { KnownProvider } from "../../domain/directory/names.ts";
 import { renderMarkdown } from "../../domain/markdown.ts";
-import { type Charter, MOTION_KINDS } from "../../domain/networks/charter.ts";
+import { type Charter, MOTION_KINDS, onBehalfRule, watchK } from "../../domain/networks/charter.ts";
 import { durationMs } from "../../domain/networks/duration.ts";
 import type { MemberView } from "../../domain/networks/operations.ts";
 import { formatDate, formatDuration, formatPercent } from "../../i18n/format.ts";
@@ -34,6 +34,7 @@ ${charter.purpose ? html`<div class="purpose">${raw(renderMarkdown(charter.purpo
 <h3>${t("networks.charter.rules")}</h3>
 <dl class="rules">${MOTION_KINDS.map((kind) => html`<dt>${t(`networks.kind.${kind}`)}</dt><dd>${t(`networks.kind.${kind}.about`)} ${ruleText(t, locale, charter.rules[kind])}</dd>`)}</dl>
 <p>${charter.pauseAfterMissed > 0 ? t("networks.charter.pause", { count: charter.pauseAfterMissed }) : t("networks.charter.pauseNever")}</p>
+<p>${t("networks.charter.watch", { k: watchK(charter) })} ${t("networks.charter.onBehalf", { who: t(`networks.onBehalf.${onBehalfRule(charter)}`) })}</p>
 <h3>${t("networks.charter.questions")}</h3>
 ${charter.questions.length ? html`<ol>${charter.questions.map((q) => html`<li>${q}</li>`)}</ol>` : html`<p>${t("networks.charter.noQuestions")}</p>`}
 <p><small>${t("networks.charter.digest")} <code class="digest">${charter.digest}</code></small></p></section>`;

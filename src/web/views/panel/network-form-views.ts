@@ -1,7 +1,7 @@
 // The network forms of the panel: founding (with the charter's fields), applying, opening a motion and
 // casting a ballot. Every field is labelled; errors sit next to their field and in the summary above.
 import { html } from "hono/html";
-import { MOTION_KINDS } from "../../../domain/networks/charter.ts";
+import { MOTION_KINDS, ON_BEHALF } from "../../../domain/networks/charter.ts";
 import { formatDate, labelled } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import type { BallotValues, CharterValues, FoundValues, JoinValues, MotionValues } from "../../panel/network-forms.ts";
@@ -13,6 +13,9 @@ function charterLabels(t: Translate, withPurpose: boolean): Record<string, strin
   if (withPurpose) labels["charter.purpose"] = t("networks.form.purpose");
   labels["charter.questions"] = t("networks.form.questions");
   labels["charter.pauseAfterMissed"] = t("networks.form.pauseAfterMissed");
+  labels["charter.watch.k"] = t("networks.form.watchK");
+  labels["charter.watch.interval"] = t("networks.form.watchInterval");
+  labels["charter.onBehalf"] = t("networks.form.onBehalf");
   for (const kind of MOTION_KINDS) {
     const of = (field: string) => labelled(t.locale ?? "en", t(`networks.kind.${kind}`), t(`networks.form.${field}`));
     labels[`charter.rules.${kind}.window`] = of("window");
@@ -30,6 +33,9 @@ export function charterFields(p: { t: Translate; values: CharterValues; errors: 
   return html`${p.withPurpose ? textArea({ name: "charter.purpose", label: t("networks.form.purpose"), hint: t("panel.hint.markdown"), value: values.purpose, error: errors["charter.purpose"], rows: 4 }) : ""}
 ${textArea({ name: "charter.questions", label: t("networks.form.questions"), hint: t("networks.form.questionsHint"), value: values.questions, error: errors["charter.questions"], rows: 4 })}
 ${textField({ name: "charter.pauseAfterMissed", label: t("networks.form.pauseAfterMissed"), hint: t("networks.form.pauseHint"), value: values.pauseAfterMissed, error: errors["charter.pauseAfterMissed"] })}
+${textField({ name: "charter.watch.k", label: t("networks.form.watchK"), hint: t("networks.form.watchKHint"), value: values.watchK, error: errors["charter.watch.k"] })}
+${textField({ name: "charter.watch.interval", label: t("networks.form.watchInterval"), hint: t("networks.form.watchIntervalHint"), value: values.watchInterval, error: errors["charter.watch.interval"] })}
+${selectField({ name: "charter.onBehalf", label: t("networks.form.onBehalf"), value: values.onBehalf, error: errors["charter.onBehalf"], options: ON_BEHALF.map((o) => ({ value: o, label: t(`networks.onBehalf.${o}`) })) })}
 <details class="section"${ruleErrors ? " open" : ""}><summary>${t("networks.form.rules")}</summary><p>${t("networks.form.rulesHint")}</p>
 ${MOTION_KINDS.map((kind) => {
   const name = (f: string) => `charter.rules.${kind}.${f}`;
