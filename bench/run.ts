@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { benchAidOffers } from "./aid-offers.ts";
 import { benchDocs } from "./docs.ts";
+import { benchGroupRelay } from "./group-relay.ts";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
 import { benchLibrary } from "./library.ts";
@@ -29,6 +30,10 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   "aid-offers": {
     title: "Mutual aid listing over 10,000 open offers and requests vs bare Hono (bench/aid-offers.ts)",
     run: benchAidOffers,
+  },
+  "group-relay": {
+    title: "A working group relays one post to 200 members (bench/group-relay.ts)",
+    run: benchGroupRelay,
   },
   // Ten instances at once: only when named.
   "networks-live": {
