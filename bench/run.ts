@@ -1,10 +1,12 @@
 // `npm run bench [section ...]`: every figure as a ratio against a baseline measured in the same run.
-// Sections: http, startup, inbox, send, directory, networks, docs, library, watch, and on demand only networks-live. Each is
+// Sections: http, startup, inbox, send, directory, networks, docs, library, watch, aid-offers, group-relay, and on demand only networks-live. Each is
 // bounded in requests and time and stops its children.
 import "temporal-polyfill/global";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { benchAidOffers } from "./aid-offers.ts";
 import { benchDocs } from "./docs.ts";
+import { benchGroupRelay } from "./group-relay.ts";
 import { benchHttp } from "./http.ts";
 import { benchInbox } from "./inbox.ts";
 import { benchLibrary } from "./library.ts";
@@ -25,6 +27,14 @@ const sections: Record<string, { title: string; run: () => Promise<Figure[]>; on
   docs: { title: "Shared documents: diffs of 50 KB revisions (bench/docs.ts)", run: benchDocs },
   library: { title: "Library search over 20,000 documents vs bare Hono (bench/library.ts)", run: benchLibrary },
   watch: { title: "Mutual aid: health verdicts and the probe schedule (bench/watch.ts)", run: benchWatch },
+  "aid-offers": {
+    title: "Mutual aid listing over 10,000 open offers and requests vs bare Hono (bench/aid-offers.ts)",
+    run: benchAidOffers,
+  },
+  "group-relay": {
+    title: "A working group relays one post to 200 members (bench/group-relay.ts)",
+    run: benchGroupRelay,
+  },
   // Ten instances at once: only when named.
   "networks-live": {
     title: "Networks: ten real instances decide a motion (bench/networks-live.ts)",

@@ -26,7 +26,11 @@ export const aidProposals = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     untilAt: timestamp("until_at", { withTimezone: true }),
   },
-  (t) => [index("aid_proposals_network_idx").on(t.network, t.publishedAt)],
+  (t) => [
+    index("aid_proposals_network_idx").on(t.network, t.publishedAt),
+    // The listing's order (newest first, ties by key): a page is read off the index, not sorted out of every row.
+    index("aid_proposals_published_idx").on(t.publishedAt, t.key),
+  ],
 );
 
 /** Agreements this provider is a party to, as both parties hold them: the same id (digest of the terms). */

@@ -1,6 +1,6 @@
 // Database access of mutual aid: proposals held (ours and received) and agreements, each read back as
 // the domain value its JSON column holds.
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { aidAgreements, aidProposals } from "../../db/schema/index.ts";
 import type { AidDocument } from "../../db/schema/json.ts";
@@ -46,22 +46,37 @@ export type ProposalFilter = {
   readonly region?: string;
 };
 
-/** Proposals still open at `now`, newest first, by the filter's exact values. */
-export async function listOpenProposals(db: Db, filter: ProposalFilter, now: Date): Promise<ProposalRow[]> {
+/** A page of the listing: at most `limit` rows, those after the proposal whose key is `before`. */
+export type ProposalPage = { readonly limit: number; readonly before?: string };
+
+/**
+ * Proposals still open at `now`, newest first (ties by key, so that pages never skip or repeat one), by
+ * the filter's exact values.
+ */
+export async function listOpenProposals(
+  db: Db,
+  filter: ProposalFilter,
+  now: Date,
+  page: ProposalPage = { limit: 500 },
+): Promise<ProposalRow[]> {
+  const p = aidProposals;
   const rows = await db
     .select()
-    .from(aidProposals)
+    .from(p)
     .where(
       and(
-        or(isNull(aidProposals.untilAt), gt(aidProposals.untilAt, now)),
-        filter.network ? eq(aidProposals.network, filter.network) : undefined,
-        filter.purpose ? eq(aidProposals.purpose, filter.purpose) : undefined,
-        filter.resource ? eq(aidProposals.resource, filter.resource) : undefined,
-        filter.region ? eq(aidProposals.region, filter.region) : undefined,
+        or(isNull(p.untilAt), gt(p.untilAt, now)),
+        filter.network ? eq(p.network, filter.network) : undefined,
+        filter.purpose ? eq(p.purpose, filter.purpose) : undefined,
+        filter.resource ? eq(p.resource, filter.resource) : undefined,
+        filter.region ? eq(p.region, filter.region) : undefined,
+        page.before
+          ? sql`(${p.publishedAt}, ${p.key}) < (select published_at, key from aid_proposals where key = ${page.before})`
+          : undefined,
       ),
     )
-    .orderBy(desc(aidProposals.publishedAt))
-    .limit(500);
+    .orderBy(desc(p.publishedAt), desc(p.key))
+    .limit(page.limit);
   return rows.map(proposalOf);
 }
 

@@ -28,6 +28,7 @@ import {
   listAgreements,
   listOpenProposals,
   type ProposalFilter,
+  type ProposalPage,
   type ProposalRow,
   updateAgreement,
 } from "./aid.repository.ts";
@@ -103,8 +104,8 @@ export async function publishProposal(db: Db, input: unknown, ports: ProposalPor
   return ok(row);
 }
 
-export const listProposals = (db: Db, filter: ProposalFilter, now: Date): Promise<ProposalRow[]> =>
-  listOpenProposals(db, filter, now);
+export const listProposals = (db: Db, filter: ProposalFilter, now: Date, page?: ProposalPage): Promise<ProposalRow[]> =>
+  listOpenProposals(db, filter, now, page);
 
 /** One offer or request held, by its key or id. */
 export const proposalOf = (db: Db, keyOrId: string): Promise<ProposalRow | undefined> => findProposal(db, keyOrId);

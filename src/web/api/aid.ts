@@ -26,6 +26,7 @@ import {
 } from "./aid-schemas.ts";
 import { sharedUpstreamWarning } from "../aid-text.ts";
 import { apiError, failureResponse } from "./errors.ts";
+import { pageQuery } from "./schemas.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
 const TAG = "Mutual aid";
@@ -123,9 +124,20 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         purpose: z.enum(PURPOSES).optional(),
         resource: z.enum(RESOURCES).optional(),
         region: z.string().optional(),
+        before: z
+          .uuid({ message: "expected the `next` value of the previous page" })
+          .optional()
+          .describe("The `next` value of the previous page: returns the older ones after it."),
+        limit: pageQuery.shape.limit,
       }),
       responses: {
-        200: { description: "Newest first.", schema: z.object({ items: z.array(proposalSchema) }) },
+        200: {
+          description: "A page of them, newest first.",
+          schema: z.object({
+            items: z.array(proposalSchema),
+            next: z.string().nullable().describe("Pass as `before` to get the next page; null on the last page."),
+          }),
+        },
       },
       async handle(c, { query }) {
         let network: string | undefined;
@@ -139,8 +151,12 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
             ...(query.region ? { region: query.region } : {}),
           },
           new Date(),
+          // One more than asked: whether there is a next page.
+          { limit: query.limit + 1, ...(query.before ? { before: query.before } : {}) },
         );
-        return c.json({ items: rows.map(proposalJson) });
+        const items = rows.slice(0, query.limit);
+        const next = rows.length > query.limit ? (items.at(-1)?.key ?? null) : null;
+        return c.json({ items: items.map(proposalJson), next });
       },
     }),
     defineRoute({

@@ -1,0 +1,1 @@
+CREATE INDEX "aid_proposals_published_idx" ON "aid_proposals" USING btree ("published_at","key");
