@@ -14,7 +14,7 @@ import { benchDatabase } from "./lib/databases.ts";
 import { benchDatabaseUrl, quick } from "./lib/env.ts";
 import { startServer } from "./lib/processes.ts";
 import { serveArgs } from "./lib/serve-command.ts";
-import { type Figure } from "./lib/stats.ts";
+import type { Figure } from "./lib/stats.ts";
 
 const PROPOSALS = 10_000;
 const REQUESTS = quick ? 100 : 300;

@@ -29,7 +29,7 @@ async function peersOf(rt: NetworksRuntime, self: NetworkSelf, row: NetworkRow):
   if (row.status === "applicant") return row.via ? [row.via] : [];
   const held = await rt.store.replica(row.id);
   const record = held?.replica.record(Date.now(), rt.services.config.networkSettleMs);
-  if (!record || record.members.get(self.actor)?.status !== "member") return [];
+  if (record?.members.get(self.actor)?.status !== "member") return [];
   return [...record.members.values()]
     .filter((m) => m.status === "member" && m.actor !== self.actor)
     .map((m) => m.actor);
