@@ -24,6 +24,9 @@ describe("API mutual aid listing pages", () => {
       const until = i === 25 ? new Date(Date.now() - 86_400_000).toISOString() : undefined;
       const purpose = i % 2 ? "request" : "offer";
       const id = `https://peer.example/aid/proposals/${i}`;
+      // Every fifth names Nextcloud in its conditions; every third is in Lisboa.
+      const conditions = i % 5 === 0 ? "Encrypted Nextcloud backups only" : undefined;
+      const region = i % 3 === 0 ? "Lisboa" : null;
       await insertProposal(db, {
         key: randomUUID(),
         id,
@@ -32,7 +35,7 @@ describe("API mutual aid listing pages", () => {
         local: false,
         purpose,
         resource: "storage",
-        region: null,
+        region,
         proposal: {
           id,
           author: AUTHOR,
@@ -42,6 +45,8 @@ describe("API mutual aid listing pages", () => {
           quantity: { value: i + 1, unit: "GB" },
           from: published,
           ...(until ? { until } : {}),
+          ...(region ? { region } : {}),
+          ...(conditions ? { conditions } : {}),
           audience: "network",
         },
         publishedAt: new Date(published),
@@ -82,8 +87,20 @@ describe("API mutual aid listing pages", () => {
     expect(first.body.next).toBe(first.body.items[19].key);
   });
 
+  it("finds the words asked, in any case, each in the conditions or the region", async () => {
+    const numbers = async (q: string) =>
+      (await pages(`q=${encodeURIComponent(q)}&limit=100`))
+        .flat()
+        .map((p) => Number(p.id.split("/").at(-1)))
+        .sort((a, b) => a - b);
+    expect(await numbers("nextcloud BACKUPS")).toEqual([0, 5, 10, 15, 20]);
+    expect(await numbers("Nextcloud lisboa")).toEqual([0, 15]);
+    expect(await numbers("nextcloud tokyo")).toEqual([]);
+  });
+
   it("refuses bad paging with 422 naming the field", async () => {
     for (const [query, field] of [
+      [`q=${"x".repeat(201)}`, "q"],
       ["limit=0", "limit"],
       ["limit=101", "limit"],
       ["before=yesterday", "before"],

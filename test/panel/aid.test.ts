@@ -85,6 +85,9 @@ describe("panel: mutual aid, emergencies, closing down", { timeout: 400_000 }, (
     expect(
       keyIn((await panelB.get("/admin/aid?resource=storage")).html, /proposals\/([0-9a-f-]{36})\/respond/),
     ).toBeUndefined();
+    // The words searched: its region finds it, a word it does not hold does not.
+    expect((await panelB.get("/admin/aid?q=eu")).html).toContain(`/admin/aid/proposals/${offerKey}/respond`);
+    expect((await panelB.get("/admin/aid?q=tokyo")).html).not.toContain(`/admin/aid/proposals/${offerKey}/respond`);
     const tooMuch = await panelB.post(`/admin/aid/proposals/${offerKey}/respond`, {
       "quantity.value": "9",
       message: "All of it.",

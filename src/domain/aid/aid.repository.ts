@@ -44,14 +44,23 @@ export type ProposalFilter = {
   readonly purpose?: string;
   readonly resource?: string;
   readonly region?: string;
+  /** Words each found, in any case, in the resource, region, conditions or author. */
+  readonly words?: readonly string[];
 };
+
+/** The words of a free-text search: lower-cased, at most twelve (the query's schema bounds their length). */
+export const wordsOf = (q: string): string[] => q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 12);
+
+/** The text a proposal is searched in. */
+const searchedText = (p: typeof aidProposals) =>
+  sql`lower(concat_ws(' ', ${p.resource}, ${p.region}, ${p.proposal}->>'conditions', ${p.author}))`;
 
 /** A page of the listing: at most `limit` rows, those after the proposal whose key is `before`. */
 export type ProposalPage = { readonly limit: number; readonly before?: string };
 
 /**
  * Proposals still open at `now`, newest first (ties by key, so that pages never skip or repeat one), by
- * the filter's exact values.
+ * the filter's exact values and words.
  */
 export async function listOpenProposals(
   db: Db,
@@ -70,6 +79,7 @@ export async function listOpenProposals(
         filter.purpose ? eq(p.purpose, filter.purpose) : undefined,
         filter.resource ? eq(p.resource, filter.resource) : undefined,
         filter.region ? eq(p.region, filter.region) : undefined,
+        ...(filter.words ?? []).map((w) => sql`position(${w} in ${searchedText(p)}) > 0`),
         page.before
           ? sql`(${p.publishedAt}, ${p.key}) < (select published_at, key from aid_proposals where key = ${page.before})`
           : undefined,

@@ -11,6 +11,7 @@ import {
   publishProposal,
   respondToProposal,
 } from "../../domain/aid/aid.ts";
+import { wordsOf } from "../../domain/aid/aid.repository.ts";
 import { PURPOSES, quantitySchema, RESOURCES } from "../../domain/aid/proposals.ts";
 import { findNetwork } from "../../domain/networks/networks.repository.ts";
 import { agreementPorts, proposalPorts } from "../../federation/aid/ports.ts";
@@ -27,6 +28,7 @@ import {
 import { sharedUpstreamWarning } from "../aid-text.ts";
 import { apiError, failureResponse } from "./errors.ts";
 import { pageQuery } from "./schemas.ts";
+import { searchWords } from "../../domain/query-string.ts";
 import { defineRoute, type RouteSpec } from "./route-spec.ts";
 
 const TAG = "Mutual aid";
@@ -124,6 +126,9 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         purpose: z.enum(PURPOSES).optional(),
         resource: z.enum(RESOURCES).optional(),
         region: z.string().optional(),
+        q: searchWords
+          .optional()
+          .describe("Words each found, in any case, in the resource, region, conditions or author's address."),
         before: z
           .uuid({ message: "expected the `next` value of the previous page" })
           .optional()
@@ -149,6 +154,7 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
             ...(query.purpose ? { purpose: query.purpose } : {}),
             ...(query.resource ? { resource: query.resource } : {}),
             ...(query.region ? { region: query.region } : {}),
+            ...(query.q ? { words: wordsOf(query.q) } : {}),
           },
           new Date(),
           // One more than asked: whether there is a next page.

@@ -12,6 +12,7 @@ import {
   publishProposal,
   respondToProposal,
 } from "../../domain/aid/aid.ts";
+import { wordsOf } from "../../domain/aid/aid.repository.ts";
 import { balanceOfHelp } from "../../domain/aid/balance.ts";
 import type { Failure } from "../../domain/validation.ts";
 import { agreementPorts, proposalPorts } from "../../federation/aid/ports.ts";
@@ -79,6 +80,7 @@ export function aidRoutes(deps: WebDeps) {
     const t = c.get("t");
     const q = (name: keyof AidFilter) => c.req.query(name)?.trim().slice(0, 2048) || undefined;
     const filter: AidFilter = {
+      q: q("q")?.slice(0, 200),
       network: q("network"),
       purpose: q("purpose"),
       resource: q("resource"),
@@ -86,9 +88,13 @@ export function aidRoutes(deps: WebDeps) {
     };
     const held = (await deps.networks.list()).filter((n) => n.status === "member");
     const networks = held.map((n) => ({ value: n.id, label: n.name }));
+    const { q: words, ...exact } = filter;
     const proposals = await listProposals(
       db,
-      Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as AidFilter,
+      {
+        ...(Object.fromEntries(Object.entries(exact).filter(([, v]) => v !== undefined)) as AidFilter),
+        ...(words ? { words: wordsOf(words) } : {}),
+      },
       new Date(),
     );
     const done = c.req.query("done");

@@ -7,7 +7,7 @@ import { formatDate } from "../../../i18n/format.ts";
 import type { Translate } from "../../../i18n/i18n.ts";
 import { csrfField, type Errors, errorSummary, notice, selectField, textArea, textField } from "./forms.ts";
 
-export type AidFilter = { network?: string; purpose?: string; resource?: string; region?: string };
+export type AidFilter = { q?: string; network?: string; purpose?: string; resource?: string; region?: string };
 
 export type AidPageProps = {
   t: Translate;
@@ -39,6 +39,7 @@ const resourceOptions = (t: Translate) => RESOURCES.map((r) => ({ value: r, labe
 function filterForm(p: AidPageProps) {
   const { t, filter } = p;
   return html`<form method="get" action="/admin/aid" class="filters"><fieldset><legend>${t("panel.aid.filter")}</legend>
+${textField({ name: "q", label: t("panel.aid.field.words"), value: filter.q })}
 ${selectField({ name: "network", label: t("panel.aid.field.network"), options: p.networks, blank: t("panel.aid.any"), value: filter.network })}
 ${selectField({ name: "purpose", label: t("panel.aid.field.purpose"), options: purposeOptions(t), blank: t("panel.aid.any"), value: filter.purpose })}
 ${selectField({ name: "resource", label: t("panel.aid.field.resource"), options: resourceOptions(t), blank: t("panel.aid.any"), value: filter.resource })}
