@@ -29,11 +29,12 @@ export function agreementCopy(a: Agreement, uri: string, self: string): Record<s
 
 const MAX_STEPS = 200;
 const text = z.string().max(10_000);
+const actor = z.string().max(2048);
 const stepSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.enum(["accept", "acceptRenewal"]), by: z.string(), at: instantSchema, signature: text }),
-  z.object({ type: z.literal("renew"), by: z.string(), at: instantSchema, until: text, signature: text }),
-  z.object({ type: z.literal("breach"), by: z.string(), at: instantSchema, reason: text }),
-  z.object({ type: z.enum(["reject", "cancel", "end", "declineRenewal"]), by: z.string(), at: instantSchema }),
+  z.object({ type: z.enum(["accept", "acceptRenewal"]), by: actor, at: instantSchema, signature: text }),
+  z.object({ type: z.literal("renew"), by: actor, at: instantSchema, until: text, signature: text }),
+  z.object({ type: z.literal("breach"), by: actor, at: instantSchema, reason: text }),
+  z.object({ type: z.enum(["reject", "cancel", "end", "declineRenewal"]), by: actor, at: instantSchema }),
 ]);
 const copySchema = z.looseObject({
   type: z.literal("Agreement"),
