@@ -1,10 +1,11 @@
 // Database access of mutual aid: proposals held (ours and received) and agreements, each read back as
 // the domain value its JSON column holds.
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, not, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { aidAgreements, aidProposals } from "../../db/schema/index.ts";
 import type { AidDocument } from "../../db/schema/json.ts";
 import type { Agreement } from "./agreements.ts";
+import { FINAL_STATES, RECONCILE_FINAL_FOR_MS } from "./reconcile.ts";
 import type { AidProposal } from "./proposals.ts";
 
 export type ProposalRow = Omit<typeof aidProposals.$inferSelect, "proposal"> & { readonly proposal: AidProposal };
@@ -154,5 +155,19 @@ export async function listAgreements(db: Db, limit = 500): Promise<AgreementRow[
 /** The agreements held as active (some may have run out since: the caller settles them). */
 export async function listActiveAgreements(db: Db): Promise<AgreementRow[]> {
   const rows = await db.select().from(aidAgreements).where(eq(aidAgreements.state, "active"));
+  return rows.map(agreementOf);
+}
+
+/** The agreements compared with the other party's copy: not final, or changed in the last 30 days. */
+export async function listAgreementsToReconcile(db: Db, now: Date, limit = 1000): Promise<AgreementRow[]> {
+  const a = aidAgreements;
+  const rows = await db
+    .select()
+    .from(a)
+    .where(
+      or(not(inArray(a.state, [...FINAL_STATES])), gt(a.updatedAt, new Date(now.getTime() - RECONCILE_FINAL_FOR_MS))),
+    )
+    .orderBy(desc(a.updatedAt))
+    .limit(limit);
   return rows.map(agreementOf);
 }

@@ -5,6 +5,7 @@ import { listNetworks } from "../../domain/networks/networks.repository.ts";
 import type { Closing } from "../../domain/networks/objects.ts";
 import type { NetworkRecord } from "../../domain/networks/record.ts";
 import { showRecord } from "../../domain/networks/shown.ts";
+import { reconcileAgreements } from "../aid/reconcile.ts";
 import { repairDocuments } from "../docs/repair.ts";
 import { syncNetworks } from "./anti-entropy.ts";
 import { publishObject, recipientsOf } from "./publish.ts";
@@ -109,9 +110,11 @@ export function startNetworkTick(rt: NetworksRuntime): () => Promise<void> {
     if (!due && asked.length === 0) return;
     if (due) lastSync = Date.now();
     syncing = syncNetworks(rt, due ? undefined : asked)
-      // Then the documents' replicas, on the same interval (ADR 0020).
+      // Then the documents' replicas (ADR 0020) and the agreements (ADR 0021), on the same interval.
       .then(async () => {
-        if (due) await repairDocuments(rt);
+        if (!due) return;
+        await repairDocuments(rt);
+        await reconcileAgreements(rt);
       })
       .catch((err: unknown) => log.warn({ err }, "network anti-entropy failed"))
       .finally(() => {
