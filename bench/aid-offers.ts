@@ -14,7 +14,7 @@ import { benchDatabase } from "./lib/databases.ts";
 import { benchDatabaseUrl, quick } from "./lib/env.ts";
 import { startServer } from "./lib/processes.ts";
 import { serveArgs } from "./lib/serve-command.ts";
-import type { Figure } from "./lib/stats.ts";
+import { type Figure, latencyFigures } from "./lib/stats.ts";
 
 const PROPOSALS = 10_000;
 const REQUESTS = quick ? 100 : 300;
@@ -105,11 +105,6 @@ async function timed(
   return { times, items };
 }
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
 export async function benchAidOffers(): Promise<Figure[]> {
   const url = benchDatabaseUrl();
   const { database, token } = await seed(url);
@@ -140,34 +135,9 @@ export async function benchAidOffers(): Promise<Figure[]> {
         own.push(...got.times);
         items = got.items;
       }
-      const [b50, b95, l50, l95] = [
-        percentile(base, 50),
-        percentile(base, 95),
-        percentile(own, 50),
-        percentile(own, 95),
-      ];
       const shown = filter === "none, 26th page" ? "" : decodeURIComponent(q);
       const what = `filter ${filter}${shown ? ` (${shown})` : ""}, ${items} items`;
-      figures.push(
-        {
-          name: `aid listing p50, ${what} (${on})`,
-          ratio: l50 / b50,
-          value: l50,
-          unit: "ms",
-          baseline: `bare Hono GET p50 ${b50.toFixed(2)} ms`,
-          target: "reported",
-          pass: true,
-        },
-        {
-          name: `aid listing p95, ${what} (${on})`,
-          ratio: l95 / b95,
-          value: l95,
-          unit: "ms",
-          baseline: `bare Hono GET p95 ${b95.toFixed(2)} ms`,
-          target: `≤ ${P95_MS} ms`,
-          pass: l95 <= P95_MS,
-        },
-      );
+      figures.push(...latencyFigures("aid listing", `${what} (${on})`, { bare: base, measured: own }, { p95: P95_MS }));
     }
     return figures;
   } finally {

@@ -17,7 +17,7 @@ import { benchDatabase } from "./lib/databases.ts";
 import { benchDatabaseUrl, quick } from "./lib/env.ts";
 import { startServer } from "./lib/processes.ts";
 import { serveArgs } from "./lib/serve-command.ts";
-import { type Figure, median } from "./lib/stats.ts";
+import { type Figure, latencyFigures, median, percentile } from "./lib/stats.ts";
 
 const DOCUMENTS = quick ? 5000 : 20_000;
 const REQUESTS = quick ? 200 : 600;
@@ -152,11 +152,6 @@ async function timed(
   return times;
 }
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
 type Timing = { base: number[]; lib: number[] };
 
 /** Library requests and bare GETs in interleaved halves, so that both sides see the same machine. */
@@ -177,32 +172,12 @@ async function interleaved(
 }
 
 function percentiles(what: string, on: string, t: Timing): Figure[] {
-  const [b50, b95, l50, l95] = [
-    percentile(t.base, 50),
-    percentile(t.base, 95),
-    percentile(t.lib, 50),
-    percentile(t.lib, 95),
-  ];
-  return [
-    {
-      name: `library search p50, ${what} (${on})`,
-      ratio: l50 / b50,
-      value: l50,
-      unit: "ms",
-      baseline: `bare Hono GET p50 ${b50.toFixed(2)} ms`,
-      target: `≤ ${P50_MS} ms`,
-      pass: l50 <= P50_MS,
-    },
-    {
-      name: `library search p95, ${what} (${on})`,
-      ratio: l95 / b95,
-      value: l95,
-      unit: "ms",
-      baseline: `bare Hono GET p95 ${b95.toFixed(2)} ms`,
-      target: `≤ ${P95_MS} ms`,
-      pass: l95 <= P95_MS,
-    },
-  ];
+  return latencyFigures(
+    "library search",
+    `${what} (${on})`,
+    { bare: t.base, measured: t.lib },
+    { p50: P50_MS, p95: P95_MS },
+  );
 }
 
 export async function benchLibrary(): Promise<Figure[]> {

@@ -18,6 +18,38 @@ export function timeIt(fn: () => void, rounds: number, warmUp = 0): number {
   return median(times);
 }
 
+/** The value below which `p` % of the values fall (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * p50 and p95 of a route's times against those of a bare Hono GET of the same run, each named
+ * `${subject} pNN, ${what}`; a percentile without a target is reported only.
+ */
+export function latencyFigures(
+  subject: string,
+  what: string,
+  times: { readonly bare: readonly number[]; readonly measured: readonly number[] },
+  targets: { readonly p50?: number; readonly p95?: number },
+): Figure[] {
+  return ([50, 95] as const).map((p) => {
+    const bare = percentile(times.bare, p);
+    const value = percentile(times.measured, p);
+    const target = p === 50 ? targets.p50 : targets.p95;
+    return {
+      name: `${subject} p${p}, ${what}`,
+      ratio: value / bare,
+      value,
+      unit: "ms",
+      baseline: `bare Hono GET p${p} ${bare.toFixed(2)} ms`,
+      target: target === undefined ? "reported" : `≤ ${target} ms`,
+      pass: target === undefined || value <= target,
+    };
+  });
+}
+
 export type Figure = {
   readonly name: string;
   /** The measured value divided by the baseline of the same run. */
