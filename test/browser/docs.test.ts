@@ -1,6 +1,7 @@
 // A writer at a 320 px phone, without any script of ours: writes a document after a preview, edits it,
 // opens the diff of its history and adds a translation, each page fitting the screen.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, submit } from "../helpers/browser.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import { axeViolations } from "../helpers/axe.ts";
@@ -8,10 +9,6 @@ import { startInstance, stopAll, type TestInstance } from "../helpers/instance.t
 
 const PASSWORD = "a long enough passphrase";
 const PHONE = { width: 320, height: 640 };
-
-async function submit(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent("load"), page.click(selector)]);
-}
 
 /** Fails when the page scrolls sideways or has a serious accessibility violation. */
 async function fits(page: Page): Promise<void> {
@@ -26,10 +23,7 @@ describe("writing in the panel on a phone", () => {
   let instance: TestInstance | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
   afterEach(async () => {

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, submit } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOperator } from "../../src/domain/accounts/accounts.ts";
 import { createInvite, listOpenInvites } from "../../src/domain/accounts/invites.ts";
@@ -42,10 +43,6 @@ const inView = (page: Page, selector: string) =>
     return { top: Math.round(r.top), height: window.innerHeight, scrollY: Math.round(window.scrollY) };
   });
 
-async function submit(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent("load"), page.click(selector)]);
-}
-
 describe("the pages people see", () => {
   let browser: Browser;
   let instance: TestInstance;
@@ -54,10 +51,7 @@ describe("the pages people see", () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     // A profile with long words and long addresses, the kind that pushed pages sideways.
     const profile = fixture("profile.json") as {
       services: { name?: string; url?: string }[];

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, submit } from "../helpers/browser.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { updateScreenshots } from "../helpers/test-environment.ts";
 import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
@@ -32,19 +33,13 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Clicks a submit button and waits for the next page to load (a redirect or a re-rendered form). */
-async function submit(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent("load"), page.click(selector)]);
-}
 
 describe("the control panel in a browser", () => {
   let browser: Browser;
   let instance: TestInstance | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
   afterEach(async () => {
