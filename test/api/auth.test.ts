@@ -1,5 +1,7 @@
 import "temporal-polyfill/global";
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { rowsOf } from "../../src/db/client.ts";
 import { countAnnouncements } from "../../src/domain/announcements/announcements.ts";
 import { findProvider } from "../../src/domain/provider/provider.ts";
 import { apiTokenCreatedSchema, tokenListSchema } from "../../src/web/api/schemas.ts";
@@ -69,5 +71,26 @@ describe("API authentication", () => {
     const invalid = await api.call("POST", "/api/v1/tokens", { name: "   " });
     expect(invalid.status).toBe(422);
     expect(Object.keys(invalid.body.error.fields)).toEqual(["name"]);
+  });
+
+  it("notes a token's last use to the minute, without a write for every request", async () => {
+    api = await startApi();
+    const db = api.instance.services.database.db;
+    const lastUse = async () => {
+      const [row] = await rowsOf<{ at: Date | string | null }>(
+        db,
+        sql`select last_used_at as at from api_tokens where revoked_at is null`,
+      );
+      return row?.at ? new Date(row.at).getTime() : null;
+    };
+    expect((await api.call("GET", "/api/v1/profile")).status).toBe(200);
+    const first = await lastUse();
+    expect(first).not.toBeNull();
+    expect((await api.call("GET", "/api/v1/profile")).status).toBe(200);
+    expect(await lastUse()).toBe(first);
+    // A use more than a minute after the last one noted is noted.
+    await db.execute(sql`update api_tokens set last_used_at = last_used_at - interval '2 minutes'`);
+    expect((await api.call("GET", "/api/v1/profile")).status).toBe(200);
+    expect(await lastUse()).toBeGreaterThan(first! - 60_000);
   });
 });

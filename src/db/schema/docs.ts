@@ -42,6 +42,11 @@ export const documents = pgTable(
     gone: boolean("gone").notNull().default(false),
     /** The library's full-text document: the head and its translations, stemmed in their languages. */
     searchVector: tsvector("search_vector"),
+    /**
+     * What ranks a match: the titles, tags and summaries of the head and its translations, without the
+     * bodies. Small enough to stay in the row (ADR 0007's third addendum); null until indexed.
+     */
+    rankVector: tsvector("rank_vector"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

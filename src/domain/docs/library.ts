@@ -76,14 +76,17 @@ export async function indexDocument(db: Db, id: string): Promise<void> {
       lang: t.lang,
     })),
   ];
-  const vector = sql.join(
-    parts.map((p) => searchVectorSql(p, [p.lang])),
-    sql` || `,
-  );
+  const vector = (withBody: boolean) =>
+    sql.join(
+      parts.map((p) => searchVectorSql(withBody ? p : { ...p, body: "" }, [p.lang])),
+      sql` || `,
+    );
   const words = [...new Set(queryTokens(`${head.title} ${tags} ${head.summary} ${head.body}`, 20 * WORDS_KEPT))]
     .filter((w) => w.length >= 3 && w.length <= 40)
     .slice(0, WORDS_KEPT);
-  await db.execute(sql`update documents set search_vector = ${vector} where id = ${doc.id}`);
+  await db.execute(
+    sql`update documents set search_vector = ${vector(true)}, rank_vector = ${vector(false)} where id = ${doc.id}`,
+  );
   if (words.length === 0) return;
   // Every word is known to operators (public false); a public document's to everyone too.
   const scopes = doc.audience === "public" ? sql`(values (false), (true))` : sql`(values (false))`;
@@ -94,10 +97,13 @@ export async function indexDocument(db: Db, id: string): Promise<void> {
 
 const pending = new WeakSet<Db>();
 
-/** Documents held from before the library (no vector yet) are indexed once per process. */
+/** Documents held from before the library or its ranking (no vector yet) are indexed once per process. */
 async function indexPending(db: Db): Promise<void> {
   if (pending.has(db)) return;
-  const rows = await rowsOf<{ id: string }>(db, sql`select id from documents where search_vector is null`);
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from documents where search_vector is null or rank_vector is null`,
+  );
   for (const { id } of rows) await indexDocument(db, id);
   pending.add(db);
 }
@@ -186,7 +192,9 @@ export function facetsOf(groups: readonly { lang: string; tags: readonly string[
 
 async function pageOf(db: Db, query: LibraryQuery, scope: LibraryScope, tsquery: string | undefined) {
   const match = tsquery ? sql`d.search_vector @@ ${tsquery}::tsquery` : sql`true`;
-  const score = tsquery ? sql`ts_rank(d.search_vector, ${tsquery}::tsquery)` : sql`0`;
+  // Matched over the whole text, ranked by where the words are: in a title, tags or a summary first.
+  // The body's vector stays out of line (a few kB), and reading it per match was most of a search.
+  const score = tsquery ? sql`ts_rank(d.rank_vector, ${tsquery}::tsquery)` : sql`0`;
   const where = sql`${match} and ${filtersSql(query, scope)}`;
   const pageSize = query.pageSize;
   // The page and the facets at once: on PostgreSQL each has its own connection.

@@ -45,18 +45,23 @@ export async function revokeToken(db: Db, idOrPrefix: string): Promise<Result<Ap
   return ok(record);
 }
 
+/** How often a token's last use is written: each write is a commit to disk, each request a use. */
+const LAST_USE_PRECISION_MS = 60_000;
+
 /**
  * The token record for a bearer token, if it exists and is not revoked (and the extra condition
- * given holds: the caller's rate limit); notes its last use.
+ * given holds: the caller's rate limit); notes its last use, to the minute.
  */
 export async function verifyToken(db: Db, token: string, onlyIf?: SQL): Promise<ApiToken | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const [row] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt), onlyIf))
-    .returning();
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt), onlyIf));
   if (!row) return undefined;
   const { tokenHash: _hash, ...record } = row;
-  return record;
+  const now = new Date();
+  if (record.lastUsedAt && now.getTime() - record.lastUsedAt.getTime() < LAST_USE_PRECISION_MS) return record;
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, record.id));
+  return { ...record, lastUsedAt: now };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "documents" ADD COLUMN "rank_vector" "tsvector";
