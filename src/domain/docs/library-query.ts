@@ -85,6 +85,9 @@ export type Snippet = { readonly text: string; readonly matched: readonly string
 export function snippetOf(text: string, lexemes: readonly string[], width = 24): Snippet {
   const words = text.split(/\s+/).filter(Boolean);
   const stems = [...new Set(lexemes)].filter((l) => l.length >= 2);
+  // Most texts searched hold no stem at all: one fold of the whole text says so, not one per word.
+  const folded = fold(text);
+  if (!stems.some((s) => folded.includes(s))) return snippetAt(words, 0, width, []);
   const hits = (w: string) => {
     const f = fold(w);
     return f.length > 0 && stems.some((s) => f.startsWith(s));
@@ -93,6 +96,10 @@ export function snippetOf(text: string, lexemes: readonly string[], width = 24):
   const from = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
   const shown = words.slice(from, from + width);
   const matched = [...new Set(shown.filter(hits).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")))];
-  const text_ = `${from > 0 ? "… " : ""}${shown.join(" ")}${from + width < words.length ? " …" : ""}`;
-  return { text: text_, matched };
+  return snippetAt(words, from, width, matched);
+}
+
+function snippetAt(words: readonly string[], from: number, width: number, matched: string[]): Snippet {
+  const shown = words.slice(from, from + width);
+  return { text: `${from > 0 ? "… " : ""}${shown.join(" ")}${from + width < words.length ? " …" : ""}`, matched };
 }

@@ -151,22 +151,20 @@ function filtersSql(query: LibraryQuery, scope: LibraryScope): SQL {
 
 /**
  * For each query word of four letters or more that no document of the scope has, the (at most two)
- * known words most like it by pg_trgm's similarity (its `%` at the directory's threshold, through the
- * trigram index), as the directory's vocabulary corrects.
+ * known words most like it by pg_trgm's similarity, at the directory's threshold. `%` (at the server's
+ * `pg_trgm.similarity_threshold`, 0.3 unless changed) finds candidates through the trigram index; the
+ * explicit bound keeps the directory's threshold without a transaction to set it.
  */
 async function corrections(db: Db, words: readonly string[], scope: LibraryScope): Promise<Map<string, string[]>> {
   const asked = words.filter((w) => Array.from(w).length >= 4);
   if (asked.length === 0) return new Map();
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILARITY_THRESHOLD}`));
-    return rowsOf<{ word: string; known: string[] }>(
-      tx,
-      sql`select q.word, array(select w.word from document_words w
-  where w.word % q.word and w.public = ${scope === "public"}
+  const rows = await rowsOf<{ word: string; known: string[] }>(
+    db,
+    sql`select q.word, array(select w.word from document_words w
+  where w.word % q.word and similarity(w.word, q.word) >= ${SIMILARITY_THRESHOLD} and w.public = ${scope === "public"}
   order by similarity(w.word, q.word) desc, w.word limit 2) as known
 from unnest(${textArray(asked)}) q(word)`,
-    );
-  });
+  );
   return new Map(rows.filter((r) => r.known.length && !r.known.includes(r.word)).map((r) => [r.word, r.known]));
 }
 
