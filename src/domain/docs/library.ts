@@ -95,17 +95,27 @@ export async function indexDocument(db: Db, id: string): Promise<void> {
   );
 }
 
-const pending = new WeakSet<Db>();
+const indexed = new WeakMap<Db, Promise<void>>();
 
-/** Documents held from before the library or its ranking (no vector yet) are indexed once per process. */
-async function indexPending(db: Db): Promise<void> {
-  if (pending.has(db)) return;
-  const rows = await rowsOf<{ id: string }>(
-    db,
-    sql`select id from documents where search_vector is null or rank_vector is null`,
-  );
-  for (const { id } of rows) await indexDocument(db, id);
-  pending.add(db);
+/**
+ * Documents held from before the library or its ranking (no vector yet) are indexed once per process,
+ * by its first search; searches that arrive meanwhile wait for the same indexing.
+ */
+function indexPending(db: Db): Promise<void> {
+  let done = indexed.get(db);
+  if (!done) {
+    done = (async () => {
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`select id from documents where search_vector is null or rank_vector is null`,
+      );
+      for (const { id } of rows) await indexDocument(db, id);
+    })();
+    // A failed indexing is tried again by the next search.
+    done.catch(() => indexed.delete(db));
+    indexed.set(db, done);
+  }
+  return done;
 }
 
 /** The author's instance answers 410 or deleted its actor: its documents stay, marked gone. */
