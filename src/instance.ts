@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { DatabaseKvStore } from "./db/kv-store.ts";
 import { searchIndexFor } from "./domain/directory/search/index.ts";
+import { indexLibrary } from "./domain/docs/library.ts";
 import { DatabaseMessageQueue } from "./db/message-queue.ts";
 import { migrate } from "./db/migrate.ts";
 import { buildFederation, type AppFederation } from "./federation/federation.ts";
@@ -123,6 +124,8 @@ export async function createInstance(
               searchIndexFor(database)
                 .sync()
                 .catch((err: unknown) => logger.warn({ err }, "directory search index not loaded"));
+              // And the library's documents held from before its vectors are indexed now.
+              indexLibrary(database.db).catch((err: unknown) => logger.warn({ err }, "library not indexed"));
             },
             (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
           );

@@ -98,10 +98,11 @@ export async function indexDocument(db: Db, id: string): Promise<void> {
 const indexed = new WeakMap<Db, Promise<void>>();
 
 /**
- * Documents held from before the library or its ranking (no vector yet) are indexed once per process,
- * by its first search; searches that arrive meanwhile wait for the same indexing.
+ * Documents held from before the library or its ranking (no vector yet) are indexed once per process:
+ * when the instance starts listening, or by the first search; searches that arrive meanwhile wait for
+ * the same indexing.
  */
-function indexPending(db: Db): Promise<void> {
+export function indexLibrary(db: Db): Promise<void> {
   let done = indexed.get(db);
   if (!done) {
     done = (async () => {
@@ -254,7 +255,7 @@ export async function searchLibrary(
   scope: LibraryScope,
   options: { readonly cache?: boolean } = {},
 ): Promise<LibrarySearch> {
-  await indexPending(db);
+  await indexLibrary(db);
   const version = await libraryVersion(db);
   const cache = answersOf(db);
   const key = JSON.stringify([scope, query]);
