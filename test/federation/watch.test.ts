@@ -148,18 +148,19 @@ describe("the health watch", { timeout: 400_000 }, () => {
     // D stops: each other member calls it down, and only with k = 2 other members' failures behind it.
     await d.restart(async () => {
       for (const n of [a, b, c]) {
+        const failingOn = (m: Json) =>
+          new Set(m.services[0].reports.filter((r: Json) => r.status === "fail").map((r: Json) => r.reporter));
+        // The verdict holds until D is back, while the reports shown are each reporter's latest within the
+        // window: on a busy machine one may fall out of it between rounds, so both are awaited together.
         const down = await eventually(
           async () => {
             const m = await memberOn(n, key, d.actor);
-            return m?.status === "down" ? m : undefined;
+            return m?.status === "down" && failingOn(m).size >= 3 ? m : undefined;
           },
           VERDICT_WITHIN_MS,
-          `D down on ${n.handle}`,
+          `D down on ${n.handle}, with three failing reports`,
         );
-        const failing = new Set(
-          down.services[0].reports.filter((r: Json) => r.status === "fail").map((r: Json) => r.reporter),
-        );
-        expect(failing.size).toBeGreaterThanOrEqual(3);
+        const failing = failingOn(down);
         expect(failing.has(d.actor)).toBe(false);
         expect([...failing].every((r) => [a.actor, b.actor, c.actor].includes(r as string))).toBe(true);
         const shown = await (await fetch(`${n.origin}/networks/${key}`)).text();
