@@ -48,6 +48,8 @@ const ACTIONS: Record<string, OwnAction> = {
 };
 
 const numberOf = (value: string) => (value.trim() === "" ? undefined : Number(value));
+/** Offers and requests shown at once; older ones a page further. */
+const PAGE_SIZE = 20;
 const valuesOf = (form: Form, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, field(form, n)]));
 
 const PUBLISH_FIELDS = [
@@ -89,14 +91,19 @@ export function aidRoutes(deps: WebDeps) {
     const held = (await deps.networks.list()).filter((n) => n.status === "member");
     const networks = held.map((n) => ({ value: n.id, label: n.name }));
     const { q: words, ...exact } = filter;
-    const proposals = await listProposals(
+    // A page at a time, as the API gives them: `before` is the last key of the page before.
+    const before = c.req.query("before");
+    const rows = await listProposals(
       db,
       {
         ...(Object.fromEntries(Object.entries(exact).filter(([, v]) => v !== undefined)) as AidFilter),
         ...(words ? { words: wordsOf(words) } : {}),
       },
       new Date(),
+      { limit: PAGE_SIZE + 1, ...(before && uuidPattern.test(before) ? { before } : {}) },
     );
+    const proposals = rows.slice(0, PAGE_SIZE);
+    const next = rows.length > PAGE_SIZE ? proposals.at(-1)?.key : undefined;
     const done = c.req.query("done");
     const body = aidPage({
       t,
@@ -105,6 +112,8 @@ export function aidRoutes(deps: WebDeps) {
       networks,
       filter,
       proposals,
+      ...(next ? { next } : {}),
+      first: !before,
       publish: more.publish ?? { values: {}, errors: {} },
       ...(more.respond ? { respond: more.respond } : {}),
       done: done === "published" || done === "proposed" ? t(`panel.aid.done.${done}`) : undefined,

@@ -16,6 +16,10 @@ export type AidPageProps = {
   networks: { value: string; label: string }[];
   filter: AidFilter;
   proposals: ProposalRow[];
+  /** The last key of this page when older ones follow. */
+  next?: string;
+  /** Whether this is the newest page. */
+  first: boolean;
   publish: { values: Record<string, string>; errors: Errors };
   /** A failed answer: the proposal it answered, and what was wrong. */
   respond?: { key: string; values: Record<string, string>; errors: Errors };
@@ -110,5 +114,14 @@ export function aidPage(p: AidPageProps) {
 <p>${t("panel.aid.intro")}</p>${filterForm(p)}
 <h2>${t("panel.aid.open")}</h2>
 ${p.proposals.length ? html`<ul class="proposals">${p.proposals.map((row) => proposalItem(p, row))}</ul>` : html`<p>${t("panel.aid.none")}</p>`}
+${pages(p)}
 ${publishForm(p)}`;
+}
+
+/** Links to the newest page and to older offers, keeping the filters. */
+function pages(p: AidPageProps) {
+  if (p.first && !p.next) return "";
+  const filters = Object.entries(p.filter).filter((e): e is [string, string] => !!e[1]);
+  const link = (extra: [string, string][]) => `/admin/aid?${new URLSearchParams([...filters, ...extra])}`;
+  return html`<nav aria-label="${p.t("panel.aid.pages")}"><p>${p.first ? "" : html`<a href="${link([])}">${p.t("panel.aid.newest")}</a> `}${p.next ? html`<a href="${link([["before", p.next]])}" rel="next">${p.t("panel.aid.older")}</a>` : ""}</p></nav>`;
 }
