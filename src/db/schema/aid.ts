@@ -25,6 +25,8 @@ export const aidProposals = pgTable(
     announcementId: uuid("announcement_id"),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     untilAt: timestamp("until_at", { withTimezone: true }),
+    /** When its author took it back before its end; a withdrawn proposal is no longer open. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [
     index("aid_proposals_network_idx").on(t.network, t.publishedAt),

@@ -76,6 +76,7 @@ export async function listOpenProposals(
     .where(
       and(
         or(isNull(p.untilAt), gt(p.untilAt, now)),
+        isNull(p.withdrawnAt),
         filter.network ? eq(p.network, filter.network) : undefined,
         filter.purpose ? eq(p.purpose, filter.purpose) : undefined,
         filter.resource ? eq(p.resource, filter.resource) : undefined,
@@ -89,6 +90,16 @@ export async function listOpenProposals(
     .orderBy(desc(p.publishedAt), desc(p.key))
     .limit(page.limit);
   return rows.map(proposalOf);
+}
+
+/** Marks a proposal withdrawn at `at`, only if it was not already: undefined when it was. */
+export async function markWithdrawn(tx: Db, key: string, at: Date): Promise<ProposalRow | undefined> {
+  const [row] = await tx
+    .update(aidProposals)
+    .set({ withdrawnAt: at })
+    .where(and(eq(aidProposals.key, key), isNull(aidProposals.withdrawnAt)))
+    .returning();
+  return row ? proposalOf(row) : undefined;
 }
 
 export async function insertAgreement(

@@ -22,6 +22,7 @@ import {
   type AgreementRow,
   findAgreement,
   findProposal,
+  markWithdrawn,
   insertAgreement,
   insertProposal,
   listActiveAgreements,
@@ -110,6 +111,44 @@ export const listProposals = (db: Db, filter: ProposalFilter, now: Date, page?: 
 /** One offer or request held, by its key or id. */
 export const proposalOf = (db: Db, keyOrId: string): Promise<ProposalRow | undefined> => findProposal(db, keyOrId);
 
+/**
+ * Takes back one of this provider's own offers or requests before its end: it is no longer open, and
+ * each member it was sent to is told. Agreements already made from it stand.
+ */
+export async function withdrawProposal(
+  db: Db,
+  key: string,
+  ports: { readonly ownUri: string; readonly now: Date },
+): Promise<Result<ProposalRow>> {
+  const held = await findProposal(db, key);
+  if (!held || !held.local || held.author !== ports.ownUri) return fail("not_found", "aid.proposal_not_found");
+  if (held.withdrawnAt) return fail("conflict", "aid.proposal_withdrawn");
+  if (!isOpen(held.proposal, ports.now.getTime())) return fail("conflict", "aid.proposal_closed");
+  return db.transaction(async (tx) => {
+    const row = await markWithdrawn(tx, held.key, ports.now);
+    if (!row) return fail("conflict", "aid.proposal_withdrawn");
+    for (const to of row.recipients) await recordEvent(tx, { commonhost: "aid.proposal.withdraw", key: row.key, to });
+    return ok(row);
+  });
+}
+
+/**
+ * Records a withdrawal received from a proposal's author: only the author may withdraw it, and a
+ * proposal unknown here is nothing to withdraw.
+ */
+export async function receiveWithdrawal(
+  db: Db,
+  sender: string,
+  proposalId: string,
+  now: Date,
+): Promise<Result<ProposalRow | undefined>> {
+  const held = await findProposal(db, proposalId);
+  if (!held || held.local) return ok(undefined);
+  if (held.author !== sender) return fail("forbidden", "aid.not_author");
+  if (held.withdrawnAt) return ok(held);
+  return ok((await markWithdrawn(db, held.key, now)) ?? held);
+}
+
 /** The agreement's URI: on the proposer's instance, named by the digest. */
 export const agreementUri = (proposedBy: string, id: string): string =>
   new URL(`/aid/agreements/${id.replace(/^sha256:/, "")}`, proposedBy).href;
@@ -127,6 +166,7 @@ export async function respondToProposal(
   const held = await findProposal(db, key);
   if (!held) return fail("not_found", "aid.proposal_not_found");
   const proposal = held.proposal;
+  if (held.withdrawnAt) return fail("conflict", "aid.proposal_withdrawn");
   if (!isOpen(proposal, ports.now.getTime())) return fail("conflict", "aid.proposal_closed");
   if (!held.local && !(await ports.fellow(held.network, held.author))) return fail("forbidden", "aid.not_member");
   const until = input.until ?? proposal.until;

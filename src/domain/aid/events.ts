@@ -16,6 +16,8 @@ export type OwnAction =
 
 export type AidEvent =
   | { readonly commonhost: "aid.proposal.deliver"; readonly key: string; readonly to: string }
+  /** The withdrawal of an own offer or request, to one member it was delivered to. */
+  | { readonly commonhost: "aid.proposal.withdraw"; readonly key: string; readonly to: string }
   | {
       readonly commonhost: "aid.agreement.deliver";
       readonly key: string;

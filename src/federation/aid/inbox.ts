@@ -2,6 +2,7 @@
 // actor): offers and requests (kept only from a current fellow member of the network they name),
 // proposed agreements and the other party's steps. Objects must carry their author's proof.
 import { receiveAgreementAction, receiveProposal, receiveProposedAgreement } from "../../domain/aid/incoming.ts";
+import { receiveWithdrawal } from "../../domain/aid/aid.ts";
 import { toFailure } from "../../domain/aid/failures.ts";
 import type { Failure, Result } from "../../domain/validation.ts";
 import { translator } from "../../i18n/i18n.ts";
@@ -38,7 +39,10 @@ export async function handleAidActivity(
   const db = rt.services.database.db;
   const now = new Date();
   let result: Result<unknown>;
-  if (activity.kind === "step") {
+  if (activity.kind === "withdrawal") {
+    if (typeof activity.proposal !== "string") return refusedWith(422, "The Tombstone names no proposal.");
+    result = await receiveWithdrawal(db, sender, activity.proposal, now);
+  } else if (activity.kind === "step") {
     if (typeof activity.digest !== "string") return refusedWith(422, "The activity names no agreement digest.");
     const step = stepAction(activity, sender, now.toISOString());
     result = await receiveAgreementAction(db, sender, activity.digest, step, await verifierFor(rt, [sender]), now);

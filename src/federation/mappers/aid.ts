@@ -98,6 +98,8 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 export type AidActivity =
   | { readonly kind: "proposal"; readonly object: Json }
   | { readonly kind: "agreement"; readonly object: Json }
+  /** A `Delete` of a Proposal, its object a Tombstone: its author withdraws it. */
+  | { readonly kind: "withdrawal"; readonly proposal: unknown }
   | {
       readonly kind: "step";
       readonly action: OwnAction;
@@ -111,11 +113,21 @@ export type AidActivity =
 
 const STATE_STEPS: Record<string, OwnAction> = { ended: "end", cancelled: "cancel", breached: "breach" };
 
+/** The Tombstone a withdrawn proposal leaves: the object of its `Delete`. */
+export const proposalTombstone = (id: string, deleted: Date) => ({
+  type: "Tombstone",
+  id,
+  formerType: "Proposal",
+  deleted: deleted.toISOString(),
+});
+
 /** What an activity is to mutual aid, or undefined when it is not one of ours. */
 export function aidActivityOf(json: Json): AidActivity | undefined {
   const object = json.object;
   if (!isObject(object)) return undefined;
   if (json.type === "Create" && object.type === "Proposal") return { kind: "proposal", object };
+  if (json.type === "Delete" && object.type === "Tombstone" && object.formerType === "Proposal")
+    return { kind: "withdrawal", proposal: object.id };
   if (object.type !== "Agreement") return undefined;
   if (json.type === "Create") return { kind: "agreement", object };
   const renewal = object.aidRenewUntil !== undefined;

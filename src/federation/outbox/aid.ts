@@ -5,7 +5,7 @@ import { findAgreement, findProposal } from "../../domain/aid/aid.repository.ts"
 import { findBatch } from "../../domain/aid/watch/watch.repository.ts";
 import { REPORT_CONTEXT, reportObject } from "../aid/report-document.ts";
 import type { AidEvent } from "../../domain/aid/events.ts";
-import { agreementObject, agreementStep, aidActivity, proposalObject } from "../mappers/aid.ts";
+import { agreementObject, agreementStep, aidActivity, proposalObject, proposalTombstone } from "../mappers/aid.ts";
 import { postTo } from "../networks/deliver.ts";
 import { isCurrentMember } from "../networks/membership.ts";
 import { signDocument } from "../networks/proof.ts";
@@ -23,6 +23,21 @@ export const aidSenders: Senders<AidEvent["commonhost"]> = {
     const object = await signDocument(proposalObject(row.proposal, row.network), self.signer);
     const id = activityId(new URL(self.actor), "aid-proposals").href;
     await postTo(rt, self, event.to, aidActivity("Create", id, self.actor, event.to, object));
+  },
+
+  async "aid.proposal.withdraw"({ ctx, services, actors }, event) {
+    const rt = networksRuntime(services, ctx.federation, actors);
+    const self = await rt.self();
+    const row = await findProposal(services.database.db, event.key);
+    if (!self || !row?.local || row.author !== self.actor || !row.withdrawnAt) return;
+    // Told to every member it was sent to, even one that has left since: it may still show it.
+    const id = activityId(new URL(self.actor), "aid-withdrawals").href;
+    await postTo(
+      rt,
+      self,
+      event.to,
+      aidActivity("Delete", id, self.actor, event.to, proposalTombstone(row.id, row.withdrawnAt)),
+    );
   },
 
   async "aid.agreement.deliver"({ ctx, services, actors }, event) {

@@ -26,6 +26,10 @@ export const proposalSchema = z.object({
   conditions: z.string().nullable(),
   audience: z.enum(["network", "public"]),
   published: z.string(),
+  withdrawn: z
+    .string()
+    .nullable()
+    .meta({ description: "When its author withdrew it before its end; null while it stands." }),
 });
 
 export const agreementSchema = z.object({
@@ -88,6 +92,7 @@ export function proposalJson(row: ProposalRow) {
     conditions: p.conditions ?? null,
     audience: p.audience,
     published: p.published,
+    withdrawn: row.withdrawnAt?.toISOString() ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type OwnAction,
   publishProposal,
   respondToProposal,
+  withdrawProposal,
 } from "../../domain/aid/aid.ts";
 import { wordsOf } from "../../domain/aid/aid.repository.ts";
 import { PURPOSES, quantitySchema, RESOURCES } from "../../domain/aid/proposals.ts";
@@ -192,6 +193,26 @@ export function aidApiRoutes({ services, federation, localActors }: WebDeps): Ro
         const shared = result.value.agreement.sharedUpstream ?? [];
         const warnings = shared.length > 0 ? [sharedUpstreamWarning(t, shared)] : [];
         return c.json({ ...agreementJson(result.value), warnings }, 201);
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/v1/aid/proposals/:key/withdraw",
+      operationId: "withdrawAidProposal",
+      tag: TAG,
+      summary: "Withdraw one of this provider's own offers or requests before its end",
+      description:
+        "It is no longer open, here and at every fellow member it was sent to, and can no longer be answered. Agreements already made from it are unaffected.",
+      params: z.object({ key: z.string() }),
+      responses: { 200: { description: "The withdrawn offer or request.", schema: proposalSchema } },
+      errors: [404, 409],
+      async handle(c, { params, t }) {
+        const ports = await agreementPorts(federation, services, localActors);
+        if (!ports) return apiError(c, 404, "not_found", t("errors.provider.notSetUp"));
+        const result = await withdrawProposal(db, params.key, ports);
+        if (!result.ok) return failureResponse(c, result.error);
+        services.queue.wake();
+        return c.json(proposalJson(result.value));
       },
     }),
     defineRoute({

@@ -11,6 +11,7 @@ import {
   proposalOf,
   publishProposal,
   respondToProposal,
+  withdrawProposal,
 } from "../../domain/aid/aid.ts";
 import { wordsOf } from "../../domain/aid/aid.repository.ts";
 import { balanceOfHelp } from "../../domain/aid/balance.ts";
@@ -76,6 +77,7 @@ export function aidRoutes(deps: WebDeps) {
     more: {
       publish?: { values: Record<string, string>; errors: Record<string, string> };
       respond?: { key: string; values: Record<string, string>; errors: Record<string, string> };
+      refused?: string;
     } = {},
     status: 200 | 403 | 404 | 409 | 422 = 200,
   ) => {
@@ -116,7 +118,9 @@ export function aidRoutes(deps: WebDeps) {
       first: !before,
       publish: more.publish ?? { values: {}, errors: {} },
       ...(more.respond ? { respond: more.respond } : {}),
-      done: done === "published" || done === "proposed" ? t(`panel.aid.done.${done}`) : undefined,
+      ...(more.refused ? { refused: more.refused } : {}),
+      done:
+        done === "published" || done === "proposed" || done === "withdrawn" ? t(`panel.aid.done.${done}`) : undefined,
     });
     return c.html(panelPage(pageContext(c, "/admin/aid"), t("panel.aid.title"), body), status);
   };
@@ -178,6 +182,18 @@ export function aidRoutes(deps: WebDeps) {
     }
     services.queue.wake();
     return c.redirect("/admin/aid/agreements?done=proposed", 303);
+  });
+
+  app.post("/proposals/:key/withdraw", async (c) => {
+    const key = c.req.param("key");
+    if (!uuidPattern.test(key)) return errorPage(c, 404, "errors.aid.proposal_not_found");
+    const ports = await agreementPorts(federation, services, localActors);
+    if (!ports) return errorPage(c, 404, "errors.provider.notSetUp");
+    const result = await withdrawProposal(db, key, ports);
+    if (!result.ok && result.error.code === "not_found") return errorPage(c, 404, "errors.aid.proposal_not_found");
+    if (!result.ok) return proposalsPage(c, { refused: failureText(c.get("t"), result.error) }, 409);
+    services.queue.wake();
+    return c.redirect("/admin/aid?done=withdrawn", 303);
   });
 
   const listPage = async (

@@ -11,7 +11,7 @@ import { findAgreement, findProposal, listOpenProposals } from "../../domain/aid
 import { MAX_DIRECTORY_OFFERS } from "../../domain/directory/offers.ts";
 import { PROPOSAL_CONTEXT } from "../../federation/aid/documents.ts";
 import { agreementCopy } from "../../federation/aid/reconcile.ts";
-import { proposalObject } from "../../federation/mappers/aid.ts";
+import { proposalObject, proposalTombstone } from "../../federation/mappers/aid.ts";
 import { signDocument } from "../../federation/networks/proof.ts";
 import { signedRequester } from "../../federation/networks/requester.ts";
 import { networksRuntime } from "../../federation/networks/runtime.ts";
@@ -53,6 +53,11 @@ export function aidPublicRoutes({ services, federation, localActors }: WebDeps) 
     const self = await networksRuntime(services, federation, localActors).self();
     if (!row?.local || row.proposal.audience !== "public" || !self || row.author !== self.actor)
       return c.json(notFound, 404);
+    // A withdrawn one is gone: its Tombstone, as the Delete that told the members carried.
+    if (row.withdrawnAt)
+      return c.body(JSON.stringify(proposalTombstone(row.id, row.withdrawnAt)), 410, {
+        "Content-Type": "application/activity+json",
+      });
     const signed = await signDocument(proposalObject(row.proposal, row.network), self.signer);
     return c.body(JSON.stringify(signed), 200, {
       "Content-Type": "application/activity+json",

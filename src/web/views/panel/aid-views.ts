@@ -24,6 +24,8 @@ export type AidPageProps = {
   /** A failed answer: the proposal it answered, and what was wrong. */
   respond?: { key: string; values: Record<string, string>; errors: Errors };
   done?: string | undefined;
+  /** Why a withdrawal was refused. */
+  refused?: string;
 };
 
 export const aidNav = (t: Translate, current: string) =>
@@ -51,6 +53,10 @@ ${textField({ name: "region", label: t("panel.aid.field.region"), value: filter.
 <p><button type="submit">${t("panel.aid.applyFilter")}</button></p></fieldset></form>`;
 }
 
+/** Takes back one's own offer or request; members it was sent to are told. */
+const withdrawForm = (p: AidPageProps, row: ProposalRow) =>
+  html`<form method="post" action="/admin/aid/proposals/${row.key}/withdraw" class="inline">${csrfField(p.csrf)}<button type="submit">${p.t("panel.aid.withdraw")}</button></form>`;
+
 function respondForm(p: AidPageProps, row: ProposalRow) {
   const { t } = p;
   const failed = p.respond?.key === row.key ? p.respond : undefined;
@@ -74,7 +80,7 @@ function proposalItem(p: AidPageProps, row: ProposalRow) {
     : t("panel.aid.fromOn", { from: formatDate(locale, q.from) });
   return html`<li class="proposal"><p><strong>${t(`panel.aid.purpose.${q.purpose}`)}: ${resourceLabel(t, q.resource)}, ${q.quantity.value} ${q.quantity.unit}</strong></p>
 <p>${row.local ? t("panel.aid.ours") : t("panel.aid.by", { author: row.author })} · ${dates}${q.region ? html` · ${q.region}` : ""}</p>
-${q.conditions ? html`<p>${q.conditions}</p>` : ""}${row.local ? "" : respondForm(p, row)}</li>`;
+${q.conditions ? html`<p>${q.conditions}</p>` : ""}${row.local ? withdrawForm(p, row) : respondForm(p, row)}</li>`;
 }
 
 function publishForm(p: AidPageProps) {
@@ -110,7 +116,7 @@ ${selectField({ name: "audience", label: labels.audience, options: audience, val
 
 export function aidPage(p: AidPageProps) {
   const { t } = p;
-  return html`<h1>${t("panel.aid.title")}</h1>${aidNav(t, "/admin/aid")}${notice(p.done)}
+  return html`<h1>${t("panel.aid.title")}</h1>${aidNav(t, "/admin/aid")}${notice(p.done)}${p.refused ? html`<p role="alert" class="error">${p.refused}</p>` : ""}
 <p>${t("panel.aid.intro")}</p>${filterForm(p)}
 <h2>${t("panel.aid.open")}</h2>
 ${p.proposals.length ? html`<ul class="proposals">${p.proposals.map((row) => proposalItem(p, row))}</ul>` : html`<p>${t("panel.aid.none")}</p>`}

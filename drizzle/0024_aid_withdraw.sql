@@ -1,0 +1,1 @@
+ALTER TABLE "aid_proposals" ADD COLUMN "withdrawn_at" timestamp with time zone;
