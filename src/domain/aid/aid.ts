@@ -121,7 +121,7 @@ export async function withdrawProposal(
   ports: { readonly ownUri: string; readonly now: Date },
 ): Promise<Result<ProposalRow>> {
   const held = await findProposal(db, key);
-  if (!held || !held.local || held.author !== ports.ownUri) return fail("not_found", "aid.proposal_not_found");
+  if (!held?.local || held.author !== ports.ownUri) return fail("not_found", "aid.proposal_not_found");
   if (held.withdrawnAt) return fail("conflict", "aid.proposal_withdrawn");
   if (!isOpen(held.proposal, ports.now.getTime())) return fail("conflict", "aid.proposal_closed");
   return db.transaction(async (tx) => {
