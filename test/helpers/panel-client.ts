@@ -1,6 +1,7 @@
 // A browser-like HTTP client for the panel: keeps cookies, does not follow redirects, and fills in
 // the CSRF field from the form it last saw.
-import { issueSetupCode } from "../../src/domain/accounts/accounts.ts";
+import type { Db } from "../../src/db/client.ts";
+import { createOperator, issueSetupCode } from "../../src/domain/accounts/accounts.ts";
 import type { TestInstance } from "./instance.ts";
 
 export type PanelResponse = { status: number; html: string; location: string | null; headers: Headers };
@@ -85,4 +86,11 @@ export async function signIn(
   await client.get("/admin/login");
   const response = await client.post("/admin/login", { username, password });
   return { client, response };
+}
+
+/** An admin operator "alice" created in the instance's database, signed in through the panel. */
+export async function signedInAdmin(db: Db, origin: string): Promise<PanelClient> {
+  const created = await createOperator(db, { username: "alice", password: PASSWORD, role: "admin" });
+  if (!created.ok) throw new Error("no operator");
+  return (await signIn(origin, "alice")).client;
 }

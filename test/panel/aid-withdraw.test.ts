@@ -3,23 +3,13 @@
 // once withdrawn it leaves A's page and B's, and withdrawing it again shows why it is refused (409).
 import "temporal-polyfill/global";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOperator } from "../../src/domain/accounts/accounts.ts";
 import { eventually } from "../helpers/instance.ts";
 import { DELIVERED_WITHIN_MS, type Node, networkOf, startNodes, stopNodes } from "../helpers/network-instances.ts";
-import { PASSWORD, type PanelClient, signIn } from "../helpers/panel-client.ts";
+import { signedInAdmin } from "../helpers/panel-client.ts";
 
 const day = 24 * 3600 * 1000;
 
-async function operatorOf(node: Node): Promise<PanelClient> {
-  const created = await createOperator(node.instance.services.database.db, {
-    username: "alice",
-    password: PASSWORD,
-    role: "admin",
-  });
-  if (!created.ok) throw new Error("no operator");
-  const { client } = await signIn(node.origin, "alice");
-  return client;
-}
+const operatorOf = (node: Node) => signedInAdmin(node.instance.services.database.db, node.origin);
 
 const withdrawKey = (html: string) => /\/admin\/aid\/proposals\/([0-9a-f-]{36})\/withdraw/.exec(html)?.[1];
 
